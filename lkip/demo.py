@@ -1,0 +1,66 @@
+"""The demo agency: Dinas Sosial Kota Bekasi's LKIP 2024 data, loaded through the workbook import."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from lkip.exchange import HasilImpor, impor
+from lkip.models import Penugasan, PerangkatDaerah
+from lkip.roles import ROLE_GROUPS
+
+DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "dinsos-kota-bekasi-2024.json"
+DEMO_OPD = "dinsos-kota-bekasi"
+DEMO_TAHUN = 2024
+DEMO_PASSWORD = "lkip-demo-2024"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    role: str
+    nama: str
+    created: bool
+
+
+def demo_sheets() -> dict[str, list[dict]]:
+    sheets = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    for row in sheets.get("Narasi", []):
+        row.setdefault("tahun", str(DEMO_TAHUN))
+    return sheets
+
+
+def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
+    """Load (or re-load, changing nothing) the demo agency and its demo users."""
+    sheets = demo_sheets()
+    with transaction.atomic():
+        result = impor(sheets)
+        if not result.ok:
+            return result, []
+        opd = PerangkatDaerah.objects.get(kode=DEMO_OPD)
+        users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
+    return result, users
+
+
+def _demo_user(row: dict, opd: PerangkatDaerah) -> DemoUser:
+    User = get_user_model()
+    role = row["role"]
+    nama = row.get("nama_lengkap", "")
+    first, _, last = nama.partition(" ")
+    user, created = User.objects.get_or_create(
+        username=row["username"],
+        defaults={"first_name": first[:150], "last_name": last[:150], "is_staff": role == "admin_pemda"},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    scoped_opd = opd if role in {"perencana", "kepala_dinas"} else None
+    Penugasan.objects.update_or_create(user=user, defaults={"pemda": opd.pemda, "opd": scoped_opd})
+    return DemoUser(user.username, ROLE_GROUPS[role], nama, created)

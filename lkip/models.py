@@ -1,0 +1,156 @@
+"""The organisations every other app hangs off: pemda, perangkat daerah and their profile data."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+from lkip import formulas
+from lkip.validators import validate_nip
+
+kode_opd_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "Kode hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: dinsos-kota-bekasi).",
+)
+
+
+class Pemda(models.Model):
+    nama = models.CharField("nama pemda", max_length=200, unique=True)
+    kepala_daerah_nama = models.CharField("nama kepala daerah", max_length=200, blank=True)
+    kepala_daerah_jabatan = models.CharField("jabatan kepala daerah", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class PerangkatDaerah(models.Model):
+    pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="opd_set")
+    kode = models.SlugField("kode", max_length=80, unique=True, validators=[kode_opd_validator])
+    kode_skpd = models.CharField("kode SKPD", max_length=40, blank=True)
+    nama = models.CharField("nama perangkat daerah", max_length=200)
+    kota_ttd = models.CharField("tempat penandatanganan", max_length=100)
+    kepala_nama = models.CharField("nama kepala (dengan gelar)", max_length=200)
+    kepala_nip = models.CharField("NIP kepala", max_length=24, blank=True, validators=[validate_nip])
+    kepala_pangkat = models.CharField("pangkat/golongan kepala", max_length=100, blank=True)
+    kepala_jabatan = models.CharField("jabatan kepala", max_length=200)
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["pemda__nama", "nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def save(self, *args, **kwargs) -> None:
+        if self.kepala_nip:
+            # Stored in the printed 8-6-1-3 form whatever spacing was typed.
+            try:
+                self.kepala_nip = formulas.format_nip(formulas.parse_nip(self.kepala_nip).digits)
+            except ValueError:
+                pass  # full_clean reports it; raw save keeps what was given
+        super().save(*args, **kwargs)
+
+
+class Penugasan(models.Model):
+    """Which pemda (and, for agency staff, which agency) a user works for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="penugasan"
+    )
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="penugasan_set")
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="penugasan_set",
+        help_text="Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).",
+    )
+
+    class Meta:
+        verbose_name = "penugasan pengguna"
+        verbose_name_plural = "penugasan pengguna"
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.opd or self.pemda}"
+
+
+class SdmKomposisi(models.Model):
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="sdm_set")
+    tahun = models.PositiveSmallIntegerField()
+    kategori = models.CharField(max_length=100)
+    jumlah = models.PositiveIntegerField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "komposisi SDM"
+        verbose_name_plural = "komposisi SDM"
+        ordering = ["opd", "tahun", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun", "kategori"], name="sdm_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kategori} {self.tahun}: {self.jumlah}"
+
+
+class KebutuhanPersonil(models.Model):
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="kebutuhan_set")
+    nomor = models.PositiveSmallIntegerField()
+    jabatan = models.CharField(max_length=200)
+    kualifikasi_pendidikan = models.TextField(blank=True)
+    beban_kerja = models.CharField("analisis beban kerja", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "kebutuhan personil"
+        verbose_name_plural = "kebutuhan personil"
+        ordering = ["opd", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "nomor"], name="kebutuhan_personil_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return self.jabatan
+
+
+class KategoriPPKS(models.Model):
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="ppks_set")
+    kode = models.CharField(max_length=10)
+    nama = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "kategori PPKS"
+        verbose_name_plural = "kategori PPKS"
+        ordering = ["opd", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "kode"], name="kategori_ppks_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class KejadianBencana(models.Model):
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="bencana_set")
+    tahun = models.PositiveSmallIntegerField()
+    kejadian = models.CharField(max_length=200)
+    kepala_keluarga = models.PositiveIntegerField(null=True, blank=True)
+    jiwa = models.PositiveIntegerField(null=True, blank=True)
+    sumber = models.CharField(max_length=200, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "kejadian bencana"
+        verbose_name_plural = "kejadian bencana"
+        ordering = ["opd", "tahun", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun", "kejadian"], name="kejadian_bencana_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kejadian} {self.tahun}"

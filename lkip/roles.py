@@ -1,0 +1,49 @@
+"""Roles are groups of model permissions; code checks permissions, never group names."""
+
+ROLE_GROUPS = {
+    "perencana": "Perencana",
+    "kepala_dinas": "Kepala Dinas",
+    "inspektorat": "Inspektorat",
+    "admin_pemda": "Admin Pemda",
+}
+
+_DATA_MODELS = [
+    ("targets", "renstra"), ("targets", "tujuan"), ("targets", "sasaran"),
+    ("targets", "target"), ("targets", "realisasi"),
+    ("indicators", "indikator"), ("indicators", "evaluasiakip"), ("indicators", "hasilikm"),
+    ("budget", "anggaran"), ("budget", "capaianoutput"),
+    ("reports", "narasilaporan"),
+    ("lkip", "sdmkomposisi"), ("lkip", "kebutuhanpersonil"), ("lkip", "kategorippks"),
+    ("lkip", "kejadianbencana"),
+]
+_REFERENCE_MODELS = [
+    ("lkip", "pemda"), ("lkip", "perangkatdaerah"), ("lkip", "penugasan"),
+    ("budget", "nomenklatur"), ("auth", "user"),
+]
+
+
+def _perms(models, actions):
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+ROLE_PERMISSIONS = {
+    "Perencana": _perms(_DATA_MODELS, ("view", "add", "change", "delete")) + _perms(_REFERENCE_MODELS[:2] + [("budget", "nomenklatur")], ("view",)),
+    "Kepala Dinas": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2], ("view",)),
+    "Inspektorat": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")], ("view",)),
+    "Admin Pemda": _perms(_REFERENCE_MODELS, ("view", "add", "change", "delete")) + _perms(_DATA_MODELS, ("view",)),
+}
+
+
+def sync_role_groups(**kwargs) -> None:
+    """Create or update the role groups with their permissions; runs after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for app, codename in perms:
+            found = Permission.objects.filter(content_type__app_label=app, codename=codename).first()
+            if found is None:
+                return  # permissions of a not yet migrated app: the next post_migrate finishes it
+            wanted.append(found)
+        group.permissions.set(wanted)

@@ -1,0 +1,297 @@
+"""Data health: the validation catalogue of domain spec §9 run over an agency's stored year.
+
+Each check returns findings (rule, severity, where, message in Indonesian). The command
+`check_data`, the report's draft appendix and the dashboards all read `periksa()`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.models import Anggaran
+from indicators.capaian import CapaianTahunan, indikator_dengan_data, hitung
+from indicators.models import EvaluasiAKIP, HasilIKM, JenisNilai, SkalaPredikat, Tingkat
+from lkip import formulas
+from lkip.models import PerangkatDaerah, SdmKomposisi
+from reports.models import AngkaTercetak, Besaran
+
+ERROR = "error"
+WARNING = "peringatan"
+
+
+@dataclass(frozen=True)
+class Temuan:
+    aturan: str
+    tingkat: str
+    lokasi: str
+    pesan: str
+
+    def __str__(self) -> str:
+        return f"{self.aturan}\t{self.tingkat}\t{self.lokasi}\t{self.pesan}"
+
+
+def _rp(value: Decimal | None) -> str:
+    return formulas.format_rupiah(value) if value is not None else "—"
+
+
+def _pct(value: Decimal | None) -> str:
+    return formulas.format_persen(value) if value is not None else "—"
+
+
+def _decimals(teks: str) -> int:
+    """How many decimals a printed Indonesian number shows ('90,06' → 2, '240' → 0)."""
+    core = teks.strip().rstrip("%").strip()
+    return len(core.split(",", 1)[1]) if "," in core else 0
+
+
+class _Context:
+    """Everything the checks read, loaded with a fixed number of queries."""
+
+    def __init__(self, opd: PerangkatDaerah, tahun: int):
+        self.opd, self.tahun = opd, tahun
+        self.lines = list(Anggaran.objects.of_opd_tahun(opd, tahun).prefetch_related("indikator"))
+        self.by_kode = {line.kode: line for line in self.lines}
+        self.children: dict[str, list[Anggaran]] = defaultdict(list)
+        for line in self.lines:
+            parent = formulas.kode_induk(line.kode)
+            if parent in self.by_kode:
+                self.children[parent].append(line)
+        indikator = list(indikator_dengan_data(opd, [tahun - 1, tahun]))
+        self.capaian: dict[str, CapaianTahunan] = {}
+        self.capaian_lalu: dict[str, CapaianTahunan] = {}
+        for ind in indikator:
+            self.capaian[ind.kode] = hitung(ind, tahun, ind.targets, ind.realisasi_list)
+            self.capaian_lalu[ind.kode] = hitung(ind, tahun - 1, ind.targets, ind.realisasi_list)
+        self.akip = list(EvaluasiAKIP.objects.filter(opd=opd, tahun=tahun))
+        self.ikm = HasilIKM.objects.filter(opd=opd, tahun=tahun).first()
+        self.sdm = list(SdmKomposisi.objects.filter(opd=opd, tahun=tahun))
+        self.tercetak = list(AngkaTercetak.objects.filter(opd=opd, tahun=tahun))
+
+    def program_lines(self) -> list[Anggaran]:
+        return [line for line in self.lines if line.nomenklatur.tingkat == "program"]
+
+    def total(self, field: str) -> Decimal | None:
+        values = [getattr(line, field) for line in self.program_lines()]
+        if not values or any(v is None for v in values):
+            return None
+        return sum(values, Decimal(0))
+
+    def iku_of_line(self, line: Anggaran) -> list[CapaianTahunan]:
+        """The IKU a line supports, directly or through its descendants."""
+        codes: set[str] = set()
+        stack = [line]
+        while stack:
+            current = stack.pop()
+            codes |= {i.kode for i in current.indikator.all() if i.tingkat == Tingkat.IKU}
+            stack.extend(self.children.get(current.kode, []))
+        return [self.capaian[c] for c in sorted(codes) if c in self.capaian]
+
+
+def _budget_checks(ctx: _Context) -> list[Temuan]:
+    out: list[Temuan] = []
+    for line in ctx.lines:
+        where = f"Anggaran {line.kode}"
+        pagu = line.pagu
+        if pagu is not None and line.realisasi > pagu:
+            out.append(Temuan("VR-BUD-2", ERROR, where,
+                              f"realisasi {_rp(line.realisasi)} melebihi pagu {_rp(pagu)} "
+                              f"(serapan {_pct(line.serapan)})."))
+        children = ctx.children.get(line.kode)
+        if not children:
+            continue
+        child_pagu = [c.pagu for c in children]
+        complete = None not in child_pagu and pagu is not None and sum(child_pagu, Decimal(0)) == pagu
+        for label, field in (("pagu murni", "pagu_murni"), ("pagu", "pagu"), ("realisasi", "realisasi")):
+            parent_value = getattr(line, field)
+            values = [getattr(c, field) for c in children]
+            if parent_value is None or None in values:
+                continue
+            total = sum(values, Decimal(0))
+            if total == parent_value:
+                continue
+            selisih = parent_value - total
+            if total > parent_value or complete:
+                out.append(Temuan("VR-BUD-3", ERROR, where,
+                                  f"{label} {_rp(parent_value)} tidak sama dengan jumlah rinciannya "
+                                  f"{_rp(total)} (selisih {_rp(abs(selisih))})."))
+            else:
+                out.append(Temuan("VR-BUD-3", WARNING, where,
+                                  f"rincian {label} belum lengkap: {_rp(total)} dari {_rp(parent_value)} "
+                                  f"(belum dirinci {_rp(selisih)})."))
+    return out
+
+
+def _indicator_checks(ctx: _Context) -> list[Temuan]:
+    out: list[Temuan] = []
+    for kode, c in ctx.capaian.items():
+        ind = c.indikator
+        where = f"Indikator {kode}"
+        if ind.tingkat == Tingkat.IKU:
+            if c.target is None and not c.target_predikat:
+                out.append(Temuan("VR-DATA-1", ERROR, where, f"belum ada target Perjanjian Kinerja {ctx.tahun}."))
+            if c.realisasi is None and not c.realisasi_predikat:
+                out.append(Temuan("VR-DATA-1", ERROR, where, f"belum ada realisasi {ctx.tahun}."))
+        # Quarterly targets must add up to the annual one under the indicator's aggregation.
+        tw = [v for v in c.target_triwulan if v is not None]
+        if c.target_tahunan_tercatat and tw and c.target is not None:
+            agregat = formulas.agregasi_tahunan(list(c.target_triwulan), formulas.Agregasi(ind.agregasi))
+            if agregat is not None and agregat != c.target:
+                out.append(Temuan("VR-TGT-1", WARNING, where,
+                                  f"target triwulan ({ind.get_agregasi_display().lower()}) = "
+                                  f"{formulas.format_angka(agregat)}, berbeda dari target tahunan "
+                                  f"{formulas.format_angka(c.target)}."))
+        lalu = ctx.capaian_lalu.get(kode)
+        if (lalu and lalu.realisasi is not None and c.target is not None
+                and ind.polaritas == "positif" and c.target < lalu.realisasi):
+            out.append(Temuan("VR-PLAU-1", WARNING, where,
+                              f"target {ctx.tahun} ({formulas.format_angka(c.target)}) lebih rendah dari "
+                              f"realisasi {ctx.tahun - 1} ({formulas.format_angka(lalu.realisasi)})."))
+        if ind.adalah_predikat and ind.skala_predikat == SkalaPredikat.AKIP:
+            for nilai, predikat, what in ((c.realisasi, c.realisasi_predikat, "realisasi"),
+                                          (c.target, c.target_predikat, "target")):
+                if nilai is not None and predikat and 0 <= nilai <= 100 and formulas.predikat_akip(nilai) != predikat:
+                    out.append(Temuan("VR-AKIP-1", ERROR, where,
+                                      f"predikat {what} '{predikat}' tidak sesuai nilai "
+                                      f"{formulas.format_angka(nilai)} (seharusnya {formulas.predikat_akip(nilai)})."))
+            if ctx.akip and c.realisasi is not None:
+                total = sum((k.nilai for k in ctx.akip), Decimal(0))
+                if total != c.realisasi:
+                    out.append(Temuan("VR-CONS-1", ERROR, where,
+                                      f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari jumlah "
+                                      f"komponen evaluasi AKIP {formulas.format_angka(total)}."))
+        if (ind.skala_predikat == SkalaPredikat.IKM or "IKM" in ind.uraian.upper()) and ctx.ikm and c.realisasi is not None:
+            if ind.jenis_nilai != JenisNilai.PREDIKAT and c.realisasi != ctx.ikm.nilai:
+                out.append(Temuan("VR-CONS-1", ERROR, where,
+                                  f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari hasil IKM "
+                                  f"{formulas.format_angka(ctx.ikm.nilai)}."))
+    return out
+
+
+def _akip_checks(ctx: _Context) -> list[Temuan]:
+    out: list[Temuan] = []
+    if not ctx.akip:
+        return out
+    where = f"Evaluasi AKIP {ctx.tahun}"
+    for k in ctx.akip:
+        bobot = formulas.BOBOT_AKIP.get(k.komponen)
+        if bobot is not None and k.bobot != bobot:
+            out.append(Temuan("VR-AKIP-1", ERROR, where,
+                              f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya {formulas.format_angka(bobot)}."))
+        if k.nilai > k.bobot:
+            out.append(Temuan("VR-AKIP-1", ERROR, where, f"nilai {k.komponen} melebihi bobotnya."))
+    if len(ctx.akip) != len(formulas.BOBOT_AKIP):
+        out.append(Temuan("VR-AKIP-1", ERROR, where,
+                          f"komponen tercatat {len(ctx.akip)} dari {len(formulas.BOBOT_AKIP)}."))
+    return out
+
+
+def _signature_checks(ctx: _Context) -> list[Temuan]:
+    opd, out = ctx.opd, []
+    missing = [label for label, value in (("jabatan", opd.kepala_jabatan), ("nama", opd.kepala_nama),
+                                          ("pangkat/golongan", opd.kepala_pangkat), ("NIP", opd.kepala_nip)) if not value]
+    if missing:
+        out.append(Temuan("VR-SIG-1", WARNING, "Kepala perangkat daerah",
+                          f"blok tanda tangan belum lengkap: {', '.join(missing)}."))
+    if opd.kepala_nip:
+        try:
+            formulas.parse_nip(opd.kepala_nip)
+        except ValueError as exc:
+            out.append(Temuan("VR-SIG-1", WARNING, "Kepala perangkat daerah", str(exc)))
+    return out
+
+
+def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str | None]:
+    """(rule, recomputed value) for a printed figure; None when there is nothing to compare."""
+    line = ctx.by_kode.get(a.objek)
+    capaian = ctx.capaian.get(a.objek)
+    match a.besaran:
+        case Besaran.SERAPAN:
+            return "VR-BUD-1", line.serapan if line else None
+        case Besaran.REALISASI_ANGGARAN:
+            return "VR-CONS-1", line.realisasi if line else None
+        case Besaran.PAGU:
+            return "VR-CONS-1", line.pagu if line else None
+        case Besaran.PAGU_MURNI:
+            return "VR-BUD-5", line.pagu_murni if line else None
+        case Besaran.EFISIENSI:
+            if not line:
+                return "VR-EFF-1", None
+            iku = ctx.iku_of_line(line)
+            if len(iku) != 1:
+                return "VR-EFF-1", None
+            return "VR-EFF-1", formulas.efisiensi(iku[0].capaian, line.serapan)
+        case Besaran.CAPAIAN:
+            return "VR-CAP-1", capaian.capaian if capaian else None
+        case Besaran.REALISASI_INDIKATOR:
+            return "VR-CONS-1", capaian.realisasi if capaian else None
+        case Besaran.TOTAL_PAGU:
+            return "VR-SUM-1", ctx.total("pagu")
+        case Besaran.TOTAL_PAGU_MURNI:
+            return "VR-BUD-5", ctx.total("pagu_murni")
+        case Besaran.TOTAL_REALISASI:
+            return "VR-SUM-1", ctx.total("realisasi")
+        case Besaran.TOTAL_SERAPAN:
+            return "VR-BUD-1", formulas.serapan(ctx.total("pagu"), ctx.total("realisasi"))
+        case Besaran.NILAI_AKIP:
+            return "VR-AKIP-1", sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+        case Besaran.PREDIKAT_AKIP:
+            total = sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+            return "VR-AKIP-1", formulas.predikat_akip(total) if total is not None else None
+        case Besaran.MUTU_IKM:
+            if not ctx.ikm:
+                return "VR-IKM-1", None
+            mutu = formulas.mutu_ikm(ctx.ikm.nilai)
+            return "VR-IKM-1", f"{mutu.huruf} {mutu.kinerja}"
+        case Besaran.JUMLAH_SDM:
+            return "VR-SUM-1", sum((s.jumlah for s in ctx.sdm), 0) if ctx.sdm else None
+    return "VR-CONS-1", None
+
+
+def _printed_checks(ctx: _Context) -> list[Temuan]:
+    """Compare every figure an earlier document printed with the value recomputed from data."""
+    out: list[Temuan] = []
+    for a in ctx.tercetak:
+        rule, expected = _printed_value(ctx, a)
+        where = f"{a.lokasi} ({a.objek})"
+        if expected is None:
+            continue
+        if isinstance(expected, str):
+            mutu_huruf, mutu_teks = expected.split(" ", 1)
+            printed = a.teks.strip()
+            if printed.upper() not in {mutu_huruf, mutu_teks.upper(), expected.upper()}:
+                out.append(Temuan(rule, ERROR, where,
+                                  f"tercetak '{printed}', seharusnya '{mutu_teks}' ({mutu_huruf})."))
+            continue
+        if a.besaran == Besaran.PREDIKAT_AKIP:
+            continue
+        try:
+            printed = formulas.parse_angka(a.teks)
+        except ValueError as exc:
+            out.append(Temuan("VR-FMT-1", ERROR, where,
+                              f"angka tercetak tidak dapat dibaca: {exc} Nilai dari data: "
+                              f"{formulas.format_angka(expected) if isinstance(expected, Decimal) else expected}."))
+            continue
+        expected = Decimal(expected)
+        places = _decimals(a.teks)
+        if formulas.bulatkan(expected, places) != printed:
+            percent = a.besaran in {Besaran.SERAPAN, Besaran.EFISIENSI, Besaran.CAPAIAN, Besaran.TOTAL_SERAPAN}
+            shown = formulas.format_persen(expected) if percent else formulas.format_angka(expected, _places_for(a, expected))
+            out.append(Temuan(rule, ERROR, where,
+                              f"{a.get_besaran_display().lower()} tercetak {a.teks}, dihitung dari data {shown}."))
+    return out
+
+
+def _places_for(a: AngkaTercetak, value: Decimal) -> int:
+    money = {Besaran.PAGU, Besaran.PAGU_MURNI, Besaran.REALISASI_ANGGARAN, Besaran.TOTAL_PAGU,
+             Besaran.TOTAL_PAGU_MURNI, Besaran.TOTAL_REALISASI, Besaran.JUMLAH_SDM}
+    return 0 if a.besaran in money and value == value.to_integral_value() else 2
+
+
+def periksa(opd: PerangkatDaerah, tahun: int) -> list[Temuan]:
+    """Every data-health finding for an agency's year, errors first."""
+    ctx = _Context(opd, tahun)
+    findings = (_budget_checks(ctx) + _indicator_checks(ctx) + _akip_checks(ctx)
+                + _signature_checks(ctx) + _printed_checks(ctx))
+    return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi))

@@ -1,0 +1,169 @@
+"""Bad input is refused by the models themselves, with Indonesian messages naming the field."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from budget.models import Anggaran, Nomenklatur
+from indicators.models import Indikator
+from targets.forms import RealisasiForm
+from targets.models import Realisasi, Target
+from tests.factories import (
+    make_indikator,
+    make_nomenklatur,
+    make_opd,
+    make_target,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(obj) -> dict[str, list[str]]:
+    with pytest.raises(ValidationError) as exc:
+        obj.full_clean()
+    return exc.value.message_dict
+
+
+class NomenklaturValidationTests:
+    def test_a_malformed_code_is_refused_with_an_indonesian_message(self):
+        errors = errors_of(Nomenklatur(kode="1.6.04.2", nama="Salah"))
+        assert "kode" in errors
+        assert "Kode" in errors["kode"][0] or "kode" in errors["kode"][0]
+
+    def test_a_zero_padded_code_must_be_written_in_its_standard_form(self):
+        errors = errors_of(Nomenklatur(kode="1.06.04.02.01.0001", nama="Permakanan"))
+        assert "1.06.04.2.01.0001" in errors["kode"][0]
+
+    def test_a_sub_kegiatan_finds_its_parent_and_level(self):
+        make_nomenklatur("1.06.04", "Program Rehabilitasi Sosial")
+        make_nomenklatur("1.06.04.2.01", "Rehabilitasi Sosial Dasar")
+        sub = make_nomenklatur("1.06.04.2.01.0001", "Penyediaan Permakanan")
+        assert sub.tingkat == "subkegiatan"
+        assert sub.induk.kode == "1.06.04.2.01"
+        assert sub.induk.induk.tingkat == "program"
+
+
+class AnggaranValidationTests:
+    def test_a_negative_amount_is_refused(self):
+        opd = make_opd()
+        line = Anggaran(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
+                        pagu_murni=Decimal("-1"), realisasi=Decimal(0))
+        errors = errors_of(line)
+        assert errors["pagu_murni"] == ["Nilai tidak boleh negatif."]
+
+    def test_the_database_refuses_a_negative_realisasi_too(self):
+        from django.db import IntegrityError, transaction
+
+        opd = make_opd()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Anggaran.objects.create(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
+                                    pagu_murni=Decimal(10), realisasi=Decimal(-5))
+
+    def test_quarterly_realisasi_must_add_up_to_the_annual_one(self):
+        opd = make_opd()
+        line = Anggaran(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
+                        pagu_murni=Decimal(100), realisasi=Decimal(90),
+                        realisasi_tw1=Decimal(10), realisasi_tw2=Decimal(10))
+        assert "tidak sama dengan realisasi tahunan" in errors_of(line)["realisasi"][0]
+
+
+class TargetAndRealisasiValidationTests:
+    def test_a_quarter_outside_1_to_4_is_refused(self):
+        ind = make_indikator(make_opd())
+        errors = errors_of(Target(indikator=ind, tahun=2024, jenis="pk", periode=5, nilai=Decimal(1)))
+        assert "periode" in errors
+
+    def test_the_database_refuses_a_quarter_outside_1_to_4(self):
+        from django.db import IntegrityError, transaction
+
+        ind = make_indikator(make_opd())
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Realisasi.objects.create(indikator=ind, tahun=2024, periode=7, nilai=Decimal(1))
+
+    def test_a_predicate_outside_the_indicators_scale_is_refused(self):
+        ind = make_indikator(make_opd(), jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai")
+        errors = errors_of(Realisasi(indikator=ind, tahun=2024, periode=0, nilai=Decimal("77.29"), predikat="XB"))
+        assert "tidak ada dalam skala AKIP" in errors["predikat"][0]
+
+    def test_a_predicate_on_a_numeric_indicator_is_refused(self):
+        ind = make_indikator(make_opd())
+        errors = errors_of(Realisasi(indikator=ind, tahun=2024, periode=0, predikat="BB"))
+        assert "predikat" in errors
+
+    def test_a_realisation_needs_a_value(self):
+        ind = make_indikator(make_opd())
+        assert "nilai" in errors_of(Realisasi(indikator=ind, tahun=2024, periode=1))
+
+    def test_a_zero_denominator_is_refused(self):
+        ind = make_indikator(make_opd())
+        errors = errors_of(Realisasi(indikator=ind, tahun=2024, periode=0, pembilang=Decimal(1), penyebut=Decimal(0)))
+        assert errors["penyebut"] == ["Penyebut tidak boleh nol."]
+
+
+class RealisasiFormTests:
+    def test_indonesian_notation_is_understood(self):
+        opd = make_opd()
+        ind = make_indikator(opd)
+        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "1.234,56"}, opd=opd)
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["nilai"] == Decimal("1234.56")
+
+    def test_a_non_numeric_value_for_a_numeric_indicator_is_refused_naming_the_input(self):
+        opd = make_opd()
+        ind = make_indikator(opd)
+        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "dua belas"}, opd=opd)
+        assert not form.is_valid()
+        assert "'dua belas'" in form.errors["nilai"][0]
+
+    def test_a_realisation_for_an_indicator_of_another_agency_is_refused(self):
+        mine = make_opd("dinas-saya")
+        other = make_opd("dinas-lain")
+        foreign = make_indikator(other, kode="IKU-9")
+        form = RealisasiForm({"indikator": foreign.pk, "tahun": "2024", "periode": "1", "nilai": "5"}, opd=mine)
+        assert not form.is_valid()
+        assert "indikator" in form.errors
+        assert not Realisasi.objects.exists()
+
+    def test_a_quarter_outside_1_to_4_is_refused_by_the_form(self):
+        opd = make_opd()
+        ind = make_indikator(opd)
+        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "5", "nilai": "5"}, opd=opd)
+        assert not form.is_valid()
+        assert "periode" in form.errors
+
+
+class PerangkatDaerahValidationTests:
+    def test_an_18_digit_nip_that_is_not_a_valid_date_is_refused(self):
+        opd = make_opd()
+        opd.kepala_nip = "19661301 199003 1 010"
+        errors = errors_of(opd)
+        assert "kepala_nip" in errors
+
+    def test_a_valid_nip_is_stored_in_its_printed_form(self):
+        opd = make_opd(kepala_nip="196603011990031010")
+        opd.refresh_from_db()
+        assert opd.kepala_nip == "19660301 199003 1 010"
+
+
+class IndikatorValidationTests:
+    def test_an_iku_needs_a_sasaran(self):
+        ind = Indikator(opd=make_opd(), kode="IKU-1", tingkat="iku", uraian="x", satuan="%",
+                        jenis_nilai="persen", polaritas="positif", agregasi="terakhir")
+        assert "sasaran" in errors_of(ind)
+
+    def test_a_predicate_indicator_needs_a_scale(self):
+        opd = make_opd()
+        ind = make_indikator(opd)
+        ind.jenis_nilai = "predikat"
+        assert "skala_predikat" in errors_of(ind)
+
+
+def test_a_target_without_value_is_refused():
+    ind = make_indikator(make_opd())
+    assert "nilai" in errors_of(Target(indikator=ind, tahun=2024, jenis="pk", periode=0))
+
+
+def test_make_target_helper_accepts_predicates():
+    ind = make_indikator(make_opd(), jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai")
+    assert make_target(ind, "77.26", predikat="BB").predikat == "BB"
