@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "dinsos-kota-bekasi-
 DEMO_OPD = "dinsos-kota-bekasi"
 DEMO_TAHUN = 2024
 DEMO_PASSWORD = "lkip-demo-2024"
+DEMO_TANGGAL = date(2025, 1, 20)  # the seed's Kata Pengantar is signed "Bekasi, 20 Januari 2025"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
         if not result.ok:
             return result, []
         opd = PerangkatDaerah.objects.get(kode=DEMO_OPD)
+        _report_settings(opd)
         users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
     return result, users
 
@@ -64,3 +67,13 @@ def _demo_user(row: dict, opd: PerangkatDaerah) -> DemoUser:
     scoped_opd = opd if role in {"perencana", "kepala_dinas"} else None
     Penugasan.objects.update_or_create(user=user, defaults={"pemda": opd.pemda, "opd": scoped_opd})
     return DemoUser(user.username, ROLE_GROUPS[role], nama, created)
+
+
+def _report_settings(opd: PerangkatDaerah) -> None:
+    """What the seed states outside the workbook: the signing date and the second PK signatory."""
+    from reports.models import LaporanTahunan
+
+    LaporanTahunan.objects.get_or_create(opd=opd, tahun=DEMO_TAHUN, defaults={"tanggal": DEMO_TANGGAL})
+    if not opd.pemda.kepala_daerah_jabatan:
+        opd.pemda.kepala_daerah_jabatan = "Wali Kota Bekasi"
+        opd.pemda.save(update_fields=["kepala_daerah_jabatan"])

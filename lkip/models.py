@@ -104,7 +104,7 @@ class KebutuhanPersonil(models.Model):
     nomor = models.PositiveSmallIntegerField()
     jabatan = models.CharField(max_length=200)
     kualifikasi_pendidikan = models.TextField(blank=True)
-    beban_kerja = models.CharField("analisis beban kerja", max_length=100, blank=True)
+    beban_kerja = models.TextField("analisis beban kerja", blank=True)
 
     class Meta:
         verbose_name = "kebutuhan personil"

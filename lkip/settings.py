@@ -99,7 +99,19 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").exists() else []
+
+def _font_dir() -> Path | None:
+    """Source Sans Pro comes from its PyPI package (no font files in this repository)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("font_source_sans_pro")
+    return Path(spec.origin).parent / "files" if spec and spec.origin else None
+
+
+FONT_DIR = _font_dir()
+STATICFILES_DIRS = [BASE_DIR / "static"]
+if FONT_DIR:
+    STATICFILES_DIRS.append(("fonts", FONT_DIR))
 
 # Uploaded evidence stays outside the static files and is served only through views.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

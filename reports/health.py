@@ -40,6 +40,13 @@ def _pct(value: Decimal | None) -> str:
     return formulas.format_persen(value) if value is not None else "—"
 
 
+def _num(value: Decimal) -> str:
+    """A value with the decimals it has (at most 2): 5 → '5', 80.5 → '80,5'."""
+    normal = formulas.bulatkan(value).normalize()
+    exponent = normal.as_tuple().exponent
+    return formulas.format_angka(value, min(2, max(0, -exponent)) if isinstance(exponent, int) else 2)
+
+
 def _decimals(teks: str) -> int:
     """How many decimals a printed Indonesian number shows ('90,06' → 2, '240' → 0)."""
     core = teks.strip().rstrip("%").strip()
@@ -146,8 +153,8 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
         if (lalu and lalu.realisasi is not None and c.target is not None
                 and ind.polaritas == "positif" and c.target < lalu.realisasi):
             out.append(Temuan("VR-PLAU-1", WARNING, where,
-                              f"target {ctx.tahun} ({formulas.format_angka(c.target)}) lebih rendah dari "
-                              f"realisasi {ctx.tahun - 1} ({formulas.format_angka(lalu.realisasi)})."))
+                              f"target {ctx.tahun} ({_num(c.target)}) lebih rendah dari "
+                              f"realisasi {ctx.tahun - 1} ({_num(lalu.realisasi)})."))
         if ind.adalah_predikat and ind.skala_predikat == SkalaPredikat.AKIP:
             for nilai, predikat, what in ((c.realisasi, c.realisasi_predikat, "realisasi"),
                                           (c.target, c.target_predikat, "target")):
@@ -258,29 +265,63 @@ def _printed_checks(ctx: _Context) -> list[Temuan]:
         if expected is None:
             continue
         if isinstance(expected, str):
-            mutu_huruf, mutu_teks = expected.split(" ", 1)
             printed = a.teks.strip()
+            if a.besaran == Besaran.PREDIKAT_AKIP:
+                if printed.upper() != expected:
+                    out.append(Temuan(rule, ERROR, where, f"predikat tercetak '{printed}', seharusnya '{expected}'."))
+                continue
+            mutu_huruf, mutu_teks = expected.split(" ", 1)
             if printed.upper() not in {mutu_huruf, mutu_teks.upper(), expected.upper()}:
                 out.append(Temuan(rule, ERROR, where,
                                   f"tercetak '{printed}', seharusnya '{mutu_teks}' ({mutu_huruf})."))
-            continue
-        if a.besaran == Besaran.PREDIKAT_AKIP:
             continue
         try:
             printed = formulas.parse_angka(a.teks)
         except ValueError as exc:
             out.append(Temuan("VR-FMT-1", ERROR, where,
                               f"angka tercetak tidak dapat dibaca: {exc} Nilai dari data: "
-                              f"{formulas.format_angka(expected) if isinstance(expected, Decimal) else expected}."))
+                              f"{formulas.format_angka(expected, _places_for(a, Decimal(expected)))}."))
             continue
         expected = Decimal(expected)
         places = _decimals(a.teks)
         if formulas.bulatkan(expected, places) != printed:
+            partial = _partial_value(ctx, a)
+            if partial is not None and formulas.bulatkan(partial, places) == printed:
+                out.append(Temuan("VR-BUD-4", WARNING, where,
+                                  f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, bukan "
+                                  f"seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} ({_shown(a, expected)}); "
+                                  f"beri label sebagai bagian yang mendukung IKU."))
+                continue
             percent = a.besaran in {Besaran.SERAPAN, Besaran.EFISIENSI, Besaran.CAPAIAN, Besaran.TOTAL_SERAPAN}
-            shown = formulas.format_persen(expected) if percent else formulas.format_angka(expected, _places_for(a, expected))
-            out.append(Temuan(rule, ERROR, where,
-                              f"{a.get_besaran_display().lower()} tercetak {a.teks}, dihitung dari data {shown}."))
+            shown = formulas.format_persen(expected) if percent else _shown(a, expected)
+            out.append(Temuan(rule, ERROR, where, f"{_label(a)} tercetak {a.teks}, dihitung dari data {shown}."))
     return out
+
+
+def _label(a: AngkaTercetak) -> str:
+    text = a.get_besaran_display()
+    return text[0].lower() + text[1:]
+
+
+def _shown(a: AngkaTercetak, value: Decimal) -> str:
+    if a.besaran in {Besaran.SERAPAN, Besaran.EFISIENSI, Besaran.CAPAIAN, Besaran.TOTAL_SERAPAN}:
+        return formulas.format_persen(value)
+    return formulas.format_angka(value, _places_for(a, value))
+
+
+def _partial_value(ctx: _Context, a: AngkaTercetak) -> Decimal | None:
+    """The value a program/kegiatan row would show if it summed only its itemised children."""
+    line = ctx.by_kode.get(a.objek)
+    children = ctx.children.get(a.objek) if line else None
+    if not children:
+        return None
+    pagu = [c.pagu for c in children]
+    if None in pagu:
+        return None
+    total_pagu = sum(pagu, Decimal(0))
+    total_real = sum((c.realisasi for c in children), Decimal(0))
+    return {Besaran.PAGU: total_pagu, Besaran.REALISASI_ANGGARAN: total_real,
+            Besaran.SERAPAN: formulas.serapan(total_pagu, total_real)}.get(a.besaran)
 
 
 def _places_for(a: AngkaTercetak, value: Decimal) -> int:

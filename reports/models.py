@@ -83,3 +83,31 @@ class AngkaTercetak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lokasi}: {self.teks}"
+
+
+class VarianEfisiensi(models.TextChoices):
+    V1 = "V1", "V1: capaian − serapan"
+    V2 = "V2", "V2: 100 − serapan (sisa anggaran)"
+    V3 = "V3", "V3: capaian / serapan × 100"
+
+
+class LaporanTahunan(models.Model):
+    """An agency's LKIP for one year: its date and report settings."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="laporan_set")
+    tahun = models.PositiveSmallIntegerField()
+    tanggal = models.DateField("tanggal laporan", null=True, blank=True)
+    varian_efisiensi = models.CharField(
+        "rumus tingkat efisiensi", max_length=2, choices=VarianEfisiensi.choices, default=VarianEfisiensi.V1
+    )
+
+    class Meta:
+        verbose_name = "laporan tahunan"
+        verbose_name_plural = "laporan tahunan"
+        ordering = ["opd", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun"], name="laporan_tahunan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"LKIP {self.opd} {self.tahun}"

@@ -1,0 +1,7 @@
+"""The LKIP report: build (all queries) → Laporan → render (HTML, PDF, XLSX; no queries)."""
+
+from reports.laporan.build import build_laporan
+from reports.laporan.data import LaporanTidakDitemukan
+from reports.laporan.render import render_html, render_pdf, render_xlsx
+
+__all__ = ["LaporanTidakDitemukan", "build_laporan", "render_html", "render_pdf", "render_xlsx"]

@@ -1,0 +1,226 @@
+"""The built report: frozen dataclasses with every number computed, ready to render without queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+from datetime import date
+from decimal import Decimal
+
+from lkip import formulas
+
+BELUM_ADA_DATA = "belum ada data"
+
+
+class Jenis:
+    """How a cell's value is shown (and typed in the XLSX)."""
+
+    TEKS = "teks"
+    ANGKA = "angka"  # 2 decimals
+    BULAT = "bulat"  # whole number with thousands dots (counts, rupiah in tables)
+    PERSEN = "persen"  # 2 decimals + %
+    NILAI = "nilai"  # a value in the indicator's own unit: as many decimals as it has (≤ 2)
+
+
+@dataclass(frozen=True)
+class Sel:
+    nilai: Decimal | int | str | None
+    jenis: str = Jenis.TEKS
+    rowspan: int = 1
+    colspan: int = 1
+    kelas: str = ""
+    kosong: str = BELUM_ADA_DATA  # what to print for None
+
+    @property
+    def angka(self) -> bool:
+        return self.jenis != Jenis.TEKS
+
+    @property
+    def tidak_ada(self) -> bool:
+        return self.nilai is None or self.nilai == ""
+
+    @property
+    def teks(self) -> str:
+        """The value as printed (Indonesian notation, half-up)."""
+        if self.tidak_ada:
+            return self.kosong
+        value = self.nilai
+        if self.jenis == Jenis.TEKS or isinstance(value, str):
+            return str(value)
+        if self.jenis == Jenis.BULAT:
+            return formulas.format_angka(value, 0)
+        if self.jenis == Jenis.PERSEN:
+            return formulas.format_persen(value)
+        if self.jenis == Jenis.NILAI:
+            return formulas.format_angka(value, tempat_nilai(value))
+        return formulas.format_angka(value)
+
+
+def tempat_nilai(value: Decimal | int) -> int:
+    """Decimals to show for a value in its own unit: those it has, at most 2 (5 → 5; 77.26 → 77,26)."""
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return 0
+    exponent = d.normalize().as_tuple().exponent
+    return min(2, -exponent) if isinstance(exponent, int) else 2
+
+
+def teks(value: str | None, **kw) -> Sel:
+    return Sel(value, Jenis.TEKS, **kw)
+
+
+def rp(value: Decimal | int | None, **kw) -> Sel:
+    return Sel(value, Jenis.BULAT, **kw)
+
+
+def pct(value: Decimal | None, **kw) -> Sel:
+    return Sel(value, Jenis.PERSEN, **kw)
+
+
+def nilai(value: Decimal | int | None, **kw) -> Sel:
+    return Sel(value, Jenis.NILAI, **kw)
+
+
+@dataclass(frozen=True)
+class Kepala:
+    """A header cell."""
+
+    label: str
+    rowspan: int = 1
+    colspan: int = 1
+    lebar: str = ""  # CSS width, e.g. "30%"
+
+
+@dataclass(frozen=True)
+class Tabel:
+    jenis: ClassVar[str] = "tabel"
+    id: str
+    nomor: str
+    judul: str
+    kepala: tuple[tuple[Kepala, ...], ...]
+    baris: tuple[tuple[Sel, ...], ...]
+    sumber: str
+    catatan: tuple[str, ...] = ()
+    kelas: str = ""
+    nomor_kolom: bool = False  # print the (1) (2) (3) row under the header
+
+    @property
+    def jumlah_kolom(self) -> int:
+        return sum(k.colspan for k in self.kepala[-1]) if len(self.kepala) == 1 else max(
+            sum(k.colspan for k in row) for row in self.kepala)
+
+    @property
+    def label(self) -> str:
+        return f"Tabel {self.nomor}"
+
+
+@dataclass(frozen=True)
+class Gambar:
+    jenis: ClassVar[str] = "gambar"
+    id: str
+    nomor: str
+    judul: str
+    svg: str
+    sumber: str
+    keterangan: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"Gambar {self.nomor}"
+
+
+@dataclass(frozen=True)
+class Paragraf:
+    jenis: ClassVar[str] = "paragraf"
+    teks: str
+
+
+@dataclass(frozen=True)
+class Daftar:
+    """A bulleted or numbered list."""
+
+    jenis: ClassVar[str] = "daftar"
+
+    butir: tuple[str, ...]
+    bernomor: bool = True
+
+
+@dataclass(frozen=True)
+class Subjudul:
+    jenis: ClassVar[str] = "subjudul"
+    teks: str
+    tingkat: int = 3
+    id: str = ""
+
+
+Blok = Paragraf | Daftar | Tabel | Gambar | Subjudul
+
+
+@dataclass(frozen=True)
+class Bagian:
+    id: str
+    nomor: str  # "BAB I", "1.1", "A", "" ...
+    judul: str
+    blok: tuple[Blok, ...] = ()
+    sub: tuple["Bagian", ...] = ()
+
+    @property
+    def judul_lengkap(self) -> str:
+        return f"{self.nomor} {self.judul}".strip()
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    tempat_tanggal: str
+    jabatan: str
+    nama: str
+    pangkat: str
+    nip: str
+    label: str = ""  # "PIHAK PERTAMA"
+
+    @property
+    def lengkap(self) -> bool:
+        return all([self.jabatan, self.nama, self.pangkat, self.nip])
+
+
+@dataclass(frozen=True)
+class Temuan:
+    aturan: str
+    tingkat: str
+    lokasi: str
+    pesan: str
+
+
+@dataclass(frozen=True)
+class Laporan:
+    opd_kode: str
+    opd_nama: str
+    pemda_nama: str
+    tahun: int
+    judul: str
+    tanggal: date | None
+    penandatangan: Penandatangan
+    kata_pengantar: tuple[Blok, ...]
+    ikhtisar: tuple[Blok, ...]
+    bab: tuple[Bagian, ...]
+    lampiran: tuple[Bagian, ...]
+    temuan: tuple[Temuan, ...] = ()
+    draf: bool = True
+    ringkasan: dict = field(default_factory=dict)
+    penandatangan_pk: tuple[Penandatangan, ...] = ()
+
+    def semua_tabel(self) -> list[Tabel]:
+        return [b for b in self._blok() if isinstance(b, Tabel)]
+
+    def semua_gambar(self) -> list[Gambar]:
+        return [b for b in self._blok() if isinstance(b, Gambar)]
+
+    def _blok(self):
+        def walk(bagian: Bagian):
+            yield from bagian.blok
+            for sub in bagian.sub:
+                yield from walk(sub)
+
+        yield from self.ikhtisar
+        for bagian in (*self.bab, *self.lampiran):
+            yield from walk(bagian)
