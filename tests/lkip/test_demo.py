@@ -1,0 +1,146 @@
+"""The demo agency holds the seed's data; the application recomputes what the seed printed."""
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from budget.models import Anggaran
+from indicators.capaian import capaian_opd
+from indicators.models import EvaluasiAKIP, HasilIKM
+from lkip import formulas
+from lkip.demo import DEMO_PASSWORD, load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def line(opd, kode):
+    return Anggaran.objects.get(opd=opd, tahun=2024, nomenklatur__kode=kode)
+
+
+class DemoLoadTests:
+    def test_loading_the_demo_twice_changes_nothing(self, demo):
+        from django.contrib.auth.models import User
+
+        users = User.objects.count()
+        password = User.objects.get(username="perencana.dinsos").password
+        result, again = load_demo()
+        assert result.ok
+        assert result.hitung("baru") == 0 and result.hitung("ubah") == 0
+        assert not any(u.created for u in again)
+        assert User.objects.count() == users
+        assert User.objects.get(username="perencana.dinsos").password == password
+
+    def test_the_demo_users_can_log_in_with_the_documented_password(self, demo, client):
+        assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
+
+    def test_the_demo_has_the_seeds_structure(self, demo):
+        assert demo.renstra_set.get().tahun_list == [2024, 2025, 2026]
+        assert demo.indikator_set.filter(tingkat="iku").count() == 4
+        assert Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program").count() == 6
+        assert HasilIKM.objects.filter(opd=demo).count() == 7
+        assert EvaluasiAKIP.objects.filter(opd=demo).count() == 8
+
+
+class DemoFiguresTests:
+    def capaian(self, demo):
+        return {c.indikator.kode: c for c in capaian_opd(demo, 2024)}
+
+    def test_ppks_capaian_is_242_82_not_the_printed_240(self, demo):
+        c = self.capaian(demo)["IKU-3"]
+        assert formulas.format_persen(c.realisasi) == "12,14%"
+        assert formulas.format_persen(c.capaian) == "242,82%"
+
+    def test_ikm_capaian_is_116_09_and_its_category_is_a_sangat_baik(self, demo):
+        c = self.capaian(demo)["IKU-2"]
+        assert formulas.format_angka(c.capaian) == "116,09"
+        mutu = HasilIKM.objects.get(opd=demo, tahun=2024).mutu
+        assert (mutu.huruf, mutu.kinerja) == ("A", "Sangat Baik")
+
+    def test_akip_components_add_up_to_77_29_which_is_bb(self, demo):
+        total = sum(k.nilai for k in EvaluasiAKIP.objects.filter(opd=demo, tahun=2024))
+        assert total == Decimal("77.29")
+        assert formulas.predikat_akip(total) == "BB"
+        assert formulas.format_angka(self.capaian(demo)["IKU-1"].capaian) == "100,04"
+
+    def test_total_serapan_is_89_73(self, demo):
+        programs = Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program")
+        pagu = sum(p.pagu for p in programs)
+        realisasi = sum(p.realisasi for p in programs)
+        assert (pagu, realisasi) == (Decimal("31132479236"), Decimal("27935447177"))
+        assert formulas.format_angka(formulas.serapan(pagu, realisasi)) == "89,73"
+
+    def test_program_penunjang_serapan_is_90_60_not_the_printed_90_06(self, demo):
+        assert formulas.format_angka(line(demo, "1.06.01").serapan) == "90,60"
+
+    def test_psks_kelembagaan_serapan_is_61_03(self, demo):
+        assert formulas.format_angka(line(demo, "1.06.02.2.03.0004").serapan) == "61,03"
+
+    def test_the_pemberdayaan_sosial_pagu_in_words(self, demo):
+        pagu = line(demo, "1.06.02").pagu
+        assert formulas.terbilang_rupiah(pagu) == (
+            "empat miliar empat ratus sembilan puluh lima juta lima ratus ribu rupiah")
+
+
+class CheckDataCommandTests:
+    def run(self, *args):
+        out = StringIO()
+        with pytest.raises(SystemExit) as exc:
+            call_command("check_data", *args, stdout=out)
+        return exc.value.code, out.getvalue()
+
+    def test_check_data_prints_the_seeds_budget_contradictions_and_exits_1(self, demo):
+        code, out = self.run("--org", "dinsos-kota-bekasi", "--year", "2024")
+        assert code == 1
+        expected = [
+            ("VR-BUD-1", "1.06.01", "90,06"),  # SEED-01 digit transposition
+            ("VR-FMT-1", "1.06.05", "4.8294.89.225"),  # SEED-02
+            ("VR-BUD-2", "1.06.02.2.03.0003", "129,36%"),  # SEED-03 realisasi above pagu
+            ("VR-BUD-1", "1.06.02.2.03.0004", "61,03%"),  # SEED-04
+            ("VR-BUD-3", "1.06.02.2.03", "Rp988.364.725"),  # SEED-05 children do not add up
+            ("VR-BUD-4", "1.06.05", "2.835.840.062"),  # SEED-06 partial program row
+            ("VR-CAP-1", "IKU-3", "242,82%"),  # SEED-10
+            ("VR-SUM-1", "opd", "431"),  # SEED-20
+        ]
+        lines = out.splitlines()
+        for rule, where, text in expected:
+            assert any(ln.startswith(rule) and where in ln and text in ln for ln in lines), (rule, where)
+
+    def test_every_finding_line_has_rule_severity_place_and_message(self, demo):
+        _code, out = self.run("--org", "dinsos-kota-bekasi", "--year", "2024")
+        for ln in out.splitlines()[:-1]:
+            rule, severity, where, message = ln.split("\t")
+            assert rule.startswith("VR-") and severity in {"error", "peringatan"} and where and message
+
+    def test_an_unknown_agency_is_a_clear_error(self, db):
+        with pytest.raises(CommandError, match="tidak ditemukan"):
+            call_command("check_data", "--org", "tidak-ada", "--year", "2024")
+
+    def test_a_year_that_is_not_a_year_is_a_clear_error(self, db):
+        with pytest.raises(CommandError, match="Tahun"):
+            call_command("check_data", "--org", "dinsos-kota-bekasi", "--year", "dua ribu")
+
+    def test_an_agency_without_errors_exits_0(self, db):
+        from tests.factories import make_anggaran, make_opd
+
+        opd = make_opd()
+        make_anggaran(opd, "1.06.04", 100, 90)
+        out = StringIO()
+        call_command("check_data", "--org", opd.kode, "--year", "2024", stdout=out)  # no SystemExit
+        assert "0 kesalahan, 0 peringatan" in out.getvalue()
+
+    def test_a_year_without_realisations_reports_missing_data(self, demo):
+        code, out = self.run("--org", "dinsos-kota-bekasi", "--year", "2025")
+        assert code == 1
+        assert "VR-DATA-1" in out and "belum ada realisasi 2025" in out
+
+
+class AdminTests:
+    def test_the_demo_agency_is_visible_in_the_admin_in_indonesian(self, demo, client):
+        assert client.login(username="admin.pemda", password=DEMO_PASSWORD)
+        response = client.get("/admin/lkip/perangkatdaerah/")
+        assert response.status_code == 200
+        assert "Dinas Sosial Kota Bekasi" in response.text
+        assert "perangkat daerah" in response.text.lower()
+        assert "Pilih" in response.text or "Ubah" in response.text
