@@ -1,0 +1,31 @@
+"""The one place that scopes a user to the agencies they may see."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from lkip.models import PerangkatDaerah
+
+
+def opd_for_user(user) -> QuerySet[PerangkatDaerah]:
+    """Agencies visible to a user: their own agency, every agency of their pemda, or none."""
+    qs = PerangkatDaerah.objects.select_related("pemda")
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    penugasan = getattr(user, "penugasan", None)
+    if penugasan is None:
+        return qs.none()
+    if penugasan.opd_id:
+        return qs.filter(pk=penugasan.opd_id)
+    return qs.filter(pemda_id=penugasan.pemda_id)
+
+
+def get_opd(user, kode: str) -> PerangkatDaerah:
+    """The agency with this code if the user may see it; 404 otherwise (no hint that it exists)."""
+    opd = opd_for_user(user).filter(kode=kode).first()
+    if opd is None:
+        raise Http404("Perangkat daerah tidak ditemukan.")
+    return opd

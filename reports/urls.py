@@ -1,0 +1,12 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path("laporan/<slug:kode>/<int:tahun>/", views.laporan_html, name="laporan"),
+    path("laporan/<slug:kode>/<int:tahun>/lkip.pdf", views.laporan_pdf, name="laporan_pdf"),
+    path("laporan/<slug:kode>/<int:tahun>/lkip.xlsx", views.laporan_xlsx, name="laporan_xlsx"),
+]

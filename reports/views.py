@@ -1,0 +1,74 @@
+"""Report screens: the LKIP in the browser and its PDF and XLSX downloads."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from lkip.access import get_opd, opd_for_user
+from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
+from targets.models import Renstra
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    agencies = list(opd_for_user(request.user).order_by("pemda__nama", "nama"))
+    renstra = Renstra.objects.filter(opd__in=agencies).order_by("opd_id", "tahun_awal")
+    years: dict[int, list[int]] = {}
+    for r in renstra:
+        years.setdefault(r.opd_id, []).extend(r.tahun_list)
+    rows = [(opd, sorted(set(years.get(opd.pk, [])), reverse=True)) for opd in agencies]
+    return render(request, "reports/beranda.html", {"rows": rows})
+
+
+def _laporan(request: HttpRequest, kode: str, tahun: int):
+    opd = get_opd(request.user, kode)
+    try:
+        return build_laporan(opd.kode, tahun)
+    except LaporanTidakDitemukan as exc:
+        raise Http404(str(exc)) from exc
+
+
+@login_required
+def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    laporan = _laporan(request, kode, tahun)
+    return HttpResponse(render_html(laporan, toolbar=True))
+
+
+@login_required
+def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    laporan = _laporan(request, kode, tahun)
+    pdf = cached_pdf(laporan)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.pdf"'
+    return response
+
+
+@login_required
+def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    laporan = _laporan(request, kode, tahun)
+    response = HttpResponse(
+        render_xlsx(laporan),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.xlsx"'
+    return response
+
+
+def cached_pdf(laporan) -> bytes:
+    """The PDF for this exact content: rendered once, then served from disk (keyed on the HTML)."""
+    key = hashlib.sha256(render_html(laporan, font_base="").encode()).hexdigest()
+    path = Path(settings.MEDIA_ROOT) / "cache" / "pdf" / f"{key}.pdf"
+    if path.exists():
+        return path.read_bytes()
+    pdf = render_pdf(laporan)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+    return pdf

@@ -1,0 +1,75 @@
+"""Report screens: reachable only through the agency scoping, downloads in the right format."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from lkip.demo import DEMO_PASSWORD
+from lkip.models import Pemda, Penugasan
+from tests.factories import make_opd
+
+pytestmark = pytest.mark.django_db
+
+URL = "/laporan/dinsos-kota-bekasi/2024/"
+
+
+def login(client, username):
+    assert client.login(username=username, password=DEMO_PASSWORD)
+
+
+class ReportViewTests:
+    def test_an_anonymous_user_is_sent_to_the_login_page(self, demo, client):
+        response = client.get(URL)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/masuk/")
+
+    def test_the_planning_staff_reads_their_agencys_report(self, demo, client):
+        login(client, "perencana.dinsos")
+        response = client.get(URL)
+        assert response.status_code == 200
+        assert "242,82%" in response.text
+        assert 'href="lkip.pdf"' in response.text
+
+    def test_the_inspektorat_reads_every_agency_of_its_pemda(self, demo, client):
+        login(client, "inspektorat.bekasi")
+        make_opd("dinas-lain-bekasi", pemda=demo.pemda)
+        home = client.get("/")
+        assert "Dinas Sosial Kota Bekasi" in home.text and "Dinas Contoh" in home.text
+        assert client.get(URL).status_code == 200
+
+    def test_staff_of_another_agency_cannot_reach_the_report_by_changing_the_url(self, demo, client, django_user_model):
+        other = make_opd("dinas-lain", pemda=Pemda.objects.create(nama="Pemerintah Kota Lain"))
+        user = django_user_model.objects.create_user("perencana.lain", password="rahasia-123-xyz")
+        Penugasan.objects.create(user=user, pemda=other.pemda, opd=other)
+        client.force_login(user)
+        for suffix in ("", "lkip.pdf", "lkip.xlsx"):
+            response = client.get(URL + suffix)
+            assert response.status_code == 404
+            assert "tidak ditemukan" in response.text.lower()
+
+    def test_an_unknown_agency_or_year_is_a_404_in_indonesian(self, demo, client):
+        login(client, "perencana.dinsos")
+        assert client.get("/laporan/tidak-ada/2024/").status_code == 404
+        response = client.get("/laporan/dinsos-kota-bekasi/1999/")
+        assert response.status_code == 404
+        assert "Halaman tidak ditemukan" in response.text
+
+    def test_the_xlsx_download_is_a_workbook_of_the_reports_tables(self, demo, client):
+        login(client, "kepala.dinsos")
+        response = client.get(URL + "lkip.xlsx")
+        assert response.status_code == 200
+        assert "attachment" in response["Content-Disposition"]
+        wb = load_workbook(io.BytesIO(response.content))
+        assert "Tabel 3.1" in wb.sheetnames
+
+    def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(self, demo, client, settings, tmp_path):
+        settings.MEDIA_ROOT = tmp_path
+        login(client, "kepala.dinsos")
+        first = client.get(URL + "lkip.pdf")
+        assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
+        assert first.content.startswith(b"%PDF")
+        cached = list((tmp_path / "cache" / "pdf").glob("*.pdf"))
+        assert len(cached) == 1
+        second = client.get(URL + "lkip.pdf")
+        assert second.content == first.content
