@@ -6,12 +6,15 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from lkip.access import get_opd, opd_for_user
 from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
+from reports.forms import NarasiForm
+from reports.models import BagianNarasi, NarasiLaporan
 from targets.models import Renstra
 
 
@@ -37,7 +40,8 @@ def _laporan(request: HttpRequest, kode: str, tahun: int):
 @login_required
 def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     laporan = _laporan(request, kode, tahun)
-    return HttpResponse(render_html(laporan, toolbar=True))
+    can_edit = request.user.has_perm("reports.change_narasilaporan")
+    return HttpResponse(render_html(laporan, toolbar=True, bisa_ubah=can_edit))
 
 
 @login_required
@@ -72,3 +76,28 @@ def cached_pdf(laporan) -> bytes:
     tmp.write_bytes(pdf)
     tmp.replace(path)
     return pdf
+
+
+@login_required
+@permission_required("reports.change_narasilaporan", raise_exception=True)
+def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    stored = {n.bagian: n for n in NarasiLaporan.objects.filter(opd=opd, tahun=tahun)}
+    rows = [(value, label, stored.get(value)) for value, label in BagianNarasi.choices]
+    return render(request, "reports/narasi_daftar.html", {"opd": opd, "tahun": tahun, "rows": rows})
+
+
+@login_required
+@permission_required("reports.change_narasilaporan", raise_exception=True)
+def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    if bagian not in BagianNarasi.values or not 2000 <= tahun <= 2100:
+        raise Http404("Bagian narasi tidak ditemukan.")
+    narasi = NarasiLaporan.objects.filter(opd=opd, tahun=tahun, bagian=bagian).first() or NarasiLaporan(
+        opd=opd, tahun=tahun, bagian=bagian, judul=BagianNarasi(bagian).label)
+    form = NarasiForm(request.POST or None, instance=narasi)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
+        return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
+    return render(request, "reports/narasi_ubah.html", {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi})

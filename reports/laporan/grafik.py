@@ -114,7 +114,8 @@ def batang_horizontal(items: list[tuple[str, Decimal | None]], label: str, batas
             continue
         w = bar_w * float(value / hi) if value > 0 else 0
         parts.append(f"<rect x='{label_w}' y='{y0 + 4}' width='{w:.1f}' height='{row_h - 12}' fill='#555' stroke='#222'/>")
-        parts.append(f"<text x='{label_w + w + 5:.1f}' y='{y0 + 19}' font-size='11' font-weight='bold'>{formulas.format_persen(value)}</text>")
+        # Values sit in their own column right of the bars, clear of the reference line.
+        parts.append(f"<text x='{label_w + bar_w + 12}' y='{y0 + 19}' font-size='11' font-weight='bold'>{formulas.format_persen(value)}</text>")
     ref = label_w + bar_w * float(batas / hi)
     parts.append(f"<line x1='{ref:.1f}' x2='{ref:.1f}' y1='{top - 6}' y2='{height - 14}' stroke='#000' stroke-dasharray='4 3'/>")
     parts.append(f"<text x='{ref:.1f}' y='{top - 9}' font-size='10' text-anchor='middle'>{formulas.format_persen(batas, 0)}</text>")

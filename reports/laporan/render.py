@@ -14,11 +14,11 @@ from openpyxl.utils import get_column_letter
 from reports.laporan.struktur import Jenis, Laporan, Tabel
 
 
-def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False) -> str:
+def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False, bisa_ubah: bool = False) -> str:
     """The whole report as one self-contained HTML document (screen and print CSS)."""
     if font_base is None:
         font_base = settings.STATIC_URL + "fonts/"
-    return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar})
+    return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar, "bisa_ubah": bisa_ubah})
 
 
 def render_pdf(laporan: Laporan, *, pdf_variant: str | None = None) -> bytes:

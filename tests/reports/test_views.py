@@ -73,3 +73,21 @@ class ReportViewTests:
         assert len(cached) == 1
         second = client.get(URL + "lkip.pdf")
         assert second.content == first.content
+
+
+class NarasiEditTests:
+    def test_the_planning_staff_edits_a_narrative_section_and_the_report_shows_it(self, demo, client):
+        login(client, "perencana.dinsos")
+        response = client.post(URL + "narasi/latar_belakang/", {"judul": "Latar Belakang", "teks": "Paragraf baru <b>uji</b>."})
+        assert response.status_code == 302
+        html = client.get(URL).text
+        assert "Paragraf baru &lt;b&gt;uji&lt;/b&gt;." in html
+
+    def test_the_inspektorat_cannot_edit_narrative(self, demo, client):
+        login(client, "inspektorat.bekasi")
+        assert client.get(URL + "narasi/latar_belakang/").status_code == 403
+        assert client.post(URL + "narasi/latar_belakang/", {"judul": "x", "teks": "y"}).status_code == 403
+
+    def test_an_unknown_section_is_a_404(self, demo, client):
+        login(client, "perencana.dinsos")
+        assert client.get(URL + "narasi/tidak-ada/").status_code == 404
