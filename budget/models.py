@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from lkip import formulas
 from lkip.models import PerangkatDaerah
@@ -33,6 +34,8 @@ class Nomenklatur(models.Model):
         "berlaku sejak keputusan", max_length=100, blank=True,
         help_text="Mis. Kepmendagri 050-5889/2021.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "nomenklatur"
@@ -82,6 +85,8 @@ class Anggaran(models.Model):
     )
 
     objects = AnggaranQuerySet.as_manager()
+
+    history = HistoricalRecords(m2m_fields=["indikator"])
 
     class Meta:
         verbose_name = "baris anggaran"
@@ -147,6 +152,8 @@ class CapaianOutput(models.Model):
     target = models.DecimalField(max_digits=18, decimal_places=2, validators=[validate_non_negatif])
     realisasi = models.DecimalField(max_digits=18, decimal_places=2, validators=[validate_non_negatif])
     urutan = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "capaian output"

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from lkip import formulas
 from lkip.models import PerangkatDaerah
@@ -117,6 +118,8 @@ class Indikator(models.Model):
 
     objects = IndikatorQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "indikator"
         verbose_name_plural = "indikator"
@@ -194,6 +197,8 @@ class EvaluasiAKIP(models.Model):
     tanggal_lhe = models.DateField("tanggal LHE", null=True, blank=True)
     urutan = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "komponen evaluasi AKIP"
         verbose_name_plural = "evaluasi AKIP"
@@ -220,6 +225,8 @@ class HasilIKM(models.Model):
     tahun = models.PositiveSmallIntegerField()
     nilai = models.DecimalField("nilai IKM (konversi 25–100)", max_digits=6, decimal_places=2)
     sumber = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "hasil IKM"

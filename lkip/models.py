@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from lkip import formulas
 from lkip.validators import validate_nip
@@ -38,6 +39,8 @@ class PerangkatDaerah(models.Model):
     kepala_pangkat = models.CharField("pangkat/golongan kepala", max_length=100, blank=True)
     kepala_jabatan = models.CharField("jabatan kepala", max_length=200)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "perangkat daerah"
         verbose_name_plural = "perangkat daerah"
@@ -71,6 +74,8 @@ class Penugasan(models.Model):
         related_name="penugasan_set",
         help_text="Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "penugasan pengguna"

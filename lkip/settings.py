@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tables2",
+    "simple_history",
     "lkip",
     "targets",
     "indicators",
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "lkip.urls"
@@ -121,3 +123,9 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+
+# Digital signature of the LKIP (PAdES, pyHanko): the agency certificate as PKCS#12.
+# Unset, load_demo creates a self-signed demo certificate (clearly marked as such).
+LKIP_SIGNING_P12 = env_str("LKIP_SIGNING_P12", "")
+LKIP_SIGNING_PASSPHRASE = env_str("LKIP_SIGNING_PASSPHRASE", "")
+LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")

@@ -1,6 +1,10 @@
 """What a report needs beyond the measured data: its narrative and the figures printed in a source."""
 
+import uuid
+
+from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from lkip.models import PerangkatDaerah
 
@@ -28,6 +32,8 @@ class NarasiLaporan(models.Model):
     bagian = models.CharField(max_length=30, choices=BagianNarasi.choices)
     judul = models.CharField(max_length=200, blank=True)
     teks = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "narasi laporan"
@@ -91,8 +97,15 @@ class VarianEfisiensi(models.TextChoices):
     V3 = "V3", "V3: capaian / serapan × 100"
 
 
+class StatusLaporan(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIREVIU = "direviu", "Direviu"
+    DITANDATANGANI = "ditandatangani", "Disetujui dan ditandatangani"
+
+
 class LaporanTahunan(models.Model):
-    """An agency's LKIP for one year: its date and report settings."""
+    """An agency's LKIP for one year: its date, report settings and workflow status."""
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="laporan_set")
     tahun = models.PositiveSmallIntegerField()
@@ -100,6 +113,8 @@ class LaporanTahunan(models.Model):
     varian_efisiensi = models.CharField(
         "rumus tingkat efisiensi", max_length=2, choices=VarianEfisiensi.choices, default=VarianEfisiensi.V1
     )
+    status = models.CharField(max_length=16, choices=StatusLaporan.choices, default=StatusLaporan.DRAF)
+    status_sejak = models.DateTimeField("status sejak", null=True, blank=True)
 
     class Meta:
         verbose_name = "laporan tahunan"
@@ -111,3 +126,69 @@ class LaporanTahunan(models.Model):
 
     def __str__(self) -> str:
         return f"LKIP {self.opd} {self.tahun}"
+
+
+class RiwayatStatus(models.Model):
+    """One workflow step of an LKIP year: who moved it from which status to which, when and why."""
+
+    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.CASCADE, related_name="riwayat_set")
+    dari = models.CharField(max_length=16, choices=StatusLaporan.choices)
+    ke = models.CharField(max_length=16, choices=StatusLaporan.choices)
+    aksi = models.CharField(max_length=40)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+    alasan = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "riwayat status laporan"
+        verbose_name_plural = "riwayat status laporan"
+        ordering = ["laporan", "waktu", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: {self.dari} → {self.ke}"
+
+
+class KomentarReviu(models.Model):
+    """An Inspektorat review comment, linked to a chapter or table of the report."""
+
+    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.CASCADE, related_name="komentar_set")
+    acuan = models.CharField("bab atau tabel", max_length=100, help_text="Mis. 'Tabel 3.13' atau 'Bab III'.")
+    teks = models.TextField()
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "komentar reviu"
+        verbose_name_plural = "komentar reviu"
+        ordering = ["laporan", "waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.acuan}: {self.teks[:40]}"
+
+
+class DokumenTertandatangani(models.Model):
+    """One signed revision of an LKIP year: the frozen snapshot, the signed PDF and its hash."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.PROTECT, related_name="dokumen_set")
+    revisi = models.PositiveSmallIntegerField(default=0)
+    alasan_revisi = models.TextField(blank=True)
+    snapshot = models.JSONField()
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64, unique=True)
+    penandatangan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nama_penandatangan = models.CharField(max_length=200)
+    sertifikat_subjek = models.CharField(max_length=500)
+    sertifikat_demo = models.BooleanField(default=False)
+    ditandatangani = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "dokumen LKIP tertandatangani"
+        verbose_name_plural = "dokumen LKIP tertandatangani"
+        ordering = ["laporan", "revisi"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "revisi"], name="dokumen_revisi_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan} revisi {self.revisi}"

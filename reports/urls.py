@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from reports import views
 
 app_name = "reports"
 
 urlpatterns = [
+    path("dasbor/", include("reports.dashboard.urls")),
     path("", views.beranda, name="beranda"),
     path("laporan/<slug:kode>/<int:tahun>/", views.laporan_html, name="laporan"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.pdf", views.laporan_pdf, name="laporan_pdf"),

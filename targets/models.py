@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from lkip import formulas
 from lkip.models import PerangkatDaerah
@@ -27,6 +28,8 @@ class Renstra(models.Model):
     tahun_awal = models.PositiveSmallIntegerField("tahun awal")
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
     dasar = models.CharField("dokumen dasar", max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "periode Renstra"
@@ -58,6 +61,8 @@ class Tujuan(models.Model):
     uraian = models.TextField()
     urutan = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "tujuan"
         verbose_name_plural = "tujuan"
@@ -76,6 +81,8 @@ class Sasaran(models.Model):
     kode = models.CharField(max_length=20)
     uraian = models.TextField()
     urutan = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "sasaran"
@@ -117,6 +124,8 @@ class Target(models.Model):
     periode = models.PositiveSmallIntegerField(choices=Periode.choices, default=Periode.TAHUNAN)
     nilai = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     predikat = models.CharField(max_length=4, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "target"
@@ -176,6 +185,8 @@ class Realisasi(models.Model):
 
     objects = RealisasiQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
@@ -222,3 +233,49 @@ class Realisasi(models.Model):
                 errors["predikat"] = "Indikator ini bukan berjenis predikat: isi nilai angka."
         if errors:
             raise ValidationError(errors)
+
+
+class PeriodeTertutup(models.Model):
+    """A closed quarter (1–4) or year (0) of an agency: its values are read-only until reopened."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="periode_tertutup_set")
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.PositiveSmallIntegerField(choices=Periode.choices)
+    ditutup_oleh = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+    ditutup_pada = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "periode tertutup"
+        verbose_name_plural = "periode tertutup"
+        ordering = ["opd", "tahun", "periode"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun", "periode"], name="periode_tertutup_unik"),
+            models.CheckConstraint(condition=PERIODE_VALID, name="periode_tertutup_valid",
+                                   violation_error_message=PERIODE_PESAN),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opd} {self.tahun} {self.get_periode_display()} (ditutup)"
+
+    @classmethod
+    def tertutup(cls, opd_id: int, tahun: int, periode: int) -> bool:
+        """A quarter is closed when it or its whole year is closed."""
+        return cls.objects.filter(opd_id=opd_id, tahun=tahun, periode__in={0, periode}).exists()
+
+
+class PembukaanPeriode(models.Model):
+    """A reopening of a closed period, with its recorded reason."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.PositiveSmallIntegerField(choices=Periode.choices)
+    alasan = models.TextField()
+    oleh = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pembukaan periode"
+        verbose_name_plural = "pembukaan periode"
+        ordering = ["-waktu"]
