@@ -122,7 +122,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 # Digital signature of the LKIP (PAdES, pyHanko): the agency certificate as PKCS#12.
 # Unset, load_demo creates a self-signed demo certificate (clearly marked as such).

@@ -10,5 +10,6 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="masuk.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("data/", include("lkip.data_urls")),
     path("", include("reports.urls")),
 ]

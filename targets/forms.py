@@ -1,5 +1,6 @@
 """Forms for targets and realisations; numbers typed in Indonesian notation."""
 
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -25,6 +26,33 @@ class AngkaField(forms.CharField):
             return formulas.parse_angka(text)
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="angka") from exc
+
+
+BUKTI_MAKS = 5 * 1024 * 1024
+_MAGIC = {b"%PDF-": ".pdf", b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+class BuktiField(forms.FileField):
+    """An evidence file: PDF, PNG or JPEG by content (not by name), at most 5 MB, stored under a new name."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload or upload is initial or not hasattr(upload, "read"):
+            return upload
+        if upload.size > BUKTI_MAKS:
+            raise forms.ValidationError(
+                f"Berkas bukti terlalu besar ({upload.size / 1024 / 1024:.1f} MB); paling besar 5 MB.".replace(".", ",", 1))
+        head = upload.read(16)
+        upload.seek(0)
+        ext = next((e for magic, e in _MAGIC.items() if head.startswith(magic)), None)
+        if ext is None:
+            raise forms.ValidationError("Berkas bukti harus PDF, PNG atau JPEG (isi berkas diperiksa, bukan namanya).")
+        upload.name = f"{uuid.uuid4().hex}{ext}"
+        return upload
 
 
 class RealisasiForm(forms.ModelForm):

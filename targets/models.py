@@ -182,6 +182,7 @@ class Realisasi(models.Model):
     faktor_penghambat = models.TextField("faktor penghambat", blank=True)
     upaya = models.TextField("upaya/solusi", blank=True)
     catatan = models.TextField(blank=True)
+    bukti = models.FileField("berkas bukti", upload_to="bukti/%Y/", blank=True)
 
     objects = RealisasiQuerySet.as_manager()
 

@@ -1,0 +1,218 @@
+"""Generic, agency-scoped list / create / edit / delete / history screens for the planning data.
+
+Each screen is a `Layar` registered by an app's `screens.py`; every object is reached through
+`Layar.queryset(opd)` after `lkip.access.get_opd`, so no agency's record is reachable from
+another agency's account by changing an id in a URL or a form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import django_tables2 as tables
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models.deletion import ProtectedError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from lkip.access import get_opd
+from lkip.models import PerangkatDaerah
+from lkip.xlsx import table_xlsx
+
+
+class ScopedForm(forms.ModelForm):
+    """A model form for one agency: choices limited to it, every model constraint checked."""
+
+    def __init__(self, *args, opd: PerangkatDaerah, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.opd = opd
+        if hasattr(self.instance, "opd_id") and not self.instance.opd_id:
+            self.instance.opd = opd
+        self.scope()
+
+    def scope(self) -> None:
+        """Limit foreign-key choices to this agency (override per form)."""
+
+    def validate_unique(self) -> None:
+        """Done in _post_clean over every constraint, including those on fields outside the form (opd)."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        errors: dict[str, list] = {}
+        for check in (self.instance.validate_unique, self.instance.validate_constraints):
+            try:
+                check()
+            except ValidationError as exc:
+                for field_name, items in exc.error_dict.items():
+                    errors.setdefault(field_name, []).extend(_indonesian(e) for e in items)
+        if errors:
+            self._update_errors(ValidationError(errors))
+
+
+def _indonesian(error: ValidationError) -> ValidationError:
+    """Django's Indonesian catalogue words uniqueness errors wrongly ('... ini tidak ada')."""
+    if error.code in ("unique", "unique_together"):
+        params = error.params or {}
+        labels = params.get("field_labels") or params.get("field_label") or "kunci"
+        model = params.get("model_name", "Data")
+        return ValidationError(f"{str(model).capitalize()} dengan {labels} yang sama sudah ada.", code=error.code)
+    return error
+
+
+@dataclass(frozen=True)
+class Layar:
+    slug: str
+    judul: str
+    model: type[models.Model]
+    form: type[ScopedForm]
+    table: type[tables.Table]
+    queryset: Callable[[PerangkatDaerah], models.QuerySet]
+    keterangan: str = ""
+    save: Callable | None = None  # (form, user) -> obj, for writes touching several models
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def nama(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def perm(self) -> str:
+        return f"{self.model._meta.app_label}.%s_{self.model._meta.model_name}"
+
+
+LAYAR: dict[str, Layar] = {}
+
+
+def register(layar: Layar) -> Layar:
+    LAYAR[layar.slug] = layar
+    return layar
+
+
+def _layar(slug: str) -> Layar:
+    if slug not in LAYAR:
+        raise Http404("Layar tidak ditemukan.")
+    return LAYAR[slug]
+
+
+def _need(request: HttpRequest, layar: Layar, action: str) -> None:
+    if not request.user.has_perm(layar.perm % action):
+        raise PermissionDenied
+
+
+def _object(layar: Layar, opd: PerangkatDaerah, pk: int):
+    obj = layar.queryset(opd).filter(pk=pk).first()
+    if obj is None:
+        raise Http404("Data tidak ditemukan.")
+    return obj
+
+
+@login_required
+def menu(request: HttpRequest, kode: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    screens = [s for s in LAYAR.values() if request.user.has_perm(s.perm % "view")]
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import timezone
+
+    from targets.models import Renstra
+
+    renstra = Renstra.objects.filter(opd=opd).order_by("-tahun_awal").first()
+    this_year = timezone.localdate().year
+    tahun = min(max(this_year, renstra.tahun_awal), renstra.tahun_akhir) if renstra else this_year
+    extra = []
+    if request.user.has_perm("targets.change_realisasi"):
+        try:
+            extra.append(("Impor/ekspor workbook Excel", reverse("targets:impor", args=[opd.kode])))
+        except NoReverseMatch:
+            pass
+    return render(request, "lkip/menu.html", {"opd": opd, "screens": screens, "tahun_entri": tahun,
+                                              "tautan_tambahan": extra})
+
+
+@login_required
+def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
+    screen = _layar(layar)
+    _need(request, screen, "view")
+    opd = get_opd(request.user, kode)
+    table = screen.table(screen.queryset(opd), request=request, opd=opd)
+    if request.GET.get("format") == "xlsx":
+        values = list(table.as_values(exclude_columns=("aksi",)))
+        response = HttpResponse(table_xlsx(screen.judul, values[0], values[1:]),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{screen.slug}-{opd.kode}.xlsx"'
+        return response
+    tables.RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(request, "lkip/daftar.html", {
+        "opd": opd, "layar": screen, "table": table,
+        "bisa_tambah": request.user.has_perm(screen.perm % "add"),
+    })
+
+
+def _simpan(request: HttpRequest, screen: Layar, opd: PerangkatDaerah, instance=None) -> HttpResponse:
+    form = screen.form(request.POST or None, request.FILES or None, instance=instance, opd=opd)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                obj = screen.save(form, request.user) if screen.save else form.save()
+        except (IntegrityError, ValidationError) as exc:
+            form.add_error(None, _pesan_integritas(exc))
+        else:
+            messages.success(request, f"{screen.model._meta.verbose_name.capitalize()} \u201c{obj}\u201d tersimpan.")
+            return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
+    return render(request, "lkip/form.html", {"opd": opd, "layar": screen, "form": form, "obj": instance})
+
+
+def _pesan_integritas(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    return "Data ini bertentangan dengan data yang sudah ada (kode atau kunci yang sama sudah dipakai)."
+
+
+@login_required
+def tambah(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
+    screen = _layar(layar)
+    _need(request, screen, "add")
+    return _simpan(request, screen, get_opd(request.user, kode))
+
+
+@login_required
+def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
+    screen = _layar(layar)
+    _need(request, screen, "change")
+    opd = get_opd(request.user, kode)
+    return _simpan(request, screen, opd, _object(screen, opd, pk))
+
+
+@login_required
+@require_POST
+def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
+    screen = _layar(layar)
+    _need(request, screen, "delete")
+    opd = get_opd(request.user, kode)
+    obj = _object(screen, opd, pk)
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except ProtectedError:
+        messages.error(request, f"\u201c{obj}\u201d tidak dapat dihapus karena masih dipakai oleh data lain.")
+    else:
+        messages.success(request, f"\u201c{obj}\u201d dihapus.")
+    return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
+
+
+@login_required
+def riwayat(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
+    """The audit trail of one record: who changed which field from what to what, and when."""
+    screen = _layar(layar)
+    _need(request, screen, "view")
+    opd = get_opd(request.user, kode)
+    obj = _object(screen, opd, pk)
+    from lkip.audit import record_history
+
+    return render(request, "lkip/riwayat.html", {"opd": opd, "layar": screen, "obj": obj,
+                                                  "entries": record_history(obj)})

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from lkip import crud, views
+from targets import views_entri
+
+app_name = "data"
+
+urlpatterns = [
+    path("<slug:kode>/", crud.menu, name="menu"),
+    path("<slug:kode>/audit/", views.audit, name="audit"),
+    path("<slug:kode>/bukti/<int:pk>/", views.bukti, name="bukti"),
+    path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/", views_entri.entri, name="entri"),
+    path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/hitung/", views_entri.hitung, name="entri_hitung"),
+    path("<slug:kode>/periode/<int:tahun>/<int:periode>/tutup/", views_entri.tutup, name="tutup"),
+    path("<slug:kode>/periode/<int:tahun>/<int:periode>/buka/", views_entri.buka, name="buka"),
+    path("<slug:kode>/<slug:layar>/", crud.daftar, name="daftar"),
+    path("<slug:kode>/<slug:layar>/tambah/", crud.tambah, name="tambah"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/", crud.ubah, name="ubah"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/hapus/", crud.hapus, name="hapus"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/riwayat/", crud.riwayat, name="riwayat"),
+]

@@ -1,0 +1,48 @@
+"""Shared django-tables2 pieces: an actions column and Indonesian number columns."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+
+from lkip import formulas
+
+
+class AngkaColumn(tables.Column):
+    """A number shown in Indonesian notation (exported as the number itself)."""
+
+    def __init__(self, *args, tempat: int | None = None, **kwargs) -> None:
+        self.tempat = tempat
+        kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        from reports.laporan.struktur import tempat_nilai
+
+        return formulas.format_angka(value, self.tempat if self.tempat is not None else tempat_nilai(value))
+
+    def value(self, value):
+        return value
+
+
+class AksiColumn(tables.Column):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.update(empty_values=(), orderable=False, verbose_name="", exclude_from_export=True)
+        super().__init__(*args, **kwargs)
+
+    def render(self, record, table):
+        kode, slug = table.opd.kode, table.layar_slug
+        return format_html(
+            '<a href="{}">Ubah</a> · <a href="{}">Riwayat</a>',
+            reverse("data:ubah", args=[kode, slug, record.pk]),
+            reverse("data:riwayat", args=[kode, slug, record.pk]),
+        )
+
+
+class ScopedTable(tables.Table):
+    aksi = AksiColumn()
+    layar_slug = ""
+
+    def __init__(self, *args, opd=None, **kwargs) -> None:
+        self.opd = opd
+        kwargs.setdefault("attrs", {"class": "daftar"})
+        super().__init__(*args, **kwargs)

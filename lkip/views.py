@@ -1,0 +1,66 @@
+"""Agency-wide screens: the audit trail and evidence downloads."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from lkip.access import get_opd
+from lkip.audit import jenis_choices, opd_history
+from targets.models import Realisasi
+
+
+class AuditFilter(forms.Form):
+    jenis = forms.ChoiceField(label="Jenis data", required=False)
+    pengguna = forms.CharField(label="Pengguna", required=False, max_length=150)
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                           error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."})
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                             error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["jenis"].choices = [("", "Semua")] + jenis_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
+            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return data
+
+
+@login_required
+def audit(request: HttpRequest, kode: str) -> HttpResponse:
+    """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat included)."""
+    if not request.user.has_perm("targets.view_realisasi"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    form = AuditFilter(request.GET or None)
+    entries = []
+    if not request.GET or form.is_valid():
+        data = form.cleaned_data if request.GET else {}
+        entries = opd_history(opd, jenis=data.get("jenis", ""), pengguna=data.get("pengguna", ""),
+                              dari=data.get("dari"), sampai=data.get("sampai"))
+    return render(request, "lkip/audit.html", {"opd": opd, "form": form, "entries": entries})
+
+
+@login_required
+def bukti(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+    """An evidence file, served only to users who may see that agency's realisations."""
+    if not request.user.has_perm("targets.view_realisasi"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    realisasi = Realisasi.objects.filter(pk=pk, indikator__opd=opd).first()
+    if realisasi is None or not realisasi.bukti:
+        raise Http404("Berkas bukti tidak ditemukan.")
+    try:
+        handle = realisasi.bukti.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Berkas bukti tidak ditemukan.") from exc
+    name = realisasi.bukti.name.rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=f"bukti-{realisasi.indikator.kode}-{realisasi.tahun}-{name}")
+
+

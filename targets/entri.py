@@ -1,0 +1,220 @@
+"""The quarterly entry grid: every indicator and budget line of an agency for one quarter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from budget.models import Anggaran
+from indicators.models import Indikator, JenisNilai
+from lkip import formulas
+from lkip.models import PerangkatDaerah
+from targets.forms import AngkaField
+from targets.models import JenisTarget, Realisasi, Target
+from targets.services import Konflik, periode_tertutup_error
+
+TEKS = ("faktor_pendukung", "faktor_penghambat", "upaya")
+ANGKA = ("nilai", "pembilang", "penyebut")
+
+
+@dataclass
+class BarisIndikator:
+    indikator: Indikator
+    target: Decimal | None
+    target_predikat: str
+    realisasi: Realisasi | None
+
+    def prefix(self) -> str:
+        return f"r{self.indikator.pk}"
+
+
+@dataclass
+class BarisAnggaran:
+    anggaran: Anggaran
+    tw: int
+
+    def prefix(self) -> str:
+        return f"a{self.anggaran.pk}"
+
+    @property
+    def nilai_tw(self) -> Decimal | None:
+        return getattr(self.anggaran, f"realisasi_tw{self.tw}")
+
+    @property
+    def belum_dirinci(self) -> bool:
+        """An annual realisation without any quarterly split (entering a quarter replaces it)."""
+        return self.anggaran.realisasi > 0 and all(v is None for v in self.anggaran.realisasi_triwulan)
+
+
+def load_rows(opd: PerangkatDaerah, tahun: int, tw: int) -> tuple[list[BarisIndikator], list[BarisAnggaran]]:
+    """4 queries whatever the number of indicators and lines."""
+    indikator = list(Indikator.objects.filter(opd=opd).order_by("tingkat", "urutan", "kode"))
+    targets = {t.indikator_id: t for t in Target.objects.filter(indikator__opd=opd, tahun=tahun,
+                                                                 jenis=JenisTarget.PK, periode=tw)}
+    reals = {r.indikator_id: r for r in Realisasi.objects.filter(indikator__opd=opd, tahun=tahun, periode=tw)}
+    rows = [BarisIndikator(i, targets[i.pk].nilai if i.pk in targets else None,
+                           targets[i.pk].predikat if i.pk in targets else "", reals.get(i.pk)) for i in indikator]
+    lines = [BarisAnggaran(a, tw) for a in Anggaran.objects.filter(opd=opd, tahun=tahun)
+             .select_related("nomenklatur").order_by("nomenklatur__kode")]
+    return rows, lines
+
+
+def _asal(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value else ""
+    return str(value)
+
+
+class EntriForm(forms.Form):
+    """One field per input of the grid; hidden 'asal' fields hold the values as the page showed them."""
+
+    def __init__(self, *args, rows: list[BarisIndikator], lines: list[BarisAnggaran], tahun: int, tw: int,
+                 **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows, self.lines, self.tahun, self.tw = rows, lines, tahun, tw
+        for row in rows:
+            p, ind, real = row.prefix(), row.indikator, row.realisasi
+            for name in ANGKA:
+                self.fields[f"{p}-{name}"] = AngkaField(label=f"{ind.kode} {name}")
+                self.fields[f"asal-{p}-{name}"] = forms.CharField(required=False, widget=forms.HiddenInput)
+                self.initial[f"{p}-{name}"] = formulas.format_angka(getattr(real, name), _places(getattr(real, name))) if real and getattr(real, name) is not None else ""
+                self.initial[f"asal-{p}-{name}"] = _asal(getattr(real, name) if real else None)
+            if ind.adalah_predikat:
+                choices = [("", "—")] + [(x, x) for x in ind.skala]
+                self.fields[f"{p}-predikat"] = forms.ChoiceField(choices=choices, required=False, label=f"{ind.kode} predikat",
+                                                                  error_messages={"invalid_choice": "Predikat %(value)s tidak ada dalam skala indikator ini."})
+                self.fields[f"asal-{p}-predikat"] = forms.CharField(required=False, widget=forms.HiddenInput)
+                self.initial[f"{p}-predikat"] = real.predikat if real else ""
+                self.initial[f"asal-{p}-predikat"] = real.predikat if real else ""
+            for name in TEKS:
+                self.fields[f"{p}-{name}"] = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+                self.fields[f"asal-{p}-{name}"] = forms.CharField(required=False, widget=forms.HiddenInput)
+                self.initial[f"{p}-{name}"] = getattr(real, name) if real else ""
+                self.initial[f"asal-{p}-{name}"] = getattr(real, name) if real else ""
+        for line in lines:
+            p = line.prefix()
+            self.fields[f"{p}-tw"] = AngkaField(label=f"{line.anggaran.kode} realisasi")
+            self.fields[f"asal-{p}-tw"] = forms.CharField(required=False, widget=forms.HiddenInput)
+            self.initial[f"{p}-tw"] = formulas.format_angka(line.nilai_tw, 0) if line.nilai_tw is not None else ""
+            self.initial[f"asal-{p}-tw"] = _asal(line.nilai_tw)
+
+    def clean(self):
+        data = super().clean()
+        for row in self.rows:
+            p, ind = row.prefix(), row.indikator
+            num, den = data.get(f"{p}-pembilang"), data.get(f"{p}-penyebut")
+            if (num is None) != (den is None):
+                self.add_error(f"{p}-penyebut" if num is not None else f"{p}-pembilang",
+                               "Pembilang dan penyebut harus diisi keduanya.")
+            if den is not None and den == 0:
+                self.add_error(f"{p}-penyebut", "Penyebut tidak boleh nol.")
+            for name in ANGKA:
+                value = data.get(f"{p}-{name}")
+                if value is not None and value < 0 and name != "nilai":
+                    self.add_error(f"{p}-{name}", "Nilai tidak boleh negatif.")
+            if ind.adalah_predikat and data.get(f"{p}-nilai") is not None and not Decimal(0) <= data[f"{p}-nilai"] <= Decimal(100):
+                self.add_error(f"{p}-nilai", "Nilai AKIP harus antara 0 dan 100.")
+        for line in self.lines:
+            value = data.get(f"{line.prefix()}-tw")
+            if value is not None and value < 0:
+                self.add_error(f"{line.prefix()}-tw", "Realisasi tidak boleh negatif.")
+        return data
+
+
+def _places(value: Decimal | None) -> int:
+    if value is None:
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return min(4, max(0, -exponent)) if isinstance(exponent, int) else 2
+
+
+def conflicts(form: EntriForm) -> list[Konflik]:
+    """Values saved by someone else since the page was opened, for the inputs this user changed."""
+    out: list[Konflik] = []
+    fresh_rows, fresh_lines = load_rows_like(form)
+    for row in form.rows:
+        current = fresh_rows.get(row.indikator.pk)
+        for name in (*ANGKA, "predikat", *TEKS):
+            key = f"{row.prefix()}-{name}"
+            if key not in form.fields:
+                continue
+            now = _asal(getattr(current, name)) if current else ""
+            if now != (form.cleaned_data.get(f"asal-{key}") or ""):
+                out.append(Konflik(f"{row.indikator.kode} {row.indikator.uraian}", name,
+                                   form.cleaned_data.get(f"asal-{key}") or "—", now or "—"))
+    for line in form.lines:
+        current = fresh_lines.get(line.anggaran.pk)
+        now = _asal(getattr(current, f"realisasi_tw{line.tw}")) if current else ""
+        if now != (form.cleaned_data.get(f"asal-{line.prefix()}-tw") or ""):
+            out.append(Konflik(f"{line.anggaran.kode} {line.anggaran.nomenklatur.nama}", f"realisasi TW {line.tw}",
+                               form.cleaned_data.get(f"asal-{line.prefix()}-tw") or "—", now or "—"))
+    return out
+
+
+def load_rows_like(form: EntriForm) -> tuple[dict[int, Realisasi], dict[int, Anggaran]]:
+    """The grid's rows as they are in the database now (2 queries)."""
+    rows = {r.indikator_id: r for r in Realisasi.objects.filter(
+        indikator_id__in=[r.indikator.pk for r in form.rows], tahun=form.tahun, periode=form.tw)}
+    lines = {a.pk: a for a in Anggaran.objects.filter(pk__in=[ln.anggaran.pk for ln in form.lines])}
+    return rows, lines
+
+
+@transaction.atomic
+def simpan_entri(form: EntriForm, opd: PerangkatDaerah, tahun: int, tw: int) -> tuple[int, list[Konflik]]:
+    """Save the grid all or nothing; refuse when the quarter is closed or someone saved meanwhile."""
+    closed = periode_tertutup_error(opd, tahun, tw)
+    if closed:
+        raise ValidationError(closed)
+    # Lock the rows we compare, so two saves cannot both pass the conflict check.
+    list(Realisasi.objects.select_for_update().filter(indikator__opd=opd, tahun=tahun, periode=tw))
+    list(Anggaran.objects.select_for_update().filter(opd=opd, tahun=tahun))
+    found = conflicts(form)
+    if found:
+        return 0, found
+    data, saved, errors = form.cleaned_data, 0, {}
+    for row in form.rows:
+        p, ind = row.prefix(), row.indikator
+        values = {name: data.get(f"{p}-{name}") for name in ANGKA}
+        values["predikat"] = data.get(f"{p}-predikat", "") or ""
+        values |= {name: data.get(f"{p}-{name}", "") or "" for name in TEKS}
+        empty = all(v in (None, "") for v in values.values())
+        real = Realisasi.objects.filter(indikator=ind, tahun=tahun, periode=tw).first()
+        if empty:
+            if real:
+                real.delete()
+                saved += 1
+            continue
+        real = real or Realisasi(indikator=ind, tahun=tahun, periode=tw)
+        if all(_asal(getattr(real, k)) == _asal(v) for k, v in values.items()) and real.pk:
+            continue
+        for k, v in values.items():
+            setattr(real, k, v)
+        try:
+            real.full_clean()
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                key = f"{p}-{field}" if f"{p}-{field}" in form.fields else f"{p}-nilai"
+                errors.setdefault(key, []).extend(messages)
+            continue
+        real.save()
+        saved += 1
+    for line in form.lines:
+        value = data.get(f"{line.prefix()}-tw")
+        a = line.anggaran
+        if _asal(value) == _asal(getattr(a, f"realisasi_tw{tw}")):
+            continue
+        setattr(a, f"realisasi_tw{tw}", value)
+        quarters = [v for v in a.realisasi_triwulan if v is not None]
+        a.realisasi = sum(quarters, Decimal(0))
+        a.save()
+        saved += 1
+    if errors:
+        raise ValidationError(errors)
+    return saved, []
+

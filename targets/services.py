@@ -1,0 +1,56 @@
+"""Writes that touch several rows: closing and reopening periods, saving a quarter's entry grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from lkip.models import PerangkatDaerah
+from targets.models import PembukaanPeriode, Periode, PeriodeTertutup
+
+
+def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int) -> str | None:
+    """The refusal message for a write into a closed period, or None when it is open."""
+    if PeriodeTertutup.tertutup(opd.pk, tahun, periode):
+        label = "Tahun" if periode == 0 else Periode(periode).label
+        return (f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "
+                f"Minta pengguna yang berwenang membukanya kembali dengan alasan.")
+    closed_year = periode and PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=0).exists()
+    if closed_year:
+        return f"Tahun {tahun} sudah ditutup: nilainya hanya dapat dibaca."
+    return None
+
+
+@transaction.atomic
+def tutup_periode(opd: PerangkatDaerah, tahun: int, periode: int, user) -> PeriodeTertutup:
+    obj, _ = PeriodeTertutup.objects.get_or_create(opd=opd, tahun=tahun, periode=periode,
+                                                   defaults={"ditutup_oleh": user})
+    return obj
+
+
+@transaction.atomic
+def buka_periode(opd: PerangkatDaerah, tahun: int, periode: int, user, alasan: str) -> None:
+    if not alasan.strip():
+        raise ValueError("Alasan membuka kembali wajib diisi.")
+    deleted, _ = PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=periode).delete()
+    if not deleted:
+        raise ValueError("Periode ini tidak sedang ditutup.")
+    PembukaanPeriode.objects.create(opd=opd, tahun=tahun, periode=periode, alasan=alasan.strip(), oleh=user)
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A value someone else saved after this user opened the page."""
+
+    baris: str
+    kolom: str
+    semula: str
+    sekarang: str
+
+
+def same(a: Decimal | str | None, b: Decimal | str | None) -> bool:
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        return a is not None and b is not None and Decimal(a) == Decimal(b) or (a is None and b is None)
+    return (a or "") == (b or "")

@@ -1,0 +1,183 @@
+"""Quarterly entry on one page, live capaian from the server, closing and reopening periods."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from budget.models import Anggaran
+from indicators.models import Indikator, JenisNilai
+from lkip import formulas
+from lkip.access import get_opd
+from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
+from targets.forms import AngkaField
+from targets.models import PembukaanPeriode, Periode
+from targets.services import buka_periode, periode_tertutup_error, tutup_periode
+
+
+def _check_period(tahun: int, tw: int) -> None:
+    if not 1 <= tw <= 4 or not 2000 <= tahun <= 2100:
+        raise Http404("Triwulan atau tahun tidak sah.")
+
+
+def _grid(form: EntriForm):
+    rows = []
+    for row in form.rows:
+        p = row.prefix()
+        rows.append({
+            "baris": row, "p": p,
+            "angka": {name: form[f"{p}-{name}"] for name in ANGKA},
+            "asal": [form[f"asal-{p}-{name}"] for name in (*ANGKA, "predikat", *TEKS) if f"asal-{p}-{name}" in form.fields],
+            "predikat": form[f"{p}-predikat"] if f"{p}-predikat" in form.fields else None,
+            "teks": [(label, form[f"{p}-{name}"]) for name, label in
+                     zip(TEKS, ("Faktor pendukung", "Faktor penghambat", "Upaya"))],
+            "capaian": _capaian_teks(row.indikator, row.target, row.target_predikat, row.realisasi),
+        })
+    lines = [{"baris": ln, "field": form[f"{ln.prefix()}-tw"], "asal": form[f"asal-{ln.prefix()}-tw"],
+              "kumulatif": _kumulatif(ln.anggaran, ln.tw, ln.nilai_tw)} for ln in form.lines]
+    return rows, lines
+
+
+def _capaian_teks(ind: Indikator, target, target_predikat, real) -> str:
+    if real is None:
+        return "belum ada realisasi"
+    value = real.nilai_efektif
+    c = ind.capaian(target, value, target_predikat, real.predikat)
+    return formulas.format_persen(c) if c is not None else ("tidak ada target triwulan ini" if target is None else "—")
+
+
+def _kumulatif(a: Anggaran, tw: int, nilai_tw) -> dict:
+    values = a.realisasi_triwulan
+    values[tw - 1] = nilai_tw
+    total = sum((v for v in values[:tw] if v is not None), start=0)
+    return {"rupiah": formulas.format_angka(total, 0), "serapan": formulas.format_persen(formulas.serapan(a.pagu, total))
+            if a.pagu else "—"}
+
+
+@login_required
+def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
+    _check_period(tahun, tw)
+    if not request.user.has_perm("targets.view_realisasi"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    rows, lines = load_rows(opd, tahun, tw)
+    can_edit = request.user.has_perm("targets.change_realisasi") and request.user.has_perm("budget.change_anggaran")
+    closed = periode_tertutup_error(opd, tahun, tw)
+    form = EntriForm(request.POST or None, rows=rows, lines=lines, tahun=tahun, tw=tw)
+    konflik = []
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if closed:
+            messages.error(request, closed)
+        elif form.is_valid():
+            try:
+                saved, konflik = simpan_entri(form, opd, tahun, tw)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errs in exc.message_dict.items():
+                        for e in errs:
+                            form.add_error(field if field in form.fields else None, e)
+                else:
+                    form.add_error(None, exc.messages[0])
+            else:
+                if not konflik:
+                    messages.success(request, f"Triwulan {Periode(tw).label[9:]} {tahun}: {saved} baris tersimpan.")
+                    return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=tw)
+                # Show the current values as the new baseline; what the user typed stays in the inputs.
+                data = request.POST.copy()
+                fresh_rows, fresh_lines = load_rows(opd, tahun, tw)
+                fresh = EntriForm(rows=fresh_rows, lines=fresh_lines, tahun=tahun, tw=tw)
+                for key in fresh.fields:
+                    if key.startswith("asal-"):
+                        data[key] = fresh.initial.get(key, "")
+                form = EntriForm(data, rows=fresh_rows, lines=fresh_lines, tahun=tahun, tw=tw)
+                form.is_valid()
+    grid_rows, grid_lines = _grid(form)
+    return render(request, "targets/entri.html", {
+        "opd": opd, "tahun": tahun, "tw": tw, "form": form, "rows": grid_rows, "lines": grid_lines,
+        "bisa_ubah": can_edit and not closed, "tertutup": closed, "konflik": konflik,
+        "triwulan": [(n, Periode(n).label) for n in range(1, 5)],
+        "bisa_tutup": request.user.has_perm("targets.add_periodetertutup") and not closed,
+        "bisa_buka": request.user.has_perm("targets.delete_periodetertutup") and bool(closed),
+        "pembukaan": PembukaanPeriode.objects.filter(opd=opd, tahun=tahun, periode__in=[0, tw])[:5],
+    })
+
+
+@login_required
+def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse:
+    """Capaian (or cumulative serapan) for one row as typed, computed by the formulas module."""
+    _check_period(tahun, tw)
+    if not request.user.has_perm("targets.view_realisasi"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    field = AngkaField()
+    try:
+        if "anggaran" in request.GET:
+            a = Anggaran.objects.filter(opd=opd, tahun=tahun, pk=_int(request.GET["anggaran"])).first()
+            if a is None:
+                raise Http404("Baris anggaran tidak ditemukan.")
+            return JsonResponse(_kumulatif(a, tw, field.clean(request.GET.get("tw", ""))))
+        ind = Indikator.objects.filter(opd=opd, pk=_int(request.GET.get("indikator", ""))).first()
+        if ind is None:
+            raise Http404("Indikator tidak ditemukan.")
+        nilai = field.clean(request.GET.get("nilai", ""))
+        num, den = field.clean(request.GET.get("pembilang", "")), field.clean(request.GET.get("penyebut", ""))
+    except ValidationError as exc:
+        return JsonResponse({"pesan": exc.messages[0]}, status=400)
+    from targets.models import JenisTarget, Target
+
+    target = Target.objects.filter(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=tw).first()
+    if num is not None and den:
+        nilai = formulas.persen(num, den) if ind.jenis_nilai == JenisNilai.PERSEN else num / den
+    predikat = request.GET.get("predikat", "")
+    if nilai is None and not predikat:
+        return JsonResponse({"capaian": "belum ada realisasi", "realisasi": ""})
+    c = ind.capaian(target.nilai if target else None, nilai, target.predikat if target else "", predikat)
+    return JsonResponse({
+        "capaian": formulas.format_persen(c) if c is not None else (
+            "tidak ada target triwulan ini" if target is None else "—"),
+        "realisasi": formulas.format_angka(nilai) if nilai is not None else "",
+    })
+
+
+def _int(text: str) -> int:
+    if not str(text).isdigit():
+        raise Http404("Baris tidak ditemukan.")
+    return int(text)
+
+
+@login_required
+@require_POST
+def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
+    if not 0 <= periode <= 4:
+        raise Http404("Periode tidak sah.")
+    if not request.user.has_perm("targets.add_periodetertutup"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    tutup_periode(opd, tahun, periode, request.user)
+    messages.success(request, f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.")
+    return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
+
+
+@login_required
+@require_POST
+def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
+    if not 0 <= periode <= 4:
+        raise Http404("Periode tidak sah.")
+    if not request.user.has_perm("targets.delete_periodetertutup"):
+        raise PermissionDenied
+    opd = get_opd(request.user, kode)
+    try:
+        buka_periode(opd, tahun, periode, request.user, request.POST.get("alasan", ""))
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.")
+    return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
+
+
