@@ -26,11 +26,18 @@ def _perms(models, actions):
     return [(app, f"{action}_{model}") for app, model in models for action in actions]
 
 
+_PERIODE = [("targets", "periodetertutup"), ("targets", "pembukaanperiode")]
+
 ROLE_PERMISSIONS = {
-    "Perencana": _perms(_DATA_MODELS, ("view", "add", "change", "delete")) + _perms(_REFERENCE_MODELS[:2] + [("budget", "nomenklatur")], ("view",)),
-    "Kepala Dinas": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2], ("view",)),
-    "Inspektorat": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")], ("view",)),
-    "Admin Pemda": _perms(_REFERENCE_MODELS, ("view", "add", "change", "delete")) + _perms(_DATA_MODELS, ("view",)),
+    # Planning staff edit their agency's data and close quarters; reopening needs the Kepala Dinas.
+    "Perencana": _perms(_DATA_MODELS, ("view", "add", "change", "delete"))
+    + _perms(_REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",))
+    + [("targets", "add_periodetertutup")],
+    "Kepala Dinas": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",))
+    + [("targets", "add_periodetertutup"), ("targets", "delete_periodetertutup")],
+    "Inspektorat": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)),
+    "Admin Pemda": _perms(_REFERENCE_MODELS, ("view", "add", "change", "delete"))
+    + _perms(_DATA_MODELS + _PERIODE, ("view",)) + [("targets", "delete_periodetertutup")],
 }
 
 
