@@ -130,8 +130,9 @@ def menu(request: HttpRequest, kode: str) -> HttpResponse:
             extra.append(("Impor/ekspor workbook Excel", reverse("targets:impor", args=[opd.kode])))
         except NoReverseMatch:
             pass
+    years = renstra.tahun_list if renstra else [this_year]
     return render(request, "lkip/menu.html", {"opd": opd, "screens": screens, "tahun_entri": tahun,
-                                              "tautan_tambahan": extra})
+                                              "tahun_list": years, "tautan_tambahan": extra})
 
 
 @login_required

@@ -41,3 +41,14 @@ def login(page, live_server, username: str, password: str = "lkip-demo-2024") ->
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/**")
+
+
+@pytest.fixture
+def demo_live(transactional_db):
+    """The demo agency committed to the database, so the live server's own connection sees it."""
+    from lkip.demo import load_demo
+    from lkip.models import PerangkatDaerah
+
+    result, _users = load_demo()
+    assert result.ok, result.errors
+    return PerangkatDaerah.objects.get(kode="dinsos-kota-bekasi")
