@@ -48,7 +48,7 @@ def _fields(model) -> list:
 
 def _diff(model, old, new) -> tuple[Perubahan, ...]:
     out = []
-    for f in _fields(model):
+    for f in _fields(type(new)):  # the historical model: only what is tracked (no passwords)
         before = getattr(old, f.attname) if old is not None else None
         after = getattr(new, f.attname)
         if old is None and after in (None, ""):
@@ -109,9 +109,48 @@ def opd_history(opd, *, jenis: str = "", pengguna: str = "", dari: date | None =
         out.extend(e for e in entries
                    if (not pengguna or e.pengguna == pengguna)
                    and (not dari or e.waktu.date() >= dari) and (not sampai or e.waktu.date() <= sampai))
+    if not jenis or jenis == "auth.User":
+        out.extend(_user_entries(opd, pengguna, dari, sampai, batas))
     out.sort(key=lambda e: e.waktu, reverse=True)
     return out[:batas]
 
 
+def _user_entries(opd, pengguna, dari, sampai, batas) -> list[Entri]:
+    """Changes to the accounts of the agency's users: their roles (groups) and active flag."""
+    from django.contrib.auth import get_user_model
+
+    from lkip.models import Penugasan
+
+    User = get_user_model()
+    ids = list(Penugasan.objects.filter(opd=opd).values_list("user_id", flat=True))
+    history = User.history.model
+    rows = list(history.objects.filter(id__in=ids).select_related("history_user"))
+    m2m = history._meta.get_field("historicaluser_groups").related_model
+    groups_of: dict[int, list[str]] = defaultdict(list)
+    for link in m2m.objects.filter(history__in=rows).select_related("group"):
+        groups_of[link.history_id].append(str(link.group))
+    by_user: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_user[row.id].append(row)
+    out = []
+    for versions in by_user.values():
+        versions.sort(key=lambda r: (r.history_date, r.history_id))
+        previous, before_groups = None, "—"
+        for row in versions:
+            groups = ", ".join(sorted(groups_of[row.history_id])) or "—"
+            changes = list(_diff(User, previous, row))
+            if groups != before_groups:
+                changes.append(Perubahan("peran", before_groups, groups))
+            who = row.history_user.get_username() if row.history_user_id and row.history_user else "sistem"
+            entry = Entri(row.history_date, who, AKSI.get(row.history_type, row.history_type), "pengguna",
+                          row.username, tuple(changes))
+            if (not pengguna or who == pengguna) and (not dari or entry.waktu.date() >= dari) and (
+                    not sampai or entry.waktu.date() <= sampai):
+                out.append(entry)
+            previous, before_groups = row, groups
+    return out[-batas:]
+
+
 def jenis_choices() -> list[tuple[str, str]]:
-    return [(label, str(apps.get_model(label)._meta.verbose_name).capitalize()) for label in OPD_PATH]
+    return [(label, str(apps.get_model(label)._meta.verbose_name).capitalize()) for label in OPD_PATH] + [
+        ("auth.User", "Pengguna dan perannya")]

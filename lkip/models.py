@@ -159,3 +159,19 @@ class KejadianBencana(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kejadian} {self.tahun}"
+
+
+def _register_user_history() -> None:
+    """Users' roles (group membership) and active flag are audited like the data; passwords are not."""
+    from django.contrib.auth import get_user_model
+    from simple_history import register
+    from simple_history.exceptions import MultipleRegistrationsError
+
+    try:
+        register(get_user_model(), app="lkip", m2m_fields=["groups"], table_name="lkip_historicaluser",
+                 excluded_fields=["password", "last_login"])
+    except MultipleRegistrationsError:
+        pass
+
+
+_register_user_history()

@@ -155,3 +155,16 @@ class AuditTrailTests:
 
         history_models = [m for m in admin.site._registry if m.__name__.startswith("Historical")]
         assert history_models == []
+
+
+class RoleAuditTests:
+    def test_a_users_role_change_is_in_the_agency_audit_trail(self, demo, client, admin_user):
+        from django.contrib.auth.models import Group, User
+
+        user = User.objects.get(username="perencana.dinsos")
+        user.groups.add(Group.objects.get(name="Kepala Dinas"))
+        client.login(username="inspektorat.bekasi", password=DEMO_PASSWORD)
+        page = client.get(BASE + "audit/", {"jenis": "auth.User"})
+        assert page.status_code == 200
+        assert "peran" in page.text and "Kepala Dinas, Perencana" in page.text
+        assert "pbkdf2" not in page.text  # passwords are never in the trail
