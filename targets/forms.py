@@ -5,10 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
-from indicators.models import Indikator
 from lkip import formulas
-from lkip.models import PerangkatDaerah
-from targets.models import Periode, Realisasi
 
 
 class AngkaField(forms.CharField):
@@ -53,27 +50,3 @@ class BuktiField(forms.FileField):
             raise forms.ValidationError("Berkas bukti harus PDF, PNG atau JPEG (isi berkas diperiksa, bukan namanya).")
         upload.name = f"{uuid.uuid4().hex}{ext}"
         return upload
-
-
-class RealisasiForm(forms.ModelForm):
-    nilai = AngkaField(label="Nilai realisasi")
-    pembilang = AngkaField(label="Pembilang")
-    penyebut = AngkaField(label="Penyebut")
-    periode = forms.TypedChoiceField(
-        choices=Periode.choices, coerce=int,
-        error_messages={"invalid_choice": "Periode harus TAHUNAN atau triwulan 1–4."},
-    )
-
-    class Meta:
-        model = Realisasi
-        fields = ["indikator", "tahun", "periode", "nilai", "pembilang", "penyebut", "predikat",
-                  "faktor_pendukung", "faktor_penghambat", "upaya", "catatan"]
-
-    def __init__(self, *args, opd: PerangkatDaerah, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.opd = opd
-        # Only this agency's indicators can be chosen; anything else is "not a valid choice".
-        self.fields["indikator"].queryset = Indikator.objects.filter(opd=opd)
-        self.fields["indikator"].error_messages["invalid_choice"] = (
-            "Indikator ini tidak ada atau bukan milik perangkat daerah Anda."
-        )

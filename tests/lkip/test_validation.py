@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from budget.models import Anggaran, Nomenklatur
 from indicators.models import Indikator
-from targets.forms import RealisasiForm
+from targets.screens import RealisasiScreenForm as RealisasiForm
 from targets.models import Realisasi, Target
 from tests.factories import (
     make_indikator,
