@@ -48,6 +48,10 @@ def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
         opd = PerangkatDaerah.objects.get(kode=DEMO_OPD)
         _report_settings(opd)
         users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
+    if not settings.LKIP_SIGNING_P12:
+        from reports.signing import buat_sertifikat_demo
+
+        buat_sertifikat_demo(opd.nama)  # self-signed, marked SERTIFIKAT DEMO; kept if it exists
     return result, users
 
 

@@ -41,6 +41,12 @@ ROLE_PERMISSIONS = {
 }
 
 
+# The LKIP approval workflow (reports.workflow): submit, review, approve and sign.
+ROLE_PERMISSIONS["Perencana"] += [("reports", "ajukan_laporan")]
+ROLE_PERMISSIONS["Inspektorat"] += [("reports", "reviu_laporan")]
+ROLE_PERMISSIONS["Kepala Dinas"] += [("reports", "tandatangani_laporan")]
+
+
 def sync_role_groups(**kwargs) -> None:
     """Create or update the role groups with their permissions; runs after every migrate."""
     from django.contrib.auth.models import Group, Permission

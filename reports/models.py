@@ -115,6 +115,9 @@ class LaporanTahunan(models.Model):
     )
     status = models.CharField(max_length=16, choices=StatusLaporan.choices, default=StatusLaporan.DRAF)
     status_sejak = models.DateTimeField("status sejak", null=True, blank=True)
+    sidik_ajuan = models.CharField(
+        "sidik isi saat diajukan", max_length=64, blank=True,
+        help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.")
 
     class Meta:
         verbose_name = "laporan tahunan"
@@ -123,9 +126,22 @@ class LaporanTahunan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun"], name="laporan_tahunan_unik"),
         ]
+        permissions = [
+            ("ajukan_laporan", "Dapat mengajukan LKIP untuk persetujuan"),
+            ("reviu_laporan", "Dapat mereviu LKIP (komentar, mengembalikan)"),
+            ("tandatangani_laporan", "Dapat menyetujui dan menandatangani LKIP"),
+        ]
 
     def __str__(self) -> str:
         return f"LKIP {self.opd} {self.tahun}"
+
+
+class AksiAlur(models.TextChoices):
+    AJUKAN = "ajukan", "Diajukan untuk persetujuan"
+    REVIU = "reviu", "Direviu Inspektorat"
+    KEMBALIKAN = "kembalikan", "Dikembalikan untuk perbaikan"
+    TANDATANGANI = "tandatangani", "Disetujui dan ditandatangani"
+    BUKA_REVISI = "buka_revisi", "Revisi dibuka"
 
 
 class RiwayatStatus(models.Model):
@@ -134,7 +150,7 @@ class RiwayatStatus(models.Model):
     laporan = models.ForeignKey(LaporanTahunan, on_delete=models.CASCADE, related_name="riwayat_set")
     dari = models.CharField(max_length=16, choices=StatusLaporan.choices)
     ke = models.CharField(max_length=16, choices=StatusLaporan.choices)
-    aksi = models.CharField(max_length=40)
+    aksi = models.CharField(max_length=40, choices=AksiAlur.choices)
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     waktu = models.DateTimeField(auto_now_add=True)
     alasan = models.TextField(blank=True)
@@ -166,6 +182,12 @@ class KomentarReviu(models.Model):
         return f"{self.acuan}: {self.teks[:40]}"
 
 
+class DokumenQuerySet(models.QuerySet):
+    def ringkas(self) -> "DokumenQuerySet":
+        """For lists and the public page: without the PDF bytes, the snapshot and the certificate."""
+        return self.defer("pdf", "snapshot", "sertifikat").select_related("laporan__opd")
+
+
 class DokumenTertandatangani(models.Model):
     """One signed revision of an LKIP year: the frozen snapshot, the signed PDF and its hash."""
 
@@ -178,9 +200,15 @@ class DokumenTertandatangani(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
     penandatangan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     nama_penandatangan = models.CharField(max_length=200)
+    jabatan_penandatangan = models.CharField(max_length=200, blank=True)
     sertifikat_subjek = models.CharField(max_length=500)
+    sertifikat_penerbit = models.CharField(max_length=500, blank=True)
+    sertifikat = models.BinaryField("sertifikat penanda tangan (DER)", default=b"")
+    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     sertifikat_demo = models.BooleanField(default=False)
     ditandatangani = models.DateTimeField()
+
+    objects = DokumenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "dokumen LKIP tertandatangani"
@@ -192,3 +220,23 @@ class DokumenTertandatangani(models.Model):
 
     def __str__(self) -> str:
         return f"{self.laporan} revisi {self.revisi}"
+
+    def save(self, *args, **kwargs) -> None:
+        """A signed revision is written once; a correction is a new revision, never an update."""
+        if not self._state.adding:
+            raise ValueError("Dokumen LKIP yang sudah ditandatangani tidak dapat diubah; buat revisi baru.")
+        super().save(*args, **kwargs)
+
+    @property
+    def nama_berkas(self) -> str:
+        return f"LKIP-{self.laporan.opd.kode}-{self.laporan.tahun}-revisi-{self.revisi}.pdf"
+
+    def revisi_terakhir(self) -> int:
+        """The number of the newest signed revision of the same LKIP year (one query)."""
+        return DokumenTertandatangani.objects.filter(laporan_id=self.laporan_id).aggregate(
+            n=models.Max("revisi"))["n"]
+
+    def status_teks(self, revisi_terakhir: int | None = None) -> str:
+        """'berlaku', or 'digantikan oleh revisi N' once a newer revision is signed."""
+        terakhir = self.revisi_terakhir() if revisi_terakhir is None else revisi_terakhir
+        return "berlaku" if terakhir == self.revisi else f"digantikan oleh revisi {terakhir}"

@@ -34,6 +34,17 @@ EXPECTED = {
     "data:entri_hitung": READ, "data:daftar": READ, "data:riwayat": READ,
     "data:tambah": EDIT, "data:ubah": EDIT,
     "data:hapus": POST_ONLY, "data:tutup": POST_ONLY, "data:buka": POST_ONLY,
+    "targets:impor": EDIT, "targets:ekspor": READ, "targets:impor_templat": {**READ, "luar": 200},
+    "targets:impor_pratinjau": POST_ONLY, "targets:impor_terapkan": POST_ONLY,
+    # Dashboards: read-only for every role; an outsider sees their own (empty) pemda, never this one.
+    "reports:dashboard:pemda": {**READ, "luar": 200}, "reports:dashboard:pemda_xlsx": READ,
+    "reports:dashboard:opd": READ, "reports:dashboard:indikator": READ, "reports:dashboard:program": READ,
+    # LKIP approval workflow (actions are POST-only; tests/reports/test_workflow.py posts them per role)
+    # and the public verification of signed PDFs (no login; an unknown document is 404 for everyone).
+    "reports:alur": READ, "reports:alur_ajukan": POST_ONLY, "reports:alur_komentar": POST_ONLY,
+    "reports:alur_kembalikan": POST_ONLY, "reports:alur_tandatangani": POST_ONLY, "reports:alur_revisi": POST_ONLY,
+    "reports:verifikasi": {r: 200 for r in ROLES},
+    "reports:verifikasi_dokumen": {r: 404 for r in ROLES}, "reports:unduh_dokumen": {r: 404 for r in ROLES},
 }
 
 
@@ -65,7 +76,8 @@ def world(demo, settings, tmp_path, django_user_model):
 
 def urls_for(name: str, route: str, world) -> list[str]:
     demo = world["opd"]
-    values = {"kode": demo.kode, "tahun": "2024", "tw": "2", "periode": "2", "bagian": "latar_belakang"}
+    values = {"kode": demo.kode, "tahun": "2024", "tw": "2", "periode": "2", "bagian": "latar_belakang",
+              "indikator": "IKU-1", "program": "1.06.04", "dokumen_id": "00000000-0000-4000-8000-000000000000"}
     if name == "data:bukti":
         values["pk"] = str(world["bukti"].pk)
     out = []

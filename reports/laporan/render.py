@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -11,29 +12,89 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from reports.laporan.struktur import Jenis, Laporan, Tabel
+from reports.laporan.struktur import Jenis, Laporan, Tabel, TandaTanganElektronik
+
+PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is in points (1/72 in)
 
 
-def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False, bisa_ubah: bool = False) -> str:
-    """The whole report as one self-contained HTML document (screen and print CSS)."""
+def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False, bisa_ubah: bool = False,
+                tte: TandaTanganElektronik | None = None) -> str:
+    """The whole report as one self-contained HTML document (screen and print CSS).
+
+    With `tte` (signed renders only) the signature blocks carry the QR code and the TTE stamp, and every
+    page the electronic-signature footer; without it the output is exactly the unsigned report.
+    """
     if font_base is None:
         font_base = settings.STATIC_URL + "fonts/"
-    return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar, "bisa_ubah": bisa_ubah})
+    return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar,
+                                                     "bisa_ubah": bisa_ubah, "tte": tte})
+
+
+def _pdf_font_base() -> str:
+    return settings.FONT_DIR.as_uri() + "/" if settings.FONT_DIR else ""
+
+
+def _pdf_options(laporan: Laporan, pdf_variant: str | None = None) -> dict:
+    from weasyprint import DEFAULT_OPTIONS
+
+    options = {**DEFAULT_OPTIONS, "pdf_identifier": f"lkip-{laporan.opd_kode}-{laporan.tahun}".encode(),
+               "custom_metadata": True}
+    if pdf_variant:
+        options["pdf_variant"] = pdf_variant
+    return options
+
+
+def _document(laporan: Laporan, options: dict, tte: TandaTanganElektronik | None = None):
+    """Laid-out pages (what HTML.write_pdf does first), so positions can be read before writing."""
+    from weasyprint import HTML
+
+    html = render_html(laporan, font_base=_pdf_font_base(), tte=tte)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(**options)
 
 
 def render_pdf(laporan: Laporan, *, pdf_variant: str | None = None) -> bytes:
     """A4 PDF with WeasyPrint; fonts embedded; pdf_variant='pdf/a-3b' for archiving."""
+    options = _pdf_options(laporan, pdf_variant)
+    return _document(laporan, options).write_pdf(**options)
+
+
+@dataclass(frozen=True)
+class KotakTandaTangan:
+    """Where the TTE stamp box landed: page index and rectangle in PDF points (origin bottom-left)."""
+
+    halaman: int
+    kiri: float
+    bawah: float
+    kanan: float
+    atas: float
+
+    @property
+    def kotak(self) -> tuple[float, float, float, float]:
+        return (self.kiri, self.bawah, self.kanan, self.atas)
+
+
+def render_pdf_bertanda(laporan: Laporan, tte: TandaTanganElektronik) -> tuple[bytes, KotakTandaTangan]:
+    """The final PDF to be signed (PDF/A-3b, for the archive), and where the signature field must go."""
+    if laporan.draf:
+        raise ValueError("Laporan yang ditandatangani tidak boleh berupa draf.")
+    options = _pdf_options(laporan, "pdf/a-3b")
+    document = _document(laporan, options, tte)
+    for index, page in enumerate(document.pages):
+        if "tte-kotak" in page.anchors:
+            x1, y1, x2, y2 = page.anchors["tte-kotak"]
+            tinggi = page.height
+            kotak = KotakTandaTangan(index, x1 * PT_PER_PX, (tinggi - y2) * PT_PER_PX,
+                                     x2 * PT_PER_PX, (tinggi - y1) * PT_PER_PX)
+            return document.write_pdf(**options), kotak
+    raise ValueError("Blok tanda tangan Kepala Dinas tidak ditemukan pada laporan.")
+
+
+def render_stempel(tte: TandaTanganElektronik) -> bytes:
+    """The visible signature appearance: a one-page PDF exactly the size of the stamp box."""
     from weasyprint import HTML
 
-    font_base = settings.FONT_DIR.as_uri() + "/" if settings.FONT_DIR else ""
-    html = render_html(laporan, font_base=font_base)
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    options = {"pdf_variant": pdf_variant} if pdf_variant else {}
-    return document.write_pdf(
-        **options,
-        pdf_identifier=f"lkip-{laporan.opd_kode}-{laporan.tahun}".encode(),
-        custom_metadata=True,
-    )
+    html = render_to_string("reports/tte_stempel.html", {"tte": tte, "font_base": _pdf_font_base(), "stempel": True})
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 _THIN = Side(style="thin", color="666666")

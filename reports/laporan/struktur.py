@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import ClassVar
 from datetime import date
 from decimal import Decimal
@@ -224,3 +224,103 @@ class Laporan:
         yield from self.ikhtisar
         for bagian in (*self.bab, *self.lampiran):
             yield from walk(bagian)
+
+
+@dataclass(frozen=True)
+class TandaTanganElektronik:
+    """What a signed render adds to the report: the TTE stamp, its QR code and the page footer."""
+
+    dokumen_id: str
+    revisi: int
+    nama: str
+    jabatan: str
+    waktu: str  # as printed, e.g. "27 November 2026 pukul 21.18 WIB"
+    url_verifikasi: str
+    qr_svg: str
+    sertifikat_subjek: str
+    penerbit: str
+    demo: bool
+    lebar_mm: int = 66  # the stamp box that the PDF signature field covers exactly
+    tinggi_mm: int = 24
+
+    @property
+    def kaki(self) -> tuple[str, ...]:
+        """The customary electronic-signature footer (domain spec §8.4), honest about a demo certificate."""
+        if self.demo:
+            sertifikat = ("SERTIFIKAT DEMO yang dibuat sendiri oleh aplikasi LKIP, bukan sertifikat "
+                          "elektronik dari BSrE, BSSN; tidak sah untuk penggunaan resmi")
+        else:
+            sertifikat = f"sertifikat elektronik yang diterbitkan oleh {self.penerbit}"
+        return (
+            f"Dokumen ini telah ditandatangani secara elektronik menggunakan {sertifikat}.",
+            ("UU ITE Pasal 5 ayat (1): Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil "
+             "cetaknya merupakan alat bukti hukum yang sah."),
+            f"Verifikasi keaslian: {self.url_verifikasi}"
+            + (f" \u00b7 Revisi {self.revisi}" if self.revisi else ""),
+        )
+
+    @property
+    def kaki_css(self) -> str:
+        """The footer lines as one CSS string (for the page margin boxes)."""
+        text = "\n".join(self.kaki)
+        for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("<", "\\3C "), ("\n", "\\A ")):
+            text = text.replace(char, escaped)
+        return f'"{text}"'  # safe inside <style>: no quote, backslash or "<" left unescaped
+
+
+# --- Snapshot: the built report as JSON, so a signed revision can be rendered again unchanged ----
+
+SNAPSHOT_VERSI = 1
+_KELAS = {cls.__name__: cls for cls in (Sel, Kepala, Tabel, Gambar, Paragraf, Daftar, Subjudul, Bagian,
+                                        Penandatangan, Temuan, Laporan)}
+
+
+def to_json(laporan: Laporan) -> dict:
+    """The whole report tree as JSON-safe data (Decimal and date kept exactly)."""
+    return {"versi": SNAPSHOT_VERSI, "laporan": _encode(laporan)}
+
+
+def from_json(data: dict) -> Laporan:
+    """The report tree back from to_json(); raises ValueError on data it does not understand."""
+    if not isinstance(data, dict) or data.get("versi") != SNAPSHOT_VERSI:
+        raise ValueError("Snapshot laporan tidak dikenali (versi berbeda).")
+    laporan = _decode(data["laporan"])
+    if not isinstance(laporan, Laporan):
+        raise ValueError("Snapshot laporan tidak memuat laporan.")
+    return laporan
+
+
+def _encode(value):
+    if is_dataclass(value):
+        out = {"_t": type(value).__name__}
+        for f in fields(value):
+            out[f.name] = _encode(getattr(value, f.name))
+        return out
+    if isinstance(value, Decimal):
+        return {"_d": str(value)}
+    if isinstance(value, date):
+        return {"_date": value.isoformat()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"_map": {str(k): _encode(v) for k, v in value.items()}}
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    raise TypeError(f"Nilai {type(value).__name__} tidak dapat disimpan dalam snapshot.")
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    if isinstance(value, dict):
+        if "_d" in value:
+            return Decimal(value["_d"])
+        if "_date" in value:
+            return date.fromisoformat(value["_date"])
+        if "_map" in value:
+            return {k: _decode(v) for k, v in value["_map"].items()}
+        cls = _KELAS.get(value.get("_t", ""))
+        if cls is None:
+            raise ValueError(f"Jenis '{value.get('_t')}' tidak dikenal dalam snapshot.")
+        return cls(**{k: _decode(v) for k, v in value.items() if k != "_t"})
+    return value

@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _clean_env() -> dict[str, str]:
+    """The environment of a production process: no test-only switches (browser tests set one)."""
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def test_check_deploy_has_no_warnings_under_the_documented_production_settings():
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+    env = {**_clean_env(), "DEBUG": "false", "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
            "ALLOWED_HOSTS": "lkip.bekasikota.go.id", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
@@ -42,7 +47,7 @@ def test_session_cookies_are_httponly_samesite_and_expire(demo, client):
 
 
 def test_production_cookies_are_secure():
-    env = {**os.environ, "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
+    env = {**_clean_env(), "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
     code = "import django; django.setup(); from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True).stdout
     assert out.split() == ["True", "True", "True"]

@@ -1,0 +1,209 @@
+"""Workflow screens: the approval panel of an LKIP year, and the public verification of signed PDFs."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from lkip.access import get_opd
+from reports import signing, workflow
+from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm, VerifikasiForm
+from reports.health import ERROR
+from reports.laporan import build_laporan
+from reports.laporan.struktur import Laporan
+from reports.models import DokumenTertandatangani, LaporanTahunan, StatusLaporan
+from reports.verifikasi import MAKS_UKURAN, Verdikt, rincian_dokumen, verifikasi_pdf
+from reports.workflow import AlurDitolak, Tindakan
+
+LANGKAH = [
+    (StatusLaporan.DRAF, "Draf"),
+    (StatusLaporan.DIAJUKAN, "Diajukan"),
+    (StatusLaporan.DIREVIU, "Direviu (opsional)"),
+    (StatusLaporan.DITANDATANGANI, "Disetujui dan ditandatangani"),
+]
+
+
+def _laporan_tahunan(request: HttpRequest, kode: str, tahun: int) -> LaporanTahunan:
+    opd = get_opd(request.user, kode)
+    lap = workflow.laporan_tahunan(opd, tahun)
+    if lap is None:
+        raise Http404(f"{opd.nama} tidak memiliki periode Renstra yang memuat tahun {tahun}.")
+    return lap
+
+
+def acuan_pilihan(laporan: Laporan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Chapters, tables and figures a review comment can point at (grouped for the select)."""
+    bab = [("Kata Pengantar", "Kata Pengantar"), ("Ikhtisar Eksekutif", "Ikhtisar Eksekutif")]
+    for b in laporan.bab:
+        bab.append((b.judul_lengkap[:100], b.judul_lengkap))
+        bab += [(s.judul_lengkap[:100], f"\u2003{s.judul_lengkap}") for s in b.sub]
+    bab += [(x.judul_lengkap[:100], x.judul_lengkap) for x in laporan.lampiran]
+    tabel = [(f"{t.label} {t.judul}"[:100], f"{t.label} {t.judul}") for t in laporan.semua_tabel()]
+    gambar = [(f"{g.label} {g.judul}"[:100], f"{g.label} {g.judul}") for g in laporan.semua_gambar()]
+    return [("Bab dan bagian", bab), ("Tabel", tabel)] + ([("Gambar", gambar)] if gambar else [])
+
+
+def _panel(request: HttpRequest, lap: LaporanTahunan, *, status: int = 200, penolakan: AlurDitolak | None = None,
+           **forms) -> HttpResponse:
+    laporan = build_laporan(lap.opd.kode, lap.tahun)  # what can be commented on, and the data-health check
+    boleh = workflow.tindakan(request.user, lap)
+    dokumen = list(lap.dokumen_set.ringkas().order_by("-revisi")) if lap.pk else []
+    terakhir = dokumen[0].revisi if dokumen else None
+    sertifikat, sertifikat_masalah = None, ""
+    if Tindakan.TANDATANGANI in boleh:
+        try:
+            sertifikat = signing.muat_sertifikat()
+        except signing.SertifikatBermasalah as exc:
+            sertifikat_masalah = str(exc)
+    context = {
+        "lap": lap, "opd": lap.opd, "tahun": lap.tahun, "boleh": boleh, "penolakan": penolakan,
+        "langkah": [(value, label, value == lap.status) for value, label in LANGKAH],
+        "riwayat": list(lap.riwayat_set.select_related("oleh")) if lap.pk else [],
+        "komentar": list(lap.komentar_set.select_related("oleh")) if lap.pk else [],
+        "dokumen": [(d, d.status_teks(terakhir)) for d in dokumen],
+        "kesalahan": [t for t in laporan.temuan if t.tingkat == ERROR],
+        "peringatan": sum(1 for t in laporan.temuan if t.tingkat != ERROR),
+        "sertifikat": sertifikat, "sertifikat_masalah": sertifikat_masalah,
+        "alasan_revisi_terbuka": workflow.alasan_revisi_terbuka(lap),
+        "revisi_berikut": len(dokumen),
+        "form_ajukan": forms.get("ajukan") or AjukanForm(prefix="ajukan"),
+        "form_komentar": forms.get("komentar") or KomentarForm(prefix="komentar", pilihan=acuan_pilihan(laporan)),
+        "form_kembalikan": forms.get("kembalikan") or AlasanForm(prefix="kembalikan"),
+        "form_tandatangani": forms.get("tandatangani") or TandatanganiForm(
+            prefix="ttd", initial={"alasan_revisi": workflow.alasan_revisi_terbuka(lap)}),
+        "form_revisi": forms.get("revisi") or AlasanForm(prefix="revisi"),
+    }
+    return render(request, "reports/workflow/alur.html", context, status=status)
+
+
+@login_required
+def alur(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    return _panel(request, _laporan_tahunan(request, kode, tahun))
+
+
+def _wajib(user, *izin: str) -> None:
+    if not any(user.has_perm(p) for p in izin):
+        raise PermissionDenied("Peran Anda tidak berhak melakukan tindakan ini.")
+
+
+def _selesai(request: HttpRequest, lap: LaporanTahunan, pesan: str) -> HttpResponse:
+    messages.success(request, pesan)
+    return redirect("reports:alur", kode=lap.opd.kode, tahun=lap.tahun)
+
+
+@login_required
+@require_POST
+def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, workflow.IZIN_AJUKAN)
+    form = AjukanForm(request.POST, prefix="ajukan")
+    if not form.is_valid():
+        return _panel(request, lap, ajukan=form)
+    try:
+        lap = workflow.ajukan(lap, request.user, form.cleaned_data["catatan"])
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, ajukan=form)
+    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} diajukan untuk persetujuan Kepala Dinas.")
+
+
+@login_required
+@require_POST
+def komentar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, workflow.IZIN_REVIU)
+    form = KomentarForm(request.POST, prefix="komentar",
+                        pilihan=acuan_pilihan(build_laporan(lap.opd.kode, lap.tahun)))
+    if not form.is_valid():
+        return _panel(request, lap, komentar=form)
+    try:
+        workflow.beri_komentar(lap, request.user, form.cleaned_data["acuan"], form.cleaned_data["teks"])
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, komentar=form)
+    return _selesai(request, lap, f"Komentar reviu pada {form.cleaned_data['acuan']} tersimpan.")
+
+
+@login_required
+@require_POST
+def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, workflow.IZIN_REVIU, workflow.IZIN_TANDATANGANI)
+    form = AlasanForm(request.POST, prefix="kembalikan")
+    if not form.is_valid():
+        return _panel(request, lap, kembalikan=form)
+    try:
+        lap = workflow.kembalikan(lap, request.user, form.cleaned_data["alasan"])
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, kembalikan=form)
+    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} dikembalikan ke Perencana untuk perbaikan.")
+
+
+@login_required
+@require_POST
+def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, workflow.IZIN_TANDATANGANI)
+    form = TandatanganiForm(request.POST, prefix="ttd")
+    if not form.is_valid():
+        return _panel(request, lap, tandatangani=form)
+    try:
+        dokumen = workflow.setujui_dan_tandatangani(lap, request.user, form.cleaned_data["alasan_revisi"])
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, tandatangani=form)
+    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} disetujui dan ditandatangani secara "
+                                  f"elektronik (revisi {dokumen.revisi}).")
+
+
+@login_required
+@require_POST
+def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, workflow.IZIN_AJUKAN, workflow.IZIN_TANDATANGANI)
+    form = AlasanForm(request.POST, prefix="revisi")
+    if not form.is_valid():
+        return _panel(request, lap, revisi=form)
+    try:
+        lap = workflow.buka_revisi(lap, request.user, form.cleaned_data["alasan"])
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, revisi=form)
+    return _selesai(request, lap, f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah "
+                                  "ditandatangani tetap tersimpan dan dapat diunduh.")
+
+
+# --- Public: no login ------------------------------------------------------------------------
+
+def verifikasi(request: HttpRequest) -> HttpResponse:
+    """Upload a PDF and learn whether it is exactly a signed LKIP of this system."""
+    bound = request.method == "POST"
+    form = VerifikasiForm(request.POST if bound else None, request.FILES if bound else None)
+    verdikt = None
+    if bound and form.is_valid():
+        berkas = form.cleaned_data["berkas"]
+        if berkas.size > MAKS_UKURAN:
+            verdikt = Verdikt(False, f"berkas terlalu besar; batasnya {MAKS_UKURAN // 1024 // 1024} MB.")
+        else:
+            verdikt = verifikasi_pdf(berkas.read())
+    return render(request, "reports/workflow/verifikasi.html", {"form": form, "verdikt": verdikt})
+
+
+def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
+    """What the QR code on a signed LKIP opens: the document's identity and whether it still stands."""
+    dokumen = get_object_or_404(DokumenTertandatangani.objects.ringkas(), pk=dokumen_id)
+    status = dokumen.status_teks()
+    return render(request, "reports/workflow/dokumen.html", {
+        "dokumen": dokumen, "status": status, "berlaku": status == "berlaku",
+        "rincian": rincian_dokumen(dokumen, status),
+    })
+
+
+def unduh_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
+    """The signed PDF exactly as stored (every revision stays downloadable)."""
+    dokumen = get_object_or_404(DokumenTertandatangani.objects.select_related("laporan__opd"), pk=dokumen_id)
+    response = HttpResponse(bytes(dokumen.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{dokumen.nama_berkas}"'
+    return response

@@ -1,0 +1,93 @@
+"""The demo agency's 2024 LKIP submitted, reviewed, approved and signed in the browser, then verified in public.
+
+The demo data is the seed's, with the data-health errors a Perencana must correct first; the test
+corrects them with `perbaiki_data_demo` (tests/reports/alur_data.py) before submitting.
+"""
+
+import re
+
+import pytest
+
+from reports.models import DokumenTertandatangani, LaporanTahunan, StatusLaporan
+from tests.browser.conftest import login
+from tests.reports.alur_data import perbaiki_data_demo
+
+PANEL = "/laporan/dinsos-kota-bekasi/2024/alur/"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """The demo certificate and the signed files in a temporary MEDIA_ROOT (load_demo creates it there)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.LKIP_SIGNING_P12 = ""
+    return settings.MEDIA_ROOT
+
+
+@pytest.mark.browser
+class SigningBrowserTests:
+    def test_perencana_submits_inspektorat_reviews_kepala_signs_and_the_public_page_says_berlaku(
+            self, media, demo, live_server, page, tmp_path):
+        perbaiki_data_demo(demo)
+
+        login(page, live_server, "perencana.dinsos")
+        page.goto(live_server.url + PANEL)
+        page.fill("#id_ajukan-catatan", "Data anggaran 1.06.02 sudah dikoreksi sesuai SP2D.")
+        page.click("#aksi-ajukan button[type=submit]")
+        page.wait_for_selector("text=diajukan untuk persetujuan Kepala Dinas")
+        assert page.inner_text("span.status") == "Diajukan"
+
+        page.context.clear_cookies()
+        login(page, live_server, "inspektorat.bekasi")
+        page.goto(live_server.url + PANEL)
+        page.select_option("#id_komentar-acuan", label="Tabel 3.1 " + page.eval_on_selector(
+            "#id_komentar-acuan option[value^='Tabel 3.1 ']", "o => o.textContent").removeprefix("Tabel 3.1 "))
+        page.fill("#id_komentar-teks", "Sumber data realisasi perlu disebutkan.")
+        page.click("#aksi-komentar button[type=submit]")
+        page.wait_for_selector("#komentar >> text=Sumber data realisasi perlu disebutkan.")
+        assert page.inner_text("span.status") == "Direviu"
+
+        page.context.clear_cookies()
+        login(page, live_server, "kepala.dinsos")
+        page.goto(live_server.url + PANEL)
+        assert "SERTIFIKAT DEMO" in page.inner_text("#aksi-tandatangani")
+        assert page.get_attribute("#id_ttd-setuju", "required") is not None  # the statement must be ticked
+        page.check("#id_ttd-setuju")
+        with page.expect_navigation(timeout=90_000):  # the 44-page PDF is rendered and signed now
+            page.click("#aksi-tandatangani button[type=submit]")
+        page.wait_for_selector("text=disetujui dan ditandatangani secara elektronik (revisi 0)")
+        assert page.inner_text("span.status") == "Disetujui dan ditandatangani"
+        riwayat = page.inner_text("#riwayat")
+        for step in ("Diajukan untuk persetujuan", "Direviu Inspektorat", "Disetujui dan ditandatangani",
+                     "Data anggaran 1.06.02 sudah dikoreksi sesuai SP2D."):
+            assert step in riwayat
+        dokumen = DokumenTertandatangani.objects.get()
+        assert LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DITANDATANGANI
+        assert dokumen.sha256 in page.inner_text("#dokumen")
+        verifikasi_href = page.get_attribute("#dokumen a:text('verifikasi')", "href")
+
+        # The public pages, without logging in.
+        page.context.clear_cookies()
+        page.goto(live_server.url + verifikasi_href)
+        assert page.inner_text("#status-dokumen h2") == "Berlaku"
+        for part in ("Dinas Sosial Kota Bekasi", "2024", "Drs. H. ALEXANDER ZULKARNAIN, M.Si.", dokumen.sha256):
+            assert part in page.inner_text("main")
+        with page.expect_download() as download:
+            page.click("text=Unduh PDF tertandatangani")
+        pdf = tmp_path / "lkip.pdf"
+        download.value.save_as(pdf)
+        assert pdf.read_bytes() == bytes(dokumen.pdf)
+
+        page.click("text=Periksa berkas PDF yang Anda pegang")
+        page.set_input_files("#id_berkas", str(pdf))
+        page.click("button[type=submit]")
+        page.wait_for_selector("#verdikt")
+        assert page.inner_text("#verdikt h2") == "SAH"
+        assert re.search(r"Status\s+berlaku", page.inner_text("#verdikt"))
+
+        changed = bytearray(pdf.read_bytes())
+        changed[len(changed) // 3] ^= 0x01
+        (tmp_path / "diubah.pdf").write_bytes(bytes(changed))
+        page.set_input_files("#id_berkas", str(tmp_path / "diubah.pdf"))
+        page.click("button[type=submit]")
+        page.wait_for_selector("#verdikt.tidak-sah")
+        assert "Isi PDF telah diubah setelah ditandatangani" in page.inner_text("#verdikt")
