@@ -13,5 +13,6 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("data/", include("lkip.data_urls")),
+    path("", include("targets.urls")),
     path("", include("reports.urls")),
 ]

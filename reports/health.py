@@ -332,7 +332,11 @@ def _places_for(a: AngkaTercetak, value: Decimal) -> int:
 
 def periksa(opd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     """Every data-health finding for an agency's year, errors first."""
-    ctx = _Context(opd, tahun)
+    return periksa_konteks(_Context(opd, tahun))
+
+
+def periksa_konteks(ctx: _Context) -> list[Temuan]:
+    """The findings for an already loaded context (the dashboards load many agencies at once)."""
     findings = (_budget_checks(ctx) + _indicator_checks(ctx) + _akip_checks(ctx)
                 + _signature_checks(ctx) + _printed_checks(ctx))
     return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi))

@@ -1,0 +1,243 @@
+"""Benchmark: the dashboards at city scale under gunicorn and PostgreSQL.
+
+Sets up PostgreSQL database `lkip_dash_bench` (created if missing; never the `test` database),
+migrates it, loads the demo agency and generates the synthetic city (40 agencies × 3 years, seed 1)
+unless it is there already, starts gunicorn (2 workers, 127.0.0.1, a free port, no control
+socket), logs in as the demo Inspektorat, and drives each page with 20 concurrent clients for a
+bounded time. Prints, per page: the first request with an empty cache, requests per second, p50,
+p90 and p99 latency; and, as a reference for how busy the machine is, the same for Django's
+login page (anonymous, no database query).
+
+Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 2]
+       [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import multiprocessing
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/lkip_dash_bench"
+AGENCY = "disdik-kota-bekasi"
+YEAR = 2025
+TARGETS = {"pemda dashboard": (50, 250), "agency dashboard": (30, None)}  # p50, p99 in ms
+
+
+def server_env(database: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "DATABASE_URL": database, "DATABASE_CONN_MAX_AGE": "60", "DEBUG": "false",
+        "SECRET_KEY": "bench-only-" + "k" * 50, "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
+        "SECURE_SSL_REDIRECT": "false", "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
+        "DJANGO_SETTINGS_MODULE": "lkip.settings",
+    })
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} gagal:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(database: str) -> dict[str, str]:
+    import psycopg
+
+    url = urlparse(database)
+    name = url.path.lstrip("/")
+    if name in ("test", "postgres", ""):
+        sys.exit(f"Basis data '{name}' tidak boleh dipakai untuk benchmark.")
+    admin = f"host={url.hostname} port={url.port or 5432} user={url.username or 'postgres'} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"basis data {name} dibuat")
+    env = server_env(database)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "createcachetable")
+    manage(env, "load_demo")
+    started = time.perf_counter()
+    out = subprocess.run([PYTHON, "manage.py", "generate_demo_city", "--agencies", "40", "--years", "3", "--seed", "1"],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    if out.returncode == 0:
+        print(out.stdout.splitlines()[0], f"(perintah: {time.perf_counter() - started:.1f} detik)")
+    elif "dua kali" in out.stderr:
+        print("kota sintetis sudah ada (40 perangkat daerah × 3 tahun, seed 1)")
+    else:
+        sys.exit(out.stderr)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int = 1) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [GUNICORN, "lkip.wsgi:application", "--no-control-socket", "--workers", str(workers),
+         "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.terminate()
+    sys.exit("gunicorn tidak mau mulai")
+
+
+def request(port: int, path: str, cookies: dict[str, str], method: str = "GET", body: str | None = None,
+            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    all_headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), **(headers or {})}
+    conn.request(method, path, body=body, headers=all_headers)
+    response = conn.getresponse()
+    data = response.read()
+    set_cookies = {}
+    for key, value in response.getheaders():
+        if key.lower() == "set-cookie":
+            name, _, rest = value.partition("=")
+            set_cookies[name] = rest.split(";", 1)[0]
+    conn.close()
+    return response.status, set_cookies, data
+
+
+def login(port: int, username: str, password: str) -> dict[str, str]:
+    status, cookies, body = request(port, "/masuk/", {})
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    form = urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/"})
+    status, more, _ = request(port, "/masuk/", cookies, "POST", form,
+                              {"Content-Type": "application/x-www-form-urlencoded"})
+    cookies |= more
+    if status != 302 or "sessionid" not in cookies:
+        sys.exit(f"login gagal ({status})")
+    return cookies
+
+
+def clear_cache(database: str) -> None:
+    import psycopg
+
+    with psycopg.connect(database.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute("DELETE FROM lkip_cache")
+
+
+def _drive_threads(port: int, path: str, cookies: dict[str, str], deadline: float, threads: int) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def worker() -> None:
+        mine, failed = [], 0
+        while time.time() < deadline:
+            start = time.perf_counter()
+            try:
+                status, _, _ = request(port, path, cookies)
+            except OSError:
+                status = 0
+            mine.append(time.perf_counter() - start)
+            failed += status != 200
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    return latencies, errors[0]
+
+
+def _drive_process(args) -> tuple[list[float], int]:
+    return _drive_threads(*args)
+
+
+def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> tuple[list[float], int]:
+    """`clients` concurrent clients, each sending its next request when the last one is answered.
+
+    The clients run as threads spread over a few processes, so that one interpreter lock does not
+    delay the clock readings (which would inflate the measured latencies).
+    """
+    processes = max(1, min(4, clients // 5))
+    per = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
+    deadline = time.time() + seconds
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        results = pool.map(_drive_process, [(port, path, cookies, deadline, n) for n in per])
+    return [x for lat, _ in results for x in lat], sum(err for _, err in results)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
+    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    args = parser.parse_args()
+    env = prepare(args.database)
+    port = free_port()
+    proc = start_gunicorn(env, port, args.workers, args.threads)
+    try:
+        cookies = login(port, "inspektorat.bekasi", "lkip-demo-2024")
+        pages = {
+            "pemda dashboard": f"/dasbor/?tahun={YEAR}",
+            "agency dashboard": f"/dasbor/opd/{AGENCY}/{YEAR}/",
+            "report HTML": f"/laporan/{AGENCY}/{YEAR}/",
+        }
+        print(f"gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, {args.seconds:.0f} detik per halaman, "
+              f"PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU")
+        print(f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}")
+        # The floor on this machine right now: Django's login page, anonymous (no query at all).
+        latencies, errors = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients)
+        p50, p99 = (percentile(latencies, p) * 1000 for p in (50, 99))
+        print(f"{'(acuan) /masuk/':18} {'':>22} {len(latencies) / min(args.seconds, 10):>15.1f} {p50:>5.1f} ms "
+              f"{'':>8} {p99:>5.1f} ms {errors:>6}  tanpa basis data: batas bawah mesin ini saat ini")
+        for name, path in pages.items():
+            clear_cache(args.database)
+            start = time.perf_counter()
+            status, _, _ = request(port, path, cookies)
+            first = (time.perf_counter() - start) * 1000
+            if status != 200:
+                sys.exit(f"{path}: HTTP {status}")
+            latencies, errors = drive(port, path, cookies, args.seconds, args.clients)
+            rps = len(latencies) / args.seconds
+            p50, p90, p99 = (percentile(latencies, p) * 1000 for p in (50, 90, 99))
+            target = TARGETS.get(name)
+            verdict = ""
+            if target:
+                ok = p50 < target[0] and (target[1] is None or p99 < target[1])
+                verdict = "  memenuhi target" if ok else f"  TIDAK memenuhi target (p50 < {target[0]} ms" + (
+                    f", p99 < {target[1]} ms)" if target[1] else ")")
+            print(f"{name:18} {first:>19.0f} ms {rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms {p99:>5.1f} ms {errors:>6}{verdict}")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Import of the exchange workbook's sheets (shared/spec/workbook.md), all or nothing.
+
+The same service loads the demo agency (from JSON rows), the uploaded xlsx and the
+`import_workbook` command: rows come in as dicts keyed by column name, every error is
+collected as (sheet, row, column, message), and nothing is written unless there is none.
+
+Writes are in bulk: each sheet step reads the rows that already exist with one query into a
+dict, validates every row in Python with the models' own rules (field validators, `clean()`,
+and the check constraints evaluated without a query), and then creates and updates its rows
+with a few bulk statements, history records included. A step flushes before the next one
+starts, so that later sheets can refer to what earlier sheets created; any error rolls the
+whole transaction back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+
+from lkip.exchange.hasil import (
+    ALASAN_BAKU,
+    HasilImpor,
+    Masalah,
+    Perubahan,
+    SelTakTerbaca,
+    periode_teks,
+)
+from lkip.exchange.kolom import README
+from lkip.exchange.sheet import Sheet
+from lkip.exchange.tulis import Importer
+
+Row = Mapping[str, Any]
+Sheets = Mapping[str, Iterable[Row]]
+
+__all__ = [
+    "ALASAN_BAKU",
+    "HasilImpor",
+    "Masalah",
+    "Perubahan",
+    "SelTakTerbaca",
+    "impor",
+    "periode_teks",
+]
+
+
+class _Abort(Exception):
+    """Raised inside the transaction to roll it back."""
+
+
+def impor(
+    sheets: Sheets,
+    *,
+    opd_kode: str | None = None,
+    dry_run: bool = False,
+    user=None,
+    alasan: str = ALASAN_BAKU,
+    masalah: list[Masalah] | None = None,
+    harapan: str | None = None,
+) -> HasilImpor:
+    """Validate and apply a workbook's sheets; with errors or dry_run nothing stays written.
+
+    `masalah` carries problems found while reading the file (the reader may add more while the
+    rows stream in); `harapan` is the fingerprint of a preview: if the import would now do
+    something else (someone changed the data in between), nothing is written.
+    """
+    from lkip.exchange_sheets import KNOWN_SHEETS, STEPS  # noqa: PLC0415 (models load late)
+
+    importer = Importer(masalah if masalah is not None else [], user=user, alasan=alasan)
+    normal: dict[str, Iterable[Row]] = {}
+    for name, rows in sheets.items():
+        key = name.strip().lower()
+        if key == README.lower():
+            continue
+        if key not in KNOWN_SHEETS:
+            importer.masalah.append(
+                Masalah(name, None, None, "sheet tidak dikenal, diabaikan.", "peringatan")
+            )
+            continue
+        if KNOWN_SHEETS[key] in normal:
+            importer.error(Masalah(name, None, None, "sheet dengan nama ini muncul dua kali."))
+            continue
+        normal[KNOWN_SHEETS[key]] = rows
+    result = HasilImpor(masalah=importer.masalah, perubahan=importer.perubahan)
+    if "Perangkat_Daerah" not in normal:
+        importer.error(
+            Masalah("Perangkat_Daerah", None, None, "sheet wajib ini tidak ada dalam workbook.")
+        )
+        return result
+    try:
+        with transaction.atomic():
+            context: dict[str, Any] = {"opd_kode": opd_kode}
+            parsed: dict[str, Sheet] = {}
+            last_use = {name: i for i, (name, _step) in enumerate(STEPS)}
+            for index, (sheet_name, step) in enumerate(STEPS):
+                if sheet_name in normal:
+                    if sheet_name not in parsed:
+                        parsed[sheet_name] = Sheet(importer, sheet_name, normal[sheet_name])
+                    step(importer, parsed[sheet_name], context)
+                    if last_use[sheet_name] == index:
+                        del parsed[sheet_name]  # its rows are no longer needed
+                if context.get("fatal") or importer.gagal:
+                    break
+            result.opd_kode = context.get("opd").kode if context.get("opd") else None
+            if harapan is not None and not result.errors and result.sidik != harapan:
+                importer.error(
+                    Masalah(
+                        "Workbook",
+                        None,
+                        None,
+                        "data di aplikasi berubah sejak pratinjau dibuat, sehingga hasil impor tidak lagi "
+                        "sama dengan pratinjau; tidak ada yang disimpan. Periksa pratinjau yang baru.",
+                    )
+                )
+            if result.errors or dry_run:
+                raise _Abort
+    except _Abort:
+        result.diterapkan = False
+        return result
+    result.diterapkan = True
+    return result

@@ -1,0 +1,99 @@
+"""What the sheet steps share: the import's context (agency, Renstra, rows already read) and the
+rules that refuse a row (a year after the Renstra period, a closed quarter or year)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lkip.exchange.hasil import periode_teks
+from lkip.exchange.sheet import Sheet
+
+Ctx = dict[str, Any]
+
+
+def tahun_di_luar(
+    sheet: Sheet, baris: int, tahun: int | None, ctx: Ctx, col: str = "tahun"
+) -> bool:
+    """A year after the Renstra period belongs to a later plan: an error (earlier years are history)."""
+    renstra = ctx["renstra"]
+    if tahun is not None and tahun > renstra.tahun_akhir:
+        sheet.error(
+            baris,
+            col,
+            f"tahun {tahun} di luar periode Renstra {renstra.tahun_awal}–{renstra.tahun_akhir} "
+            "(sheet Perangkat_Daerah); data tahun sesudah periode ini tidak dapat diimpor.",
+        )
+        return True
+    return False
+
+
+def tertutup(ctx: Ctx) -> set[tuple[int, int]]:
+    if "tertutup" not in ctx:
+        from targets.models import PeriodeTertutup
+
+        ctx["tertutup"] = set(
+            PeriodeTertutup.objects.filter(opd=ctx["opd"]).values_list("tahun", "periode")
+        )
+    return ctx["tertutup"]
+
+
+def pesan_tutup(tahun: int, periode: int) -> str:
+    nama = f"tahun {tahun}" if periode == 0 else f"{periode_teks(periode)} {tahun}"
+    return (
+        f"periode {nama} sudah ditutup, sehingga nilainya tidak dapat dibuat atau diubah lewat impor; "
+        "minta pengguna yang berwenang membuka kembali periode ini."
+    )
+
+
+def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
+    """Refuse a new or changed row of a closed quarter (or of a closed year)."""
+    closed = tertutup(ctx)
+
+    def penjaga(_aksi: str, _changed: list[str]):
+        for p in {0, periode}:
+            if (tahun, p) in closed:
+                return kolom, pesan_tutup(tahun, p)
+        return None
+
+    return penjaga
+
+
+def sasaran_ctx(ctx: Ctx) -> dict:
+    from targets.models import Sasaran
+
+    if "sasaran" not in ctx:
+        ctx["sasaran"] = {
+            s.kode: s
+            for s in Sasaran.objects.filter(renstra=ctx["renstra"]).select_related("renstra")
+        }
+    return ctx["sasaran"]
+
+
+def nomenklatur_ctx(ctx: Ctx, codes: set[str]) -> dict:
+    """Nomenclature rows by code: those already read, plus the given codes (one query)."""
+    from budget.models import Nomenklatur
+
+    known = ctx.setdefault("nomenklatur", {})
+    missing = codes - known.keys()
+    if missing:
+        known.update({n.kode: n for n in Nomenklatur.objects.filter(kode__in=missing)})
+    return known
+
+
+def indikator_ctx(ctx: Ctx) -> dict:
+    from indicators.models import Indikator
+
+    if "indikator" not in ctx:
+        ctx["indikator"] = {i.kode: i for i in Indikator.objects.filter(opd=ctx["opd"])}
+    return ctx["indikator"]
+
+
+def indikator_lookup(sheet: Sheet, baris: int, row: dict, ctx: Ctx):
+    indikator = indikator_ctx(ctx)
+    kode = sheet.text(baris, row, "indikator_kode", required=True)
+    if kode and kode not in indikator:
+        sheet.error(
+            baris, "indikator_kode", f"indikator '{kode}' tidak ada untuk perangkat daerah ini."
+        )
+        return None
+    return indikator.get(kode)

@@ -1,0 +1,235 @@
+"""Sheet steps of the results and the report's extension sheets (AKIP, IKM, report settings,
+profile data, printed figures, narrative)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from lkip import formulas
+from lkip.exchange.kolom import VARIAN_EFISIENSI
+from lkip.exchange.konteks import Ctx, nomenklatur_ctx, penjaga_periode, tahun_di_luar
+from lkip.exchange.sheet import Sheet
+from lkip.exchange.tulis import Importer, Tabel
+
+
+def evaluasi_akip(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from indicators.models import EvaluasiAKIP
+
+    komponen_sah = list(formulas.BOBOT_AKIP)
+    tabel = Tabel(
+        EvaluasiAKIP,
+        {(e.tahun, e.komponen): e for e in EvaluasiAKIP.objects.filter(opd=ctx["opd"])},
+    )
+    for baris, row in sheet.rows:
+        tahun = sheet.year(baris, row, "tahun")
+        komponen = sheet.text(baris, row, "komponen", required=True)
+        if komponen and komponen not in komponen_sah:
+            sheet.error(
+                baris,
+                "komponen",
+                f"'{komponen}' bukan komponen AKIP; gunakan: {', '.join(komponen_sah)}.",
+            )
+            continue
+        values = {
+            "bobot": sheet.decimal(baris, row, "bobot", required=True),
+            "nilai": sheet.decimal(baris, row, "nilai", required=True),
+            "nomor_lhe": sheet.text(baris, row, "nomor_lhe", max_length=200),
+            "tanggal_lhe": sheet.date(baris, row, "tanggal_lhe"),
+            "urutan": komponen_sah.index(komponen) + 1 if komponen else 0,
+        }
+        if (
+            tahun_di_luar(sheet, baris, tahun, ctx)
+            or tahun is None
+            or not komponen
+            or values["bobot"] is None
+            or values["nilai"] is None
+        ):
+            continue
+        imp.upsert(
+            sheet,
+            baris,
+            tabel,
+            (tahun, komponen),
+            {"opd": ctx["opd"], "tahun": tahun, "komponen": komponen},
+            values,
+            f"AKIP {tahun} {komponen}",
+            kolom_kunci="komponen",
+            penjaga=penjaga_periode(ctx, tahun, 0, "tahun"),
+        )
+    imp.flush(tabel, sheet.name)
+
+
+def ikm(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from indicators.models import HasilIKM
+
+    tabel = Tabel(HasilIKM, {h.tahun: h for h in HasilIKM.objects.filter(opd=ctx["opd"])})
+    for baris, row in sheet.rows:
+        tahun = sheet.year(baris, row, "tahun")
+        nilai = sheet.decimal(baris, row, "nilai", required=True)
+        if nilai is not None and not Decimal(25) <= nilai <= Decimal(100):
+            sheet.error(baris, "nilai", "nilai IKM konversi harus antara 25 dan 100.")
+            continue
+        if tahun_di_luar(sheet, baris, tahun, ctx) or tahun is None or nilai is None:
+            continue
+        imp.upsert(
+            sheet,
+            baris,
+            tabel,
+            tahun,
+            {"opd": ctx["opd"], "tahun": tahun},
+            {"nilai": nilai, "sumber": sheet.text(baris, row, "sumber", max_length=300)},
+            f"IKM {tahun}",
+            kolom_kunci="tahun",
+            penjaga=penjaga_periode(ctx, tahun, 0, "tahun"),
+        )
+    imp.flush(tabel, sheet.name)
+
+
+def pengaturan_laporan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from reports.models import LaporanTahunan
+
+    tabel = Tabel(
+        LaporanTahunan, {lt.tahun: lt for lt in LaporanTahunan.objects.filter(opd=ctx["opd"])}
+    )
+    for baris, row in sheet.rows:
+        tahun = sheet.year(baris, row, "tahun")
+        values: dict[str, Any] = {"tanggal": sheet.date(baris, row, "tanggal")}
+        if sheet.has("varian_efisiensi"):
+            values["varian_efisiensi"] = (
+                sheet.choice(
+                    baris,
+                    row,
+                    "varian_efisiensi",
+                    VARIAN_EFISIENSI,
+                    required=False,
+                    default="V1",
+                    case="upper",
+                )
+                or "V1"
+            )
+        if tahun_di_luar(sheet, baris, tahun, ctx) or tahun is None:
+            continue
+        imp.upsert(
+            sheet,
+            baris,
+            tabel,
+            tahun,
+            {"opd": ctx["opd"], "tahun": tahun},
+            values,
+            f"laporan {tahun}",
+            kolom_kunci="tahun",
+            penjaga=penjaga_periode(ctx, tahun, 0, "tahun"),
+        )
+    imp.flush(tabel, sheet.name)
+
+
+# Extension sheets: the report's profile data, printed figures and narrative.
+
+
+def simple(
+    model_path: str,
+    key_cols: tuple[str, ...],
+    spec: dict[str, tuple[str, bool]],
+    label: str,
+    nomenklatur_col: str | None = None,
+) -> Callable[[Importer, Sheet, Ctx], None]:
+    """A step for a flat sheet: spec maps column → (kind, required); kinds text/int/year/decimal.
+
+    `urutan` (where the model has it) is the row's position among the rows of its year.
+    """
+
+    def step(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        field_names = {f.name for f in model._meta.fields}
+        # A blank optional text column takes the model's default (Capaian_Output.satuan → orang).
+        defaults = {
+            f.name: f.default
+            for f in model._meta.fields
+            if f.name in spec and not f.blank and isinstance(f.default, str)
+        }
+        key_fields = tuple("nomenklatur" if c == nomenklatur_col else c for c in key_cols)
+        nomenklatur: dict = {}
+        if nomenklatur_col:
+            codes: set[str] = set()
+            for _baris, row in sheet.rows:
+                try:
+                    codes.add(
+                        formulas.normalisasi_kode(str(row.get(nomenklatur_col) or "").strip())
+                    )
+                except ValueError:
+                    pass
+            nomenklatur = nomenklatur_ctx(ctx, codes)
+        qs = model.objects.filter(opd=ctx["opd"])
+        if nomenklatur_col:
+            qs = qs.select_related("nomenklatur")
+
+        def key_of(obj) -> tuple:
+            return tuple(
+                obj.nomenklatur.kode if f == "nomenklatur" else getattr(obj, f) for f in key_fields
+            )
+
+        tabel = Tabel(model, {key_of(o): o for o in qs})
+        position: dict[Any, int] = {}
+        for baris, row in sheet.rows:
+            values: dict[str, Any] = {}
+            for col, (kind, required) in spec.items():
+                if kind == "text":
+                    values[col] = sheet.text(baris, row, col, required=required)
+                    if not values[col] and col in defaults:
+                        values[col] = defaults[col]
+                elif kind == "year":
+                    values[col] = sheet.year(baris, row, col, required=required)
+                else:
+                    number = sheet.decimal(baris, row, col, required=required)
+                    if kind == "int" and number is not None:
+                        if number != number.to_integral_value() or number < 0:
+                            sheet.error(baris, col, "harus bilangan bulat tidak negatif.")
+                            number = None
+                        else:
+                            number = int(number)
+                    values[col] = number
+            if any(values[c] in (None, "") and spec[c][1] for c in spec):
+                continue
+            tahun = values.get("tahun")
+            if tahun_di_luar(sheet, baris, tahun, ctx):
+                continue
+            if nomenklatur_col:
+                try:
+                    kode = formulas.normalisasi_kode(values.pop(nomenklatur_col))
+                except ValueError as exc:
+                    sheet.error(baris, nomenklatur_col, str(exc))
+                    continue
+                if kode not in nomenklatur:
+                    sheet.error(baris, nomenklatur_col, f"kode anggaran '{kode}' tidak ada.")
+                    continue
+                values["nomenklatur"] = nomenklatur[kode]
+            key = tuple(kode if f == "nomenklatur" else values[f] for f in key_fields)
+            if "urutan" in field_names:
+                position[tahun] = position.get(tahun, 0) + 1
+                values["urutan"] = position[tahun]
+            lookup = {"opd": ctx["opd"], **{f: values.pop(f) for f in key_fields}}
+            penjaga = penjaga_periode(ctx, tahun, 0, "tahun") if tahun is not None else None
+            imp.upsert(
+                sheet,
+                baris,
+                tabel,
+                key,
+                lookup,
+                values,
+                f"{label} " + " ".join(str(v) for v in key),
+                {"nomenklatur": nomenklatur_col or ""},
+                kolom_kunci=key_cols[0],
+                penjaga=penjaga,
+            )
+        imp.flush(tabel, sheet.name)
+
+    return step
+
+
+def pengguna(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    """Demo users are created by load_demo, not by a workbook import."""
+    ctx.setdefault("pengguna", [row for _baris, row in sheet.rows])

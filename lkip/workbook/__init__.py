@@ -1,0 +1,72 @@
+"""The exchange workbook as a file: safe reading, export, template, and the import of an xlsx.
+
+`impor_xlsx(data, ...)` is what the upload page and `import_workbook` call: the file is checked
+and streamed by `reader`, its rows go through the one import service (`lkip.exchange.impor`),
+and a refused file comes back as a result with one problem on the pseudo-sheet "Berkas".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from lkip.exchange import ALASAN_BAKU, HasilImpor, Masalah, impor
+from lkip.workbook.reader import BATAS_UKURAN, SHEET_BERKAS, WorkbookDitolak, read_workbook
+from lkip.workbook.writer import TeksTerlaluPanjang, blank_template, export_workbook
+
+logger = logging.getLogger(__name__)
+
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def impor_xlsx(
+    data: bytes,
+    *,
+    opd_kode: str | None = None,
+    dry_run: bool = False,
+    user=None,
+    alasan: str = ALASAN_BAKU,
+    harapan: str | None = None,
+) -> HasilImpor:
+    """Check, read and import an xlsx workbook (all or nothing); never raises for a bad file."""
+    try:
+        bacaan = read_workbook(data)
+    except WorkbookDitolak as exc:
+        return HasilImpor(masalah=[Masalah(SHEET_BERKAS, None, None, exc.pesan)])
+    with bacaan:
+        try:
+            return impor(
+                bacaan.sheets,
+                opd_kode=opd_kode,
+                dry_run=dry_run,
+                user=user,
+                alasan=alasan,
+                masalah=bacaan.masalah,
+                harapan=harapan,
+            )
+        except Exception:  # a bug must not become a 500 for the planner; it is logged in full
+            logger.exception("Impor workbook gagal tak terduga")
+            return HasilImpor(
+                masalah=[
+                    *bacaan.masalah,
+                    Masalah(
+                        SHEET_BERKAS,
+                        None,
+                        None,
+                        "workbook tidak dapat diproses karena kesalahan tak terduga di aplikasi; tidak ada "
+                        "yang disimpan. Kesalahan ini sudah dicatat; hubungi admin bila berulang.",
+                    ),
+                ]
+            )
+
+
+__all__ = [
+    "BATAS_UKURAN",
+    "CONTENT_TYPE",
+    "SHEET_BERKAS",
+    "TeksTerlaluPanjang",
+    "WorkbookDitolak",
+    "blank_template",
+    "export_workbook",
+    "impor_xlsx",
+    "read_workbook",
+]

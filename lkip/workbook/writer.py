@@ -1,0 +1,254 @@
+"""Writing the exchange workbook: an agency's data (export) and the blank template.
+
+Numbers go out as numeric cells (money with a thousands format), except a value with more
+significant digits than a spreadsheet keeps (15), which goes out as text in Indonesian notation
+so that it comes back exact. Every text goes out as a text cell: a value that starts with =, +,
+-, @, a tab or a carriage return is written with the text type and Excel's "quote prefix" flag,
+so that no spreadsheet program runs it as a formula, and the import reads it back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from lkip import formulas
+from lkip.exchange.kolom import ATURAN_UMUM, LEMBAR, README, Lembar
+
+BATAS_TEKS_SEL = 32_767  # Excel's limit for one cell
+_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
+_UANG = {
+    "pagu_murni",
+    "pagu_perubahan",
+    "realisasi",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+}
+_LEBAR = {
+    "uraian": 50,
+    "teks": 80,
+    "nama": 40,
+    "rumus": 50,
+    "faktor_pendukung": 50,
+    "faktor_penghambat": 50,
+    "upaya": 50,
+    "catatan": 40,
+    "alasan": 50,
+    "dasar_hukum": 50,
+    "beban_kerja": 50,
+    "kode": 20,
+    "kepala_nama": 36,
+    "kepala_jabatan": 36,
+    "lokasi": 26,
+}
+_JUDUL = Font(bold=True, color="FFFFFF")
+_ISI_JUDUL = PatternFill("solid", fgColor="1F4E79")
+
+
+class TeksTerlaluPanjang(ValueError):
+    """A text longer than one spreadsheet cell holds: exporting it would silently cut it."""
+
+
+def _sig_digits(value: Decimal) -> int:
+    return len(value.normalize().as_tuple().digits)
+
+
+class _Penulis:
+    """Turns Python values into cells of one write-only worksheet."""
+
+    def __init__(self, ws, sheet: str) -> None:
+        self.ws = ws
+        self.sheet = sheet
+        self.row = 1
+
+    def cell(self, value: Any, column: str = "") -> Any:
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return "ya" if value else "tidak"
+        if isinstance(value, Decimal):
+            if value == value.to_integral_value() and _sig_digits(value) <= 15:
+                value = int(value)
+            elif _sig_digits(value) > 15:
+                return self.text(
+                    formulas.format_angka(
+                        value, tempat=max(0, -value.normalize().as_tuple().exponent)
+                    )
+                )
+            if column in _UANG:
+                cell = WriteOnlyCell(self.ws, value=value)
+                cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.00"
+                return cell
+            return value
+        if isinstance(value, (int, float)):
+            return value
+        if isinstance(value, dt.date):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell.number_format = "d mmmm yyyy"
+            return cell
+        return self.text(str(value), column)
+
+    def text(self, value: str, column: str = "") -> Any:
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > BATAS_TEKS_SEL:
+            raise TeksTerlaluPanjang(
+                f"Sheet {self.sheet}, baris {self.row}, kolom {column}: teks "
+                f"{formulas.format_angka(len(value), 0)} karakter melebihi batas satu sel spreadsheet "
+                f"({formulas.format_angka(BATAS_TEKS_SEL, 0)}); persingkat teks ini sebelum mengekspor."
+            )
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.data_type = "s"  # never a formula, never an error code such as #N/A
+        if value.startswith(_BERBAHAYA):
+            cell.quotePrefix = True
+        return cell
+
+    def append(self, values: Iterable[Any], columns: Iterable[str]) -> None:
+        self.row += 1
+        self.ws.append([self.cell(v, c) for v, c in zip(values, columns, strict=True)])
+
+
+def _header(ws, lembar: Lembar) -> None:
+    cells = []
+    for kolom in lembar.kolom:
+        cell = WriteOnlyCell(ws, value=kolom.nama)
+        cell.font = _JUDUL
+        cell.fill = _ISI_JUDUL
+        note = ("WAJIB. " if kolom.wajib else "Opsional. ") + kolom.keterangan
+        if kolom.pilihan:
+            note += ". Pilihan: " + ", ".join(kolom.pilihan)
+        cell.comment = Comment(note, "LKIP", width=320, height=120)
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _prepare(ws, lembar: Lembar, *, validations: bool = True) -> None:
+    for index, kolom in enumerate(lembar.kolom, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = _LEBAR.get(
+            kolom.nama, max(14, len(kolom.nama) + 4)
+        )
+    ws.freeze_panes = "A2"
+    if not validations:
+        return
+    for index, kolom in enumerate(lembar.kolom, start=1):
+        if not kolom.pilihan:
+            continue
+        letter = get_column_letter(index)
+        dv = DataValidation(
+            type="list",
+            formula1='"' + ",".join(kolom.pilihan) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Pilihan tidak dikenal",
+            error=f"Kolom {kolom.nama} berisi salah satu dari: {', '.join(kolom.pilihan)}.",
+        )
+        dv.add(f"{letter}2:{letter}1048576")
+        ws.data_validations.append(dv)
+
+
+def _readme(wb: Workbook, opd_nama: str | None) -> None:
+    from reports.models import BagianNarasi, Besaran
+
+    ws = wb.create_sheet(README)
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 10
+    ws.column_dimensions["D"].width = 8
+    ws.column_dimensions["E"].width = 90
+    ws.column_dimensions["F"].width = 40
+    pen = _Penulis(ws, README)
+    title = WriteOnlyCell(
+        ws,
+        value="Workbook pertukaran data LKIP"
+        + (f": {opd_nama}" if opd_nama else " (templat kosong)"),
+    )
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    ws.append([])
+    for aturan in ATURAN_UMUM:  # one line each, shown across the empty columns to its right
+        ws.append([pen.text(f"• {aturan}")])
+    ws.append([])
+    heads = []
+    for label in ("Sheet", "Kolom", "Wajib", "Kunci", "Keterangan", "Pilihan / contoh"):
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font, cell.fill = _JUDUL, _ISI_JUDUL
+        heads.append(cell)
+    ws.append(heads)
+    extra = {
+        ("Narasi", "bagian"): tuple(BagianNarasi.values),
+        ("Angka_Tercetak", "besaran"): tuple(Besaran.values),
+    }
+    for lembar in LEMBAR:
+        sheet_cell = pen.text(lembar.nama)
+        sheet_cell.font = Font(bold=True)
+        ws.append([sheet_cell, None, None, None, pen.text(lembar.keterangan)])
+        for kolom in lembar.kolom:
+            pilihan = kolom.pilihan or extra.get((lembar.nama, kolom.nama), ())
+            hint = (
+                ("pilihan: " + ", ".join(pilihan))
+                if pilihan
+                else (f"contoh: {kolom.contoh}" if kolom.contoh else None)
+            )
+            desc = pen.text(kolom.keterangan)
+            desc.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.append(
+                [
+                    None,
+                    pen.text(kolom.nama),
+                    "ya" if kolom.wajib else "tidak",
+                    "ya" if kolom.kunci else None,
+                    desc,
+                    pen.text(hint) if hint else None,
+                ]
+            )
+
+
+def _save(wb: Workbook) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def blank_template() -> bytes:
+    """Every sheet with its headers (comments explain each column), drop-down lists for the
+    enumerations, and a README sheet that explains every column in Indonesian."""
+    wb = Workbook(write_only=True)
+    _readme(wb, None)
+    for lembar in LEMBAR:
+        ws = wb.create_sheet(lembar.nama)
+        _prepare(ws, lembar)
+        _header(ws, lembar)
+    return _save(wb)
+
+
+def export_workbook(opd) -> bytes:
+    """The agency's data of every year, in the exchange format (an import of it changes nothing)."""
+    from lkip.workbook.ekspor import rows_of
+
+    wb = Workbook(write_only=True)
+    _readme(wb, opd.nama)
+    try:
+        for lembar in LEMBAR:
+            ws = wb.create_sheet(lembar.nama)
+            _prepare(ws, lembar)
+            _header(ws, lembar)
+            pen = _Penulis(ws, lembar.nama)
+            columns = lembar.nama_kolom
+            for row in rows_of(opd, lembar.nama):
+                pen.append((row.get(c) for c in columns), columns)
+    except TeksTerlaluPanjang:
+        _save(wb)  # close the sheets' streams properly before giving up
+        raise
+    return _save(wb)

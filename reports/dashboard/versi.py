@@ -1,0 +1,229 @@
+"""The data version the dashboards' cache is keyed on, and the caches keyed on it.
+
+The version is one statement over change markers. Every data model except a few report settings
+keeps its audit history (django-simple-history), so the newest ``history_date`` of those tables
+moves whenever a row is saved or deleted through the ORM, or a many-to-many link changes.
+``MAX(id)`` of the big tables catches rows written in bulk without history (the synthetic city),
+and the unaudited tables the dashboards read (LKIP status and its steps, printed figures, staff
+composition) add their newest id, count and status time. The same statement covers who may see
+what (assignments, users' groups and permissions), so an access decision can be kept for as long
+as the version does not move. Each part is an index lookup or a count over a small table; on
+PostgreSQL the statement is prepared once per connection.
+
+What this does not see: a ``QuerySet.update()`` that bypasses the history, or an edit of an
+unaudited field that leaves id, count and status time unchanged (e.g. the efficiency variant of a
+report). For those the cache entries also expire after ``CACHE_DETIK`` seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache as memo
+from pathlib import Path
+from typing import TypeVar
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.http import HttpRequest
+from django.utils import timezone
+
+from budget.models import Anggaran, Nomenklatur
+from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
+from lkip.access import opd_for_user
+from lkip.models import Pemda, Penugasan, PerangkatDaerah, SdmKomposisi
+from reports.models import AngkaTercetak, LaporanTahunan, RiwayatStatus
+from targets.models import Realisasi, Renstra, Sasaran, Target, Tujuan
+
+#: Upper bound on the staleness of anything the data version cannot see.
+CACHE_DETIK = 300
+
+
+def _sidik_kode() -> str:
+    """A fingerprint of the dashboards' code and templates: a deploy never reads older cache entries."""
+    from django.conf import settings
+
+    digest = hashlib.blake2b(digest_size=6)
+    files = sorted(Path(__file__).parent.glob("*.py")) + sorted(
+        (Path(settings.BASE_DIR) / "templates" / "reports" / "dashboard").glob("*.html"))
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+#: Part of every key, so values cached by other code (another deploy) are never read.
+SKEMA = _sidik_kode()
+SESI_AKSES = "lkip_dasbor_akses"
+
+T = TypeVar("T")
+
+
+@memo
+def _sql(vendor: str) -> str:
+    q = connection.ops.quote_name
+
+    def newest(table: str, column: str = "id") -> str:
+        return f"(SELECT MAX({q(column)}) FROM {q(table)})"
+
+    def count(table: str) -> str:
+        return f"(SELECT COUNT(*) FROM {q(table)})"
+
+    User = get_user_model()
+    # Audited models: a save, a delete or a change of a many-to-many field adds a history row.
+    tracked = [PerangkatDaerah, Renstra, Tujuan, Sasaran, Target, Realisasi, Indikator, EvaluasiAKIP, HasilIKM,
+               Nomenklatur, Anggaran, Penugasan]
+    if hasattr(User, "history"):
+        tracked.append(User)  # account flags (superuser) and roles are audited too
+    parts = [newest(model.history.model._meta.db_table, "history_date") for model in tracked]
+    # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
+    parts += [newest(model._meta.db_table) for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)]
+    laporan = LaporanTahunan._meta.db_table
+    parts += [newest(laporan), newest(laporan, "status_sejak"), newest(RiwayatStatus._meta.db_table)]
+    # Unaudited tables the dashboards or the access decision read.
+    for table in (AngkaTercetak._meta.db_table, SdmKomposisi._meta.db_table, Pemda._meta.db_table,
+                  User.groups.through._meta.db_table, User.user_permissions.through._meta.db_table,
+                  Group.permissions.through._meta.db_table):
+        parts += [newest(table), count(table)]
+    parts.append(f"(SELECT SUM({q('jumlah')}) FROM {q(SdmKomposisi._meta.db_table)})")
+    return "SELECT " + ", ".join(parts)
+
+
+def _fetch(sql: str) -> tuple:
+    if connection.vendor != "postgresql" or not connection.settings_dict.get("CONN_MAX_AGE"):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchone()
+    # Django's cursors bind on the client and never prepare, so PostgreSQL would plan the sub-selects
+    # on every request. With persistent connections a server-side cursor prepares this one statement
+    # once per connection; the huge threshold keeps psycopg from preparing anything not asked to be.
+    import psycopg
+
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        raw.prepare_threshold = 2**31 - 1
+    start = time.monotonic()
+    with psycopg.Cursor(raw) as cursor:
+        cursor.execute(sql, prepare=True)
+        row = cursor.fetchone()
+    if connection.queries_logged:  # counted like any other query (assertNumQueries, debug)
+        connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - start:.3f}"})
+    return row
+
+
+def versi_data() -> str:
+    """A short fingerprint that changes whenever the data the dashboards read changes (1 query)."""
+    row = _fetch(_sql(connection.vendor))
+    return hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+
+
+# A small per-process layer in front of the shared cache: the keys carry the data version, so an
+# entry is never stale, and the page bodies of the busiest screens skip one round trip.
+_LOKAL: OrderedDict[str, tuple[float, object]] = OrderedDict()
+_LOKAL_MAKS = 64
+_KUNCI = threading.Lock()
+
+
+def _ambil(key: str):
+    """A cached value, or None; a value that cannot be read (e.g. pickled by older code) is a miss."""
+    now = time.monotonic()
+    with _KUNCI:
+        found = _LOKAL.get(key)
+        if found is not None and found[0] > now:
+            _LOKAL.move_to_end(key)
+            return found[1]
+    try:
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 — a broken cache entry must never break a page
+        return None
+    if value is not None:
+        _lokal(key, value)
+    return value
+
+
+def _simpan(key: str, value) -> None:
+    cache.set(key, value, CACHE_DETIK)
+    _lokal(key, value)
+
+
+def _lokal(key: str, value, seconds: float = CACHE_DETIK) -> None:
+    with _KUNCI:
+        _LOKAL[key] = (time.monotonic() + seconds, value)
+        _LOKAL.move_to_end(key)
+        while len(_LOKAL) > _LOKAL_MAKS:
+            _LOKAL.popitem(last=False)
+
+
+def kosongkan_lokal() -> None:
+    """Forget the per-process layer (tests, whose databases are rolled back under it)."""
+    with _KUNCI:
+        _LOKAL.clear()
+
+
+def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:
+    """The cached value for this key and data version, computed (and stored) on a miss."""
+    key = f"lkip:dasbor:{SKEMA}:{kunci}:{versi}"
+    value = _ambil(key)
+    if value is None:
+        value = hitung()
+        _simpan(key, value)
+    return value
+
+
+def lingkup(user) -> str:
+    """The set of agencies a user may see, as a key: the SQL of the one scoping query itself.
+
+    Two users with the same key see exactly the same agencies, whatever `opd_for_user` decides,
+    so a page body rendered for one (after the access check) may be served to the other.
+    """
+    try:
+        sql = str(opd_for_user(user).query)
+    except EmptyResultSet:
+        sql = "kosong"
+    return hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+
+
+def akses(request: HttpRequest, versi: str, permission: str) -> str | None:
+    """The user's scope key if they may read the dashboards (None if not).
+
+    Decided with the permission and the scoping function, then kept in the session for as long as
+    the data version (which covers assignments, groups and permissions) stays the same.
+    """
+    kept = request.session.get(SESI_AKSES)
+    if kept and kept[0] == versi:
+        return kept[1]
+    scope = lingkup(request.user) if request.user.has_perm(permission) else None
+    request.session[SESI_AKSES] = [versi, scope]
+    return scope
+
+
+@dataclass(frozen=True)
+class Fragmen:
+    """A rendered page body: its title, its HTML and its status."""
+
+    judul: str
+    isi: str
+    status: int = 200
+
+
+def fragmen_tersimpan(request: HttpRequest, versi: str, scope: str, hitung: Callable[[], Fragmen]) -> Fragmen:
+    """The page body for this URL, scope, day and data version; rendered (and kept if 200) on a miss.
+
+    The body holds no per-user content (the header with the user's name and CSRF token is rendered
+    around it on every request). Errors and 404s are never kept.
+    """
+    where = f"{request.path}?{request.META.get('QUERY_STRING', '')}:{timezone.localdate().isoformat()}"
+    key = f"lkip:dasbor:{SKEMA}:halaman:{scope}:{hashlib.blake2b(where.encode(), digest_size=12).hexdigest()}:{versi}"
+    value = _ambil(key)
+    if value is None:
+        value = hitung()
+        if value.status == 200:
+            _simpan(key, value)
+    return value

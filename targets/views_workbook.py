@@ -1,0 +1,311 @@
+"""The exchange workbook in the browser: download the template or the agency's data, upload a
+workbook, read the preview (created / changed old → new / unchanged, every error), apply it.
+
+Between preview and apply the uploaded file waits under MEDIA_ROOT/impor/<user id>/<token>.xlsx
+(never under the static files); the token lives in the user's session together with the agency,
+the file's SHA-256 and the preview's fingerprint, so a token of another user or agency, a stale
+token or a file changed on disk is refused, and an apply that would now do something other than
+the preview showed writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_POST
+
+from lkip.access import get_opd
+from lkip.exchange import HasilImpor
+from lkip.models import PerangkatDaerah
+from lkip.workbook import (
+    BATAS_UKURAN,
+    CONTENT_TYPE,
+    SHEET_BERKAS,
+    TeksTerlaluPanjang,
+    blank_template,
+    export_workbook,
+    impor_xlsx,
+)
+from targets.models import Renstra
+
+UMUR_PRATINJAU = 60 * 60  # seconds a preview can be applied
+TAMPIL = 200  # rows per list on the preview page
+_SESI = "impor_workbook"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+_BATAS_TEKS = f"{BATAS_UKURAN // 1024 // 1024} MB"
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(
+        label="Workbook (.xlsx)",
+        help_text=f"Paling besar {_BATAS_TEKS}. Tidak ada yang disimpan sebelum Anda memeriksa pratinjau dan "
+        "menekan Terapkan.",
+        error_messages={
+            "required": "Pilih berkas workbook .xlsx yang akan diunggah.",
+            "empty": "Berkas kosong (0 byte); pilih workbook .xlsx yang berisi data.",
+            "invalid": "Berkas tidak terkirim dengan benar; coba unggah lagi.",
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + CONTENT_TYPE}),
+    )
+
+
+class _BatasUnggahan(FileUploadHandler):
+    """Stops receiving an upload as soon as it passes the size limit (nothing big is kept)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        super().__init__(request)
+        self.diterima = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.diterima += len(raw_data)
+        if self.diterima > BATAS_UKURAN:
+            self.request.unggahan_terlalu_besar = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def _folder(request: HttpRequest) -> Path:
+    return Path(settings.MEDIA_ROOT) / "impor" / str(request.user.pk)
+
+
+def _sapu(request: HttpRequest) -> None:
+    """Forget previews that were never applied: this user's tokens, and anyone's old files."""
+    store = request.session.get(_SESI, {})
+    now = time.time()
+    for token, entry in list(store.items()):
+        if now - entry["waktu"] > UMUR_PRATINJAU:
+            (_folder(request) / f"{token}.xlsx").unlink(missing_ok=True)
+            del store[token]
+    for path in (Path(settings.MEDIA_ROOT) / "impor").glob("*/*.xlsx"):
+        if now - path.stat().st_mtime > UMUR_PRATINJAU:
+            path.unlink(missing_ok=True)
+    request.session[_SESI] = store
+
+
+def _simpan(
+    request: HttpRequest, opd: PerangkatDaerah, data: bytes, nama: str, result: HasilImpor
+) -> str:
+    _sapu(request)
+    token = secrets.token_urlsafe(24)
+    folder = _folder(request)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{token}.xlsx").write_bytes(data)
+    store = request.session.get(_SESI, {})
+    store[token] = {
+        "opd": opd.kode,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "sidik": result.sidik,
+        "nama": nama,
+        "waktu": time.time(),
+    }
+    request.session[_SESI] = store
+    return token
+
+
+def _ambil(
+    request: HttpRequest, opd: PerangkatDaerah, token: str
+) -> tuple[dict | None, bytes | None, str]:
+    """The stored preview for a token, or why it cannot be applied."""
+    store = request.session.get(_SESI, {})
+    entry = store.get(token) if _TOKEN.fullmatch(token or "") else None
+    if entry is None:
+        return (
+            None,
+            None,
+            "Pratinjau ini tidak ditemukan atau bukan milik Anda; unggah workbook sekali lagi.",
+        )
+    if entry["opd"] != opd.kode:
+        return (
+            None,
+            None,
+            "Pratinjau ini untuk perangkat daerah lain; unggah workbook sekali lagi di halaman ini.",
+        )
+    path = _folder(request) / f"{token}.xlsx"
+    if time.time() - entry["waktu"] > UMUR_PRATINJAU or not path.is_file():
+        _lupakan(request, token)
+        return (
+            None,
+            None,
+            "Pratinjau ini sudah kedaluwarsa (lebih dari satu jam); unggah workbook sekali lagi.",
+        )
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        _lupakan(request, token)
+        return None, None, "Berkas pratinjau berubah di server; unggah workbook sekali lagi."
+    return entry, data, ""
+
+
+def _lupakan(request: HttpRequest, token: str) -> None:
+    store = request.session.get(_SESI, {})
+    store.pop(token, None)
+    request.session[_SESI] = store
+    if _TOKEN.fullmatch(token or ""):
+        (_folder(request) / f"{token}.xlsx").unlink(missing_ok=True)
+
+
+def _halaman(
+    request: HttpRequest, opd: PerangkatDaerah, form: UnggahForm, status: int = 200
+) -> HttpResponse:
+    renstra = Renstra.objects.filter(opd=opd).order_by("-tahun_awal").first()
+    tahun_list = renstra.tahun_list if renstra else []
+    return render(
+        request,
+        "targets/impor.html",
+        {"opd": opd, "form": form, "tahun_list": tahun_list},
+        status=status,
+    )
+
+
+@dataclass(frozen=True)
+class _Potongan:
+    """The first rows of a long list, and how many more there are."""
+
+    items: list
+    jumlah: int
+    sisa: int
+
+
+def _potong(items: list, n: int = TAMPIL) -> _Potongan:
+    return _Potongan(items[:n], len(items), max(0, len(items) - n))
+
+
+def _pratinjau_page(
+    request: HttpRequest, opd: PerangkatDaerah, result: HasilImpor, nama: str, token: str | None
+) -> HttpResponse:
+    ctx = {
+        "opd": opd,
+        "result": result,
+        "nama": nama,
+        "token": token,
+        "form": UnggahForm(),
+        "baru": _potong([p for p in result.perubahan if p.aksi == "baru"]),
+        "ubah": _potong([p for p in result.perubahan if p.aksi == "ubah"]),
+        "tetap": _potong([p for p in result.perubahan if p.aksi == "tetap"]),
+        "errors": _potong(result.errors, 500),
+        "peringatan": _potong(result.peringatan),
+    }
+    return render(request, "targets/impor_pratinjau.html", ctx, status=200 if result.ok else 422)
+
+
+@login_required
+@permission_required("targets.change_realisasi", raise_exception=True)
+@require_GET
+def impor(request: HttpRequest, kode: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    return _halaman(request, opd, UnggahForm())
+
+
+@login_required
+@require_POST
+@permission_required("targets.change_realisasi", raise_exception=True)
+@csrf_exempt  # the size-limit handler must be installed before the body is read; CSRF is checked below
+def pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
+    request.upload_handlers.insert(0, _BatasUnggahan(request))
+    return _pratinjau(request, kode)
+
+
+@csrf_protect
+def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    form = UnggahForm(request.POST, request.FILES)
+    if getattr(request, "unggahan_terlalu_besar", False):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            "berkas",
+            f"Ukuran berkas melebihi batas {_BATAS_TEKS}; pecah workbook menjadi beberapa berkas.",
+        )
+        return _halaman(request, opd, form, status=413)
+    if not form.is_valid():
+        return _halaman(request, opd, form, status=400)
+    upload = form.cleaned_data["berkas"]
+    data = upload.read()
+    result = impor_xlsx(data, opd_kode=opd.kode, dry_run=True, user=request.user)
+    berkas_ditolak = [m for m in result.errors if m.sheet == SHEET_BERKAS]
+    if berkas_ditolak:
+        form.add_error(
+            "berkas",
+            f"{upload.name}: {berkas_ditolak[0].pesan[:1].upper()}{berkas_ditolak[0].pesan[1:]}",
+        )
+        return _halaman(request, opd, form, status=400)
+    token = (
+        _simpan(request, opd, data, upload.name, result)
+        if result.ok and _ada_perubahan(result)
+        else None
+    )
+    return _pratinjau_page(request, opd, result, upload.name, token)
+
+
+def _ada_perubahan(result: HasilImpor) -> bool:
+    return bool(result.hitung("baru") or result.hitung("ubah"))
+
+
+@login_required
+@require_POST
+@permission_required("targets.change_realisasi", raise_exception=True)
+def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    token = request.POST.get("token", "")
+    if request.POST.get("aksi") == "batal":
+        _lupakan(request, token)
+        messages.info(request, "Impor dibatalkan; tidak ada yang disimpan.")
+        return redirect("targets:impor", kode=opd.kode)
+    entry, data, alasan = _ambil(request, opd, token)
+    if entry is None:
+        messages.error(request, alasan)
+        return redirect("targets:impor", kode=opd.kode)
+    result = impor_xlsx(
+        data,
+        opd_kode=opd.kode,
+        user=request.user,
+        harapan=entry["sidik"],
+        alasan=f"Impor workbook {entry['nama']}"[:100],
+    )
+    _lupakan(request, token)
+    if not result.ok:
+        return _pratinjau_page(request, opd, result, entry["nama"], None)
+    messages.success(request, f"Workbook {entry['nama']} diterapkan: {result.ringkasan()}.")
+    return redirect("targets:impor", kode=opd.kode)
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def templat(request: HttpRequest) -> HttpResponse:
+    return _xlsx(blank_template(), "templat-workbook-lkip.xlsx")
+
+
+@login_required
+@permission_required("targets.view_realisasi", raise_exception=True)
+@require_GET
+def ekspor(request: HttpRequest, kode: str) -> HttpResponse:
+    opd = get_opd(request.user, kode)
+    try:
+        data = export_workbook(opd)
+    except TeksTerlaluPanjang as exc:
+        messages.error(request, str(exc))
+        return redirect("targets:impor", kode=opd.kode)
+    return _xlsx(data, f"workbook-{opd.kode}-{timezone.localdate():%Y-%m-%d}.xlsx")
