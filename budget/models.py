@@ -158,7 +158,7 @@ class CapaianOutput(models.Model):
     class Meta:
         verbose_name = "capaian output"
         verbose_name_plural = "capaian output"
-        ordering = ["opd", "tahun", "nomenklatur__kode", "urutan"]
+        ordering = ["opd", "tahun", "nomenklatur__kode", "urutan", "uraian"]
         constraints = [
             models.UniqueConstraint(
                 fields=["opd", "tahun", "nomenklatur", "uraian"], name="capaian_output_unik"

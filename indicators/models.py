@@ -202,7 +202,7 @@ class EvaluasiAKIP(models.Model):
     class Meta:
         verbose_name = "komponen evaluasi AKIP"
         verbose_name_plural = "evaluasi AKIP"
-        ordering = ["opd", "tahun", "urutan"]
+        ordering = ["opd", "tahun", "urutan", "komponen"]
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun", "komponen"], name="akip_komponen_unik"),
             models.CheckConstraint(

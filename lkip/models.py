@@ -95,7 +95,7 @@ class SdmKomposisi(models.Model):
     class Meta:
         verbose_name = "komposisi SDM"
         verbose_name_plural = "komposisi SDM"
-        ordering = ["opd", "tahun", "urutan"]
+        ordering = ["opd", "tahun", "urutan", "kategori"]
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun", "kategori"], name="sdm_unik"),
         ]
@@ -152,7 +152,7 @@ class KejadianBencana(models.Model):
     class Meta:
         verbose_name = "kejadian bencana"
         verbose_name_plural = "kejadian bencana"
-        ordering = ["opd", "tahun", "urutan"]
+        ordering = ["opd", "tahun", "urutan", "kejadian"]
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun", "kejadian"], name="kejadian_bencana_unik"),
         ]

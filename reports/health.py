@@ -339,4 +339,4 @@ def periksa_konteks(ctx: _Context) -> list[Temuan]:
     """The findings for an already loaded context (the dashboards load many agencies at once)."""
     findings = (_budget_checks(ctx) + _indicator_checks(ctx) + _akip_checks(ctx)
                 + _signature_checks(ctx) + _printed_checks(ctx))
-    return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi))
+    return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi, t.pesan))

@@ -1,6 +1,12 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests hash passwords with a cheap hasher: PBKDF2's cost is for attackers, not for CI."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo(db):
     """The demo agency (Dinas Sosial Kota Bekasi 2024) loaded through the workbook import."""

@@ -167,12 +167,9 @@ def _flat(
     def rows(opd) -> Iterable[Row]:
         from django.apps import apps
 
-        qs = (
-            apps.get_model(model_path)
-            .objects.filter(opd=opd)
-            .select_related(*related)
-            .order_by(*order)
-        )
+        qs = apps.get_model(model_path).objects.filter(opd=opd).order_by(*order)
+        if related:
+            qs = qs.select_related(*related)
         for obj in qs:
             yield {
                 col: (get(obj) if callable(get) else getattr(obj, get))

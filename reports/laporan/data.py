@@ -85,7 +85,7 @@ def load(opd_kode: str, tahun: int) -> DataLaporan:
         .select_related("nomenklatur").prefetch_related("indikator").order_by("nomenklatur__kode")
     )
     akip: dict[int, list[EvaluasiAKIP]] = defaultdict(list)
-    for k in EvaluasiAKIP.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun]).order_by("tahun", "urutan"):
+    for k in EvaluasiAKIP.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun]).order_by("tahun", "urutan", "komponen"):
         akip[k.tahun].append(k)
     return DataLaporan(
         opd=opd, tahun=tahun, renstra=renstra,

@@ -167,4 +167,4 @@ class RoleAuditTests:
         page = client.get(BASE + "audit/", {"jenis": "auth.User"})
         assert page.status_code == 200
         assert "peran" in page.text and "Kepala Dinas, Perencana" in page.text
-        assert "pbkdf2" not in page.text  # passwords are never in the trail
+        assert "md5$" not in page.text and "pbkdf2" not in page.text  # never a password hash

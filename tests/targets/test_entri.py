@@ -120,3 +120,15 @@ class EntriTests:
         with django_assert_max_num_queries(4):
             rows, lines = load_rows(demo, 2024, 2)
         assert EntriForm(rows=rows, lines=lines, tahun=2024, tw=2)
+
+
+class RowIdentityTests:
+    def test_row_ids_are_written_without_thousands_separators_so_the_live_figure_finds_them(self, demo, client):
+        ind = demo.indikator_set.get(kode="IKU-4")
+        ind.pk, ind.kode = 123456, "IKU-99"  # a copy with an id as large as a busy database gives
+        ind.save(force_insert=True)
+        client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+        page = client.get(URL).text
+        assert 'data-indikator="123456"' in page
+        live = client.get(URL + "hitung/", {"indikator": "123456", "pembilang": "1", "penyebut": "2"})
+        assert live.status_code == 200
