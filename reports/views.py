@@ -10,8 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from lkip.access import get_opd, opd_for_user
+from reports.dashboard.versi import dari_cache, versi_data
 from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
 from reports.forms import NarasiForm
 from reports.models import BagianNarasi, NarasiLaporan
@@ -39,9 +41,14 @@ def _laporan(request: HttpRequest, kode: str, tahun: int):
 
 @login_required
 def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    laporan = _laporan(request, kode, tahun)
+    """The report in the browser, rendered once per data version (the page holds nothing per user
+    but the narrative link, which is part of the key)."""
+    opd = get_opd(request.user, kode)
     can_edit = request.user.has_perm("reports.change_narasilaporan")
-    return HttpResponse(render_html(laporan, toolbar=True, bisa_ubah=can_edit))
+    key = f"laporan:{opd.kode}:{tahun}:{int(can_edit)}:{timezone.localdate().isoformat()}"
+    html = dari_cache(key, versi_data(), lambda: render_html(_laporan(request, kode, tahun), toolbar=True,
+                                                              bisa_ubah=can_edit))
+    return HttpResponse(html)
 
 
 @login_required

@@ -7,6 +7,14 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts without the per-process page cache (the databases are rolled back under it)."""
+    from reports.dashboard.versi import kosongkan_lokal
+
+    kosongkan_lokal()
+
+
 @pytest.fixture
 def demo(db):
     """The demo agency (Dinas Sosial Kota Bekasi 2024) loaded through the workbook import."""

@@ -79,6 +79,27 @@ def kelas_serapan(serapan: Decimal | None) -> str:
     return next(label for batas, label in KELAS_SERAPAN if shown >= batas)
 
 
+class Teks:
+    """A display property of a frozen dataclass: ``serapan_teks = Teks("serapan")`` prints
+    ``self.serapan`` with `persen_teks` (or the formatter given); the value itself stays a Decimal."""
+
+    def __init__(self, field: str, format=None):
+        self.field, self.format = field, format or persen_teks
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else self.format(getattr(obj, self.field))
+
+
+class Band:
+    """``band = Band("capaian")``: the capaian band (domain spec §2.6) of a field, or None."""
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else formulas.band_capaian(getattr(obj, self.field))
+
+
 @dataclass(frozen=True)
 class MetaPemda:
     pemda_id: int
@@ -125,17 +146,9 @@ class BarisOpd:
         """Something measured this year: a capaian or a budget (defined IKU alone are not data)."""
         return self.iku_terukur > 0 or self.pagu is not None
 
-    @property
-    def band(self) -> str | None:
-        return formulas.band_capaian(self.rata_capaian)
-
-    @property
-    def kelas_band(self) -> str:
-        return kelas_band(self.band)
-
-    @property
-    def kelas_serapan(self) -> str:
-        return kelas_serapan(self.serapan)
+    band = Band("rata_capaian")
+    kelas_band = Teks("band", kelas_band)
+    kelas_serapan = Teks("serapan", kelas_serapan)
 
     @property
     def status_label(self) -> str:
@@ -145,21 +158,10 @@ class BarisOpd:
     def status_urut(self) -> int:
         return URUT_STATUS[self.status]
 
-    @property
-    def rata_capaian_teks(self) -> str:
-        return persen_teks(self.rata_capaian)
-
-    @property
-    def persen_tercapai_teks(self) -> str:
-        return persen_teks(self.persen_tercapai)
-
-    @property
-    def serapan_teks(self) -> str:
-        return persen_teks(self.serapan)
-
-    @property
-    def status_sejak_teks(self) -> str:
-        return tanggal_teks(self.status_sejak)
+    rata_capaian_teks = Teks("rata_capaian")
+    persen_tercapai_teks = Teks("persen_tercapai")
+    serapan_teks = Teks("serapan")
+    status_sejak_teks = Teks("status_sejak", tanggal_teks)
 
 
 @dataclass(frozen=True)
@@ -196,33 +198,13 @@ class TotalPemda:
     per_status: tuple[Jumlah, ...]
     per_serapan: tuple[Jumlah, ...]
 
-    @property
-    def band(self) -> str | None:
-        return formulas.band_capaian(self.rata_capaian)
-
-    @property
-    def kelas_band(self) -> str:
-        return kelas_band(self.band)
-
-    @property
-    def rata_capaian_teks(self) -> str:
-        return persen_teks(self.rata_capaian)
-
-    @property
-    def persen_tercapai_teks(self) -> str:
-        return persen_teks(self.persen_tercapai)
-
-    @property
-    def serapan_teks(self) -> str:
-        return persen_teks(self.serapan)
-
-    @property
-    def pagu_teks(self) -> str:
-        return rupiah_teks(self.pagu)
-
-    @property
-    def realisasi_teks(self) -> str:
-        return rupiah_teks(self.realisasi)
+    band = Band("rata_capaian")
+    kelas_band = Teks("band", kelas_band)
+    rata_capaian_teks = Teks("rata_capaian")
+    persen_tercapai_teks = Teks("persen_tercapai")
+    serapan_teks = Teks("serapan")
+    pagu_teks = Teks("pagu", rupiah_teks)
+    realisasi_teks = Teks("realisasi", rupiah_teks)
 
 
 def total_pemda(rows: list[BarisOpd]) -> TotalPemda:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lkip import formulas
 from reports import health
-from reports.dashboard.struktur import kelas_band, persen_teks, rata, rupiah_teks, tanggal_teks
+from reports.dashboard.struktur import Band, Teks, kelas_band, rata, rupiah_teks, tanggal_teks
 from reports.models import StatusLaporan
 
 
@@ -58,25 +58,11 @@ class BarisIku:
     ada_anggaran: bool
     ada_data: bool  # a target or a realisation recorded for the year
 
-    @property
-    def band(self) -> str | None:
-        return formulas.band_capaian(self.capaian)
-
-    @property
-    def kelas_band(self) -> str:
-        return kelas_band(self.band)
-
-    @property
-    def capaian_teks(self) -> str:
-        return persen_teks(self.capaian)
-
-    @property
-    def efisiensi_teks(self) -> str:
-        return persen_teks(self.efisiensi)
-
-    @property
-    def serapan_teks(self) -> str:
-        return persen_teks(self.serapan)
+    band = Band("capaian")
+    kelas_band = Teks("band", kelas_band)
+    capaian_teks = Teks("capaian")
+    efisiensi_teks = Teks("efisiensi")
+    serapan_teks = Teks("serapan")
 
     @property
     def triwulan_kosong(self) -> int:
@@ -92,17 +78,9 @@ class BarisProgram:
     serapan: Decimal | None
     serapan_tw: tuple[Decimal | None, ...]  # cumulative, TW I–IV
 
-    @property
-    def pagu_teks(self) -> str:
-        return rupiah_teks(self.pagu)
-
-    @property
-    def realisasi_teks(self) -> str:
-        return rupiah_teks(self.realisasi)
-
-    @property
-    def serapan_teks(self) -> str:
-        return persen_teks(self.serapan)
+    pagu_teks = Teks("pagu", rupiah_teks)
+    realisasi_teks = Teks("realisasi", rupiah_teks)
+    serapan_teks = Teks("serapan")
 
     @property
     def serapan_tw_teks(self) -> tuple[str, ...]:
@@ -163,17 +141,9 @@ class DasborOpd:
     def rata_capaian(self) -> Decimal | None:
         return rata([i.capaian_dibatasi for i in self.terukur])
 
-    @property
-    def band(self) -> str | None:
-        return formulas.band_capaian(self.rata_capaian)
-
-    @property
-    def kelas_band(self) -> str:
-        return kelas_band(self.band)
-
-    @property
-    def rata_capaian_teks(self) -> str:
-        return persen_teks(self.rata_capaian)
+    band = Band("rata_capaian")
+    kelas_band = Teks("band", kelas_band)
+    rata_capaian_teks = Teks("rata_capaian")
 
     @property
     def galat(self) -> list[health.Temuan]:
@@ -191,9 +161,7 @@ class DasborOpd:
     def status_label(self) -> str:
         return StatusLaporan(self.status).label
 
-    @property
-    def status_sejak_teks(self) -> str:
-        return tanggal_teks(self.status_sejak)
+    status_sejak_teks = Teks("status_sejak", tanggal_teks)
 
 
 @dataclass(frozen=True)
@@ -209,21 +177,10 @@ class TitikTahun:
     capaian_renstra: Decimal | None  # realisation against that year's Renstra target
     tren: str | None
 
-    @property
-    def band(self) -> str | None:
-        return formulas.band_capaian(self.capaian)
-
-    @property
-    def kelas_band(self) -> str:
-        return kelas_band(self.band)
-
-    @property
-    def capaian_teks(self) -> str:
-        return persen_teks(self.capaian)
-
-    @property
-    def capaian_renstra_teks(self) -> str:
-        return persen_teks(self.capaian_renstra)
+    band = Band("capaian")
+    kelas_band = Teks("band", kelas_band)
+    capaian_teks = Teks("capaian")
+    capaian_renstra_teks = Teks("capaian_renstra")
 
 
 @dataclass(frozen=True)
@@ -246,17 +203,9 @@ class AnggaranTahun:
     realisasi: Decimal | None
     serapan: Decimal | None
 
-    @property
-    def pagu_teks(self) -> str:
-        return rupiah_teks(self.pagu)
-
-    @property
-    def realisasi_teks(self) -> str:
-        return rupiah_teks(self.realisasi)
-
-    @property
-    def serapan_teks(self) -> str:
-        return persen_teks(self.serapan)
+    pagu_teks = Teks("pagu", rupiah_teks)
+    realisasi_teks = Teks("realisasi", rupiah_teks)
+    serapan_teks = Teks("serapan")
 
 
 @dataclass(frozen=True)

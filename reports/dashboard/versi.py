@@ -1,4 +1,4 @@
-"""The data version the dashboards' cache is keyed on, and the caches keyed on it.
+"""The data version the dashboards' and the report HTML's caches are keyed on, and those caches.
 
 The version is one statement over change markers. Every data model except a few report settings
 keeps its audit history (django-simple-history), so the newest ``history_date`` of those tables
@@ -35,12 +35,12 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
-from budget.models import Anggaran, Nomenklatur
+from budget.models import Anggaran, CapaianOutput, Nomenklatur
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
 from lkip.access import opd_for_user
-from lkip.models import Pemda, Penugasan, PerangkatDaerah, SdmKomposisi
-from reports.models import AngkaTercetak, LaporanTahunan, RiwayatStatus
-from targets.models import Realisasi, Renstra, Sasaran, Target, Tujuan
+from lkip.models import KategoriPPKS, KebutuhanPersonil, KejadianBencana, Pemda, Penugasan, PerangkatDaerah, SdmKomposisi
+from reports.models import AngkaTercetak, LaporanTahunan, NarasiLaporan, RiwayatStatus
+from targets.models import PeriodeTertutup, Realisasi, Renstra, Sasaran, Target, Tujuan
 
 #: Upper bound on the staleness of anything the data version cannot see.
 CACHE_DETIK = 300
@@ -78,7 +78,9 @@ def _sql(vendor: str) -> str:
     User = get_user_model()
     # Audited models: a save, a delete or a change of a many-to-many field adds a history row.
     tracked = [PerangkatDaerah, Renstra, Tujuan, Sasaran, Target, Realisasi, Indikator, EvaluasiAKIP, HasilIKM,
-               Nomenklatur, Anggaran, Penugasan]
+               Nomenklatur, Anggaran, Penugasan, PeriodeTertutup,
+               # read by the report only (its HTML is cached on this version too)
+               NarasiLaporan, CapaianOutput]
     if hasattr(User, "history"):
         tracked.append(User)  # account flags (superuser) and roles are audited too
     parts = [newest(model.history.model._meta.db_table, "history_date") for model in tracked]
@@ -88,6 +90,7 @@ def _sql(vendor: str) -> str:
     parts += [newest(laporan), newest(laporan, "status_sejak"), newest(RiwayatStatus._meta.db_table)]
     # Unaudited tables the dashboards or the access decision read.
     for table in (AngkaTercetak._meta.db_table, SdmKomposisi._meta.db_table, Pemda._meta.db_table,
+                  KebutuhanPersonil._meta.db_table, KategoriPPKS._meta.db_table, KejadianBencana._meta.db_table,
                   User.groups.through._meta.db_table, User.user_permissions.through._meta.db_table,
                   Group.permissions.through._meta.db_table):
         parts += [newest(table), count(table)]

@@ -91,3 +91,34 @@ class NarasiEditTests:
     def test_an_unknown_section_is_a_404(self, demo, client):
         login(client, "perencana.dinsos")
         assert client.get(URL + "narasi/tidak-ada/").status_code == 404
+
+
+class ReportCacheTests:
+    def test_the_report_is_rendered_once_per_data_version_and_a_change_shows_at_once(self, demo, client):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from reports.dashboard.versi import kosongkan_lokal
+        from targets.models import Realisasi
+
+        login(client, "perencana.dinsos")
+        client.get(URL)  # rendered and kept
+        kosongkan_lokal()  # as seen from another worker process: the shared cache still has it
+        with CaptureQueriesContext(connection) as queries:
+            assert "242,82%" in client.get(URL).text
+        assert len(queries) <= 8  # session, user, assignment, agency, 2 × permissions, data version, cache
+
+        client.post(URL + "narasi/latar_belakang/", {"judul": "Latar Belakang", "teks": "Paragraf sesudah cache."})
+        assert "Paragraf sesudah cache." in client.get(URL).text
+
+        real = Realisasi.objects.get(indikator__kode="IKU-3", tahun=2024, periode=0)
+        real.pembilang *= 2  # the capaian of 242,82% came from this realisation
+        real.save()
+        assert "242,82%" not in client.get(URL).text
+
+    def test_the_narrative_link_is_only_in_the_page_of_those_who_may_edit(self, demo, client):
+        login(client, "perencana.dinsos")
+        assert 'href="narasi/"' in client.get(URL).text
+        client.logout()
+        login(client, "inspektorat.bekasi")
+        assert 'href="narasi/"' not in client.get(URL).text
