@@ -2,14 +2,16 @@
 
 Sets up PostgreSQL database `lkip_dash_bench` (created if missing; never the `test` database),
 migrates it, loads the demo agency and generates the synthetic city (40 agencies × 3 years, seed 1)
-unless it is there already, starts gunicorn (2 workers, 127.0.0.1, a free port, no control
+unless it is there already, starts gunicorn (2 × cores + 1 workers, 127.0.0.1, a free port, no control
 socket), logs in as the demo Inspektorat, and drives each page with 20 concurrent clients for a
 bounded time. Prints, per page: the first request with an empty cache, requests per second, p50,
 p90 and p99 latency; and, as a reference for how busy the machine is, the same for Django's
-login page (anonymous, no database query).
+login page (anonymous, no database query). Two configurations in the same run: A, the default
+(sessions and cache in PostgreSQL), and B, the README's production setting (cache and sessions in
+Redis, sessions written through to PostgreSQL), with the ratio of their throughputs.
 
-Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 2]
-       [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench]
+Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 5]
+       [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench] [--redis redis://127.0.0.1:6379/5]
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ YEAR = 2025
 TARGETS = {"pemda dashboard": (50, 250), "agency dashboard": (30, None)}  # p50, p99 in ms
 
 
-def server_env(database: str) -> dict[str, str]:
+def server_env(database: str, redis_url: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": database, "DATABASE_CONN_MAX_AGE": "60", "DEBUG": "false",
@@ -46,6 +48,9 @@ def server_env(database: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "false", "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
         "DJANGO_SETTINGS_MODULE": "lkip.settings",
     })
+    if redis_url:  # the production setting of the README: cache and sessions in Redis (sessions also in the DB)
+        env.update({"CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache", "CACHE_LOCATION": redis_url,
+                    "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db"})
     return env
 
 
@@ -134,11 +139,25 @@ def login(port: int, username: str, password: str) -> dict[str, str]:
     return cookies
 
 
-def clear_cache(database: str) -> None:
+def clear_cache(database: str, redis_url: str | None) -> None:
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()
+        return
     import psycopg
 
     with psycopg.connect(database.replace("postgres://", "postgresql://"), autocommit=True) as conn:
         conn.execute("DELETE FROM lkip_cache")
+
+
+def redis_available(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
 
 
 def _drive_threads(port: int, path: str, cookies: dict[str, str], deadline: float, threads: int) -> tuple[list[float], int]:
@@ -191,17 +210,11 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
-    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
-    args = parser.parse_args()
-    env = prepare(args.database)
+def run(label: str, args, database: str, redis_url: str | None) -> dict[str, float]:
+    env = server_env(database, redis_url)
     port = free_port()
     proc = start_gunicorn(env, port, args.workers, args.threads)
+    results: dict[str, float] = {}
     try:
         cookies = login(port, "inspektorat.bekasi", "lkip-demo-2024")
         pages = {
@@ -209,8 +222,7 @@ def main() -> None:
             "agency dashboard": f"/dasbor/opd/{AGENCY}/{YEAR}/",
             "report HTML": f"/laporan/{AGENCY}/{YEAR}/",
         }
-        print(f"gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, {args.seconds:.0f} detik per halaman, "
-              f"PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU")
+        print(f"\n{label}")
         print(f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}")
         # The floor on this machine right now: Django's login page, anonymous (no query at all).
         latencies, errors = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients)
@@ -218,7 +230,7 @@ def main() -> None:
         print(f"{'(acuan) /masuk/':18} {'':>22} {len(latencies) / min(args.seconds, 10):>15.1f} {p50:>5.1f} ms "
               f"{'':>8} {p99:>5.1f} ms {errors:>6}  tanpa basis data: batas bawah mesin ini saat ini")
         for name, path in pages.items():
-            clear_cache(args.database)
+            clear_cache(database, redis_url)
             start = time.perf_counter()
             status, _, _ = request(port, path, cookies)
             first = (time.perf_counter() - start) * 1000
@@ -227,6 +239,7 @@ def main() -> None:
             latencies, errors = drive(port, path, cookies, args.seconds, args.clients)
             rps = len(latencies) / args.seconds
             p50, p90, p99 = (percentile(latencies, p) * 1000 for p in (50, 90, 99))
+            results[name] = rps
             target = TARGETS.get(name)
             verdict = ""
             if target:
@@ -237,6 +250,30 @@ def main() -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
+                        help="gunicorn's recommendation: 2 × cores + 1 (workers wait on the database and Redis)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
+    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
+                        help="Redis database for the second configuration (flushed by the benchmark); '' to skip it")
+    args = parser.parse_args()
+    prepare(args.database)
+    print(f"gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
+          f"{args.seconds:.0f} detik per halaman, PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU")
+    db = run("A. sesi dan cache di PostgreSQL (bawaan)", args, args.database, None)
+    if args.redis and redis_available(args.redis):
+        redis_run = run("B. cache dan sesi di Redis (cached_db), basis data PostgreSQL (setelan produksi README)",
+                        args, args.database, args.redis)
+        print("\nB/A permintaan per detik: " + ", ".join(f"{name} {redis_run[name] / db[name]:.2f}×" for name in db))
+    elif args.redis:
+        print(f"\nRedis tidak tersedia di {args.redis}: konfigurasi B dilewati")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -121,10 +122,35 @@ def _fetch(sql: str) -> tuple:
     return row
 
 
-def versi_data() -> str:
-    """A short fingerprint that changes whenever the data the dashboards read changes (1 query)."""
+#: How long a dashboard request may reuse the version another request of this process read
+#: (a write in this process forgets it at once; a write in another process shows within this time).
+VERSI_DASBOR_DETIK = 1.0
+_TERAKHIR: dict[str, tuple[float, str]] = {}  # database alias → (monotonic time read, version)
+
+
+def versi_data(maks_umur: float = 0.0) -> str:
+    """A short fingerprint that changes whenever the data the dashboards read changes (1 query).
+
+    With `maks_umur` a version read by this process at most that many seconds ago is reused.
+    """
+    now = time.monotonic()
+    if maks_umur:
+        kept = _TERAKHIR.get(connection.alias)
+        if kept and now - kept[0] < maks_umur:
+            return kept[1]
     row = _fetch(_sql(connection.vendor))
-    return hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+    versi = hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+    _TERAKHIR[connection.alias] = (now, versi)
+    return versi
+
+
+def lupakan_versi(**_kwargs) -> None:
+    """Any write through the ORM in this process: the next request reads the version afresh."""
+    _TERAKHIR.clear()
+
+
+for _signal in (post_save, post_delete, m2m_changed):
+    _signal.connect(lupakan_versi, dispatch_uid=f"lkip-versi-{_signal is post_save}-{_signal is post_delete}")
 
 
 # A small per-process layer in front of the shared cache: the keys carry the data version, so an
@@ -168,6 +194,7 @@ def kosongkan_lokal() -> None:
     """Forget the per-process layer (tests, whose databases are rolled back under it)."""
     with _KUNCI:
         _LOKAL.clear()
+    _TERAKHIR.clear()
 
 
 def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:

@@ -25,7 +25,7 @@ from lkip.access import get_opd, opd_for_user
 from reports.dashboard import charts, ekspor, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
 from reports.dashboard.tables import OpdTable
-from reports.dashboard.versi import Fragmen, akses, fragmen_tersimpan, versi_data
+from reports.dashboard.versi import VERSI_DASBOR_DETIK, Fragmen, akses, fragmen_tersimpan, versi_data
 from reports.laporan.grafik import batang_horizontal
 
 PERMISSION = "indicators.view_indikator"
@@ -44,7 +44,7 @@ def _dasbor(view: Callable) -> Callable:
                 ["GET", "HEAD"], "Dasbor hanya untuk dibaca: permintaan mengubah data ditolak.",
                 content_type="text/plain; charset=utf-8",
             )
-        versi = versi_data()
+        versi = versi_data(maks_umur=VERSI_DASBOR_DETIK)
         scope = akses(request, versi, PERMISSION)
         if scope is None:
             raise PermissionDenied

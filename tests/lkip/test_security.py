@@ -76,3 +76,17 @@ def test_passwords_are_validated():
         validate_password("12345678")
     with pytest.raises(ValidationError):
         validate_password("pendek1")
+
+
+def test_a_login_stamps_last_login_without_an_audit_entry_or_a_new_data_version(db, client):
+    from django.contrib.auth.models import User
+
+    from reports.dashboard.versi import versi_data
+
+    user = User.objects.create_user("pengguna.uji", password="kata-sandi-panjang-1")
+    entries, version = User.history.count(), versi_data()
+    assert client.login(username="pengguna.uji", password="kata-sandi-panjang-1")
+    user.refresh_from_db()
+    assert user.last_login is not None
+    assert User.history.count() == entries
+    assert versi_data() == version
