@@ -76,6 +76,7 @@ def prepare(database: str) -> dict[str, str]:
     env = server_env(database)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")
+    manage(env, "collectstatic", "--noinput", "-v", "0")  # served by WhiteNoise, as in production
     manage(env, "load_demo")
     started = time.perf_counter()
     out = subprocess.run([PYTHON, "manage.py", "generate_demo_city", "--agencies", "40", "--years", "3", "--seed", "1"],
