@@ -66,6 +66,18 @@ SESI_AKSES = "lkip_dasbor_akses"
 T = TypeVar("T")
 
 
+def _diaudit() -> list:
+    """Audited models: a save, a delete or a change of a many-to-many field adds a history row."""
+    tracked = [PerangkatDaerah, Renstra, Tujuan, Sasaran, Target, Realisasi, Indikator, EvaluasiAKIP, HasilIKM,
+               Nomenklatur, Anggaran, Penugasan, PeriodeTertutup,
+               # read by the report only (its HTML is cached on this version too)
+               NarasiLaporan, CapaianOutput]
+    User = get_user_model()
+    if hasattr(User, "history"):
+        tracked.append(User)  # account flags (superuser) and roles are audited too
+    return tracked
+
+
 @memo
 def _sql(vendor: str) -> str:
     q = connection.ops.quote_name
@@ -77,14 +89,7 @@ def _sql(vendor: str) -> str:
         return f"(SELECT COUNT(*) FROM {q(table)})"
 
     User = get_user_model()
-    # Audited models: a save, a delete or a change of a many-to-many field adds a history row.
-    tracked = [PerangkatDaerah, Renstra, Tujuan, Sasaran, Target, Realisasi, Indikator, EvaluasiAKIP, HasilIKM,
-               Nomenklatur, Anggaran, Penugasan, PeriodeTertutup,
-               # read by the report only (its HTML is cached on this version too)
-               NarasiLaporan, CapaianOutput]
-    if hasattr(User, "history"):
-        tracked.append(User)  # account flags (superuser) and roles are audited too
-    parts = [newest(model.history.model._meta.db_table, "history_date") for model in tracked]
+    parts = [newest(model.history.model._meta.db_table, "history_date") for model in _diaudit()]
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
     parts += [newest(model._meta.db_table) for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)]
     laporan = LaporanTahunan._meta.db_table
@@ -149,8 +154,12 @@ def lupakan_versi(**_kwargs) -> None:
     _TERAKHIR.clear()
 
 
-for _signal in (post_save, post_delete, m2m_changed):
-    _signal.connect(lupakan_versi, dispatch_uid=f"lkip-versi-{_signal is post_save}-{_signal is post_delete}")
+post_save.connect(lupakan_versi, dispatch_uid="lkip-versi-simpan")
+m2m_changed.connect(lupakan_versi, dispatch_uid="lkip-versi-m2m")
+# Deletes only of the audited models: they have a post_delete receiver (their history) anyway. A
+# receiver for every model would take Django's fast delete path away (rows fetched one by one).
+for _model in _diaudit():
+    post_delete.connect(lupakan_versi, sender=_model, dispatch_uid=f"lkip-versi-hapus-{_model._meta.label}")
 
 
 # A small per-process layer in front of the shared cache: the keys carry the data version, so an

@@ -418,6 +418,17 @@ class CacheTests:
         versi._TERAKHIR["default"] = (versi._TERAKHIR["default"][0] - 61, first)
         assert versi_data(maks_umur=60) != first
 
+    def test_forgetting_the_version_keeps_djangos_fast_delete_for_unaudited_tables(self, demo):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from reports.models import AngkaTercetak
+
+        assert AngkaTercetak.objects.filter(opd=demo).exists()
+        with CaptureQueriesContext(connection) as queries:
+            AngkaTercetak.objects.filter(opd=demo).delete()
+        assert len(queries) == 1  # one DELETE, not a fetch of every row to signal it
+
 
 class ChartTests:
     def test_charts_are_well_formed_svg_with_every_value_and_category_as_text(self):
