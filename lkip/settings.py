@@ -47,9 +47,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files (CSS, JS, fonts) from STATIC_ROOT after collectstatic, with long cache headers, when
-    # the application runs under gunicorn without a web server in front.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +102,12 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+if STATIC_ROOT.is_dir():
+    # After collectstatic (production): WhiteNoise serves the CSS, scripts and fonts under gunicorn
+    # without a web server in front. Without collected files (development, tests) runserver and the
+    # test server serve them from the apps, and WhiteNoise would only warn.
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                      "whitenoise.middleware.WhiteNoiseMiddleware")
 
 def _font_dir() -> Path | None:
     """Source Sans Pro comes from its PyPI package (no font files in this repository)."""
