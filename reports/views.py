@@ -16,7 +16,7 @@ from lkip.access import get_opd, opd_for_user
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
 from reports.forms import NarasiForm
-from reports.models import BagianNarasi, NarasiLaporan
+from reports.models import BagianNarasi, DokumenTertandatangani, NarasiLaporan
 from targets.models import Renstra
 
 
@@ -46,8 +46,13 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     can_edit = request.user.has_perm("reports.change_narasilaporan")
     key = f"laporan:{opd.kode}:{tahun}:{int(can_edit)}:{timezone.localdate().isoformat()}"
-    html = dari_cache(key, versi_data(), lambda: render_html(_laporan(request, kode, tahun), toolbar=True,
-                                                              bisa_ubah=can_edit))
+
+    def render() -> str:
+        resmi = (DokumenTertandatangani.objects.ringkas().filter(laporan__opd=opd, laporan__tahun=tahun)
+                 .order_by("-revisi").first())
+        return render_html(_laporan(request, kode, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi)
+
+    html = dari_cache(key, versi_data(), render)
     return HttpResponse(html)
 
 

@@ -18,7 +18,7 @@ PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is i
 
 
 def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False, bisa_ubah: bool = False,
-                tte: TandaTanganElektronik | None = None) -> str:
+                tte: TandaTanganElektronik | None = None, resmi=None) -> str:
     """The whole report as one self-contained HTML document (screen and print CSS).
 
     With `tte` (signed renders only) the signature blocks carry the QR code and the TTE stamp, and every
@@ -26,8 +26,17 @@ def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = 
     """
     if font_base is None:
         font_base = settings.STATIC_URL + "fonts/"
+    resmi_tanggal = ""
+    if resmi is not None:
+        from django.utils import timezone
+
+        from lkip import formulas
+
+        local = timezone.localtime(resmi.ditandatangani)
+        resmi_tanggal = f"{formulas.format_tanggal(local.date())} pukul {local:%H.%M}"
     return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar,
-                                                     "bisa_ubah": bisa_ubah, "tte": tte})
+                                                     "bisa_ubah": bisa_ubah, "tte": tte, "resmi": resmi,
+                                                     "resmi_tanggal": resmi_tanggal})
 
 
 def _pdf_font_base() -> str:

@@ -5,6 +5,7 @@ corrects them with `perbaiki_data_demo` (tests/reports/alur_data.py) before subm
 """
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from tests.browser.conftest import login
 from tests.reports.alur_data import perbaiki_data_demo
 
 PANEL = "/laporan/dinsos-kota-bekasi/2024/alur/"
+SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 
 @pytest.fixture
@@ -64,6 +66,13 @@ class SigningBrowserTests:
         assert LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DITANDATANGANI
         assert dokumen.sha256 in page.inner_text("#dokumen")
         verifikasi_href = page.get_attribute("#dokumen a:text('verifikasi')", "href")
+
+        # The live report now points to the signed revision as the official copy.
+        page.goto(live_server.url + "/laporan/dinsos-kota-bekasi/2024/")
+        resmi = page.locator("p.resmi")
+        assert "revisi 0" in resmi.inner_text() and "bukan dokumen resmi" in resmi.inner_text()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "laporan-resmi.png"))
 
         # The public pages, without logging in.
         page.context.clear_cookies()

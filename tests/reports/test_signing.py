@@ -234,6 +234,18 @@ class SigningTests:
             dokumen.save()  # a signed revision is written once
         assert DokumenTertandatangani.objects.get().nama_penandatangan == "Dr. KEPALA UJI, M.Si."
 
+    def test_the_live_report_points_to_the_signed_revision_and_says_it_is_not_the_official_copy(
+            self, client, opd_bersih, pelaku, sertifikat_demo):
+        url = reverse("reports:laporan", args=[opd_bersih.kode, 2024])
+        client.force_login(pelaku.kepala)
+        assert "Versi resmi" not in client.get(url).content.decode()  # before signing (and cached)
+        dokumen = signed(opd_bersih, pelaku)
+        html = client.get(url).content.decode()
+        assert "Versi resmi: LKIP 2024 <strong>revisi 0</strong> ditandatangani Dr. KEPALA UJI, M.Si." in html
+        assert reverse("reports:unduh_dokumen", args=[dokumen.pk]) in html
+        assert "bukan dokumen resmi" in html
+        assert "Versi resmi" not in render_html(build_laporan(opd_bersih.kode, 2024))  # never in the PDF
+
     def test_signing_twice_is_refused_and_a_correction_is_the_next_revision_with_a_reason(self, client, opd_bersih,
                                                                                          pelaku, sertifikat_demo):
         pertama = signed(opd_bersih, pelaku)
