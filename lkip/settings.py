@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "reports.dashboard.versi.lupakan_versi_setelah_tulis",
 ]
 
 ROOT_URLCONF = "lkip.urls"

@@ -154,6 +154,19 @@ def lupakan_versi(**_kwargs) -> None:
     _TERAKHIR.clear()
 
 
+def lupakan_versi_setelah_tulis(get_response):
+    """Middleware: after a request that may have written (anything but GET, HEAD, OPTIONS) this process
+    reads the version afresh — bulk writes (the workbook import) send no model signal."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            _TERAKHIR.clear()
+        return response
+
+    return middleware
+
+
 post_save.connect(lupakan_versi, dispatch_uid="lkip-versi-simpan")
 m2m_changed.connect(lupakan_versi, dispatch_uid="lkip-versi-m2m")
 # Deletes only of the audited models: they have a post_delete receiver (their history) anyway. A

@@ -418,6 +418,18 @@ class CacheTests:
         versi._TERAKHIR["default"] = (versi._TERAKHIR["default"][0] - 61, first)
         assert versi_data(maks_umur=60) != first
 
+    def test_after_a_write_request_this_process_reads_the_version_afresh_even_after_bulk_writes(self, demo, client):
+        from reports.dashboard import versi
+
+        before = versi_data(maks_umur=60)
+        Anggaran.objects.bulk_create([Anggaran(  # as the workbook import writes: no model signal
+            opd=demo, tahun=2025, nomenklatur=Anggaran.objects.first().nomenklatur,
+            pagu_murni=Decimal(1), realisasi=Decimal(0))])
+        assert versi_data(maks_umur=60) == before  # reused: nothing told this process
+        client.post("/keluar/")  # any request that may write, as the import's apply is
+        assert not versi._TERAKHIR
+        assert versi_data(maks_umur=60) != before
+
     def test_forgetting_the_version_keeps_djangos_fast_delete_for_unaudited_tables(self, demo):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
