@@ -16,26 +16,15 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from _setup import django_empty  # noqa: E402
+
 OPD = "dinas-bench"
-
-
-def django_empty() -> None:
-    sys.path.insert(0, str(ROOT))
-    if "DATABASE_URL" not in os.environ:
-        db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lkip.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
 
 
 def generate(lines: int, indicators: int) -> bytes:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -97,82 +99,83 @@ def _selesai(request: HttpRequest, lap: LaporanTahunan, pesan: str) -> HttpRespo
     return redirect("reports:alur", kode=lap.opd.kode, tahun=lap.tahun)
 
 
+def _tindakan(request: HttpRequest, kode: str, tahun: int, *, izin: tuple[str, ...], kunci: str,
+              form: Callable[[LaporanTahunan], forms.Form],
+              jalankan: Callable[[LaporanTahunan, dict], str]) -> HttpResponse:
+    """Every workflow action: the agency's LKIP, the permission, the bound form, the action, its message.
+
+    An invalid form shows the panel again with the errors beside the fields; a refusal by the workflow
+    (AlurDitolak) shows it with the reason and status 409; success redirects with the message.
+    """
+    lap = _laporan_tahunan(request, kode, tahun)
+    _wajib(request.user, *izin)
+    bound = form(lap)
+    if not bound.is_valid():
+        return _panel(request, lap, **{kunci: bound})
+    try:
+        pesan = jalankan(lap, bound.cleaned_data)
+    except AlurDitolak as exc:
+        return _panel(request, lap, status=409, penolakan=exc, **{kunci: bound})
+    return _selesai(request, lap, pesan)
+
+
 @login_required
 @require_POST
 def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, workflow.IZIN_AJUKAN)
-    form = AjukanForm(request.POST, prefix="ajukan")
-    if not form.is_valid():
-        return _panel(request, lap, ajukan=form)
-    try:
-        lap = workflow.ajukan(lap, request.user, form.cleaned_data["catatan"])
-    except AlurDitolak as exc:
-        return _panel(request, lap, status=409, penolakan=exc, ajukan=form)
-    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} diajukan untuk persetujuan Kepala Dinas.")
+    def jalankan(lap: LaporanTahunan, data: dict) -> str:
+        workflow.ajukan(lap, request.user, data["catatan"])
+        return f"LKIP {lap.opd.nama} {lap.tahun} diajukan untuk persetujuan Kepala Dinas."
+
+    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_AJUKAN,), kunci="ajukan",
+                     form=lambda lap: AjukanForm(request.POST, prefix="ajukan"), jalankan=jalankan)
 
 
 @login_required
 @require_POST
 def komentar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, workflow.IZIN_REVIU)
-    form = KomentarForm(request.POST, prefix="komentar",
-                        pilihan=acuan_pilihan(build_laporan(lap.opd.kode, lap.tahun)))
-    if not form.is_valid():
-        return _panel(request, lap, komentar=form)
-    try:
-        workflow.beri_komentar(lap, request.user, form.cleaned_data["acuan"], form.cleaned_data["teks"])
-    except AlurDitolak as exc:
-        return _panel(request, lap, status=409, penolakan=exc, komentar=form)
-    return _selesai(request, lap, f"Komentar reviu pada {form.cleaned_data['acuan']} tersimpan.")
+    def jalankan(lap: LaporanTahunan, data: dict) -> str:
+        workflow.beri_komentar(lap, request.user, data["acuan"], data["teks"])
+        return f"Komentar reviu pada {data['acuan']} tersimpan."
+
+    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_REVIU,), kunci="komentar", jalankan=jalankan,
+                     form=lambda lap: KomentarForm(request.POST, prefix="komentar",
+                                                   pilihan=acuan_pilihan(build_laporan(lap.opd.kode, lap.tahun))))
 
 
 @login_required
 @require_POST
 def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, workflow.IZIN_REVIU, workflow.IZIN_TANDATANGANI)
-    form = AlasanForm(request.POST, prefix="kembalikan")
-    if not form.is_valid():
-        return _panel(request, lap, kembalikan=form)
-    try:
-        lap = workflow.kembalikan(lap, request.user, form.cleaned_data["alasan"])
-    except AlurDitolak as exc:
-        return _panel(request, lap, status=409, penolakan=exc, kembalikan=form)
-    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} dikembalikan ke Perencana untuk perbaikan.")
+    def jalankan(lap: LaporanTahunan, data: dict) -> str:
+        workflow.kembalikan(lap, request.user, data["alasan"])
+        return f"LKIP {lap.opd.nama} {lap.tahun} dikembalikan ke Perencana untuk perbaikan."
+
+    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_REVIU, workflow.IZIN_TANDATANGANI),
+                     kunci="kembalikan", form=lambda lap: AlasanForm(request.POST, prefix="kembalikan"),
+                     jalankan=jalankan)
 
 
 @login_required
 @require_POST
 def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, workflow.IZIN_TANDATANGANI)
-    form = TandatanganiForm(request.POST, prefix="ttd")
-    if not form.is_valid():
-        return _panel(request, lap, tandatangani=form)
-    try:
-        dokumen = workflow.setujui_dan_tandatangani(lap, request.user, form.cleaned_data["alasan_revisi"])
-    except AlurDitolak as exc:
-        return _panel(request, lap, status=409, penolakan=exc, tandatangani=form)
-    return _selesai(request, lap, f"LKIP {lap.opd.nama} {lap.tahun} disetujui dan ditandatangani secara "
-                                  f"elektronik (revisi {dokumen.revisi}).")
+    def jalankan(lap: LaporanTahunan, data: dict) -> str:
+        dokumen = workflow.setujui_dan_tandatangani(lap, request.user, data["alasan_revisi"])
+        return (f"LKIP {lap.opd.nama} {lap.tahun} disetujui dan ditandatangani secara elektronik "
+                f"(revisi {dokumen.revisi}).")
+
+    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_TANDATANGANI,), kunci="tandatangani",
+                     form=lambda lap: TandatanganiForm(request.POST, prefix="ttd"), jalankan=jalankan)
 
 
 @login_required
 @require_POST
 def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, workflow.IZIN_AJUKAN, workflow.IZIN_TANDATANGANI)
-    form = AlasanForm(request.POST, prefix="revisi")
-    if not form.is_valid():
-        return _panel(request, lap, revisi=form)
-    try:
-        lap = workflow.buka_revisi(lap, request.user, form.cleaned_data["alasan"])
-    except AlurDitolak as exc:
-        return _panel(request, lap, status=409, penolakan=exc, revisi=form)
-    return _selesai(request, lap, f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah "
-                                  "ditandatangani tetap tersimpan dan dapat diunduh.")
+    def jalankan(lap: LaporanTahunan, data: dict) -> str:
+        workflow.buka_revisi(lap, request.user, data["alasan"])
+        return (f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah ditandatangani tetap "
+                "tersimpan dan dapat diunduh.")
+
+    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_AJUKAN, workflow.IZIN_TANDATANGANI),
+                     kunci="revisi", form=lambda lap: AlasanForm(request.POST, prefix="revisi"), jalankan=jalankan)
 
 
 # --- Public: no login ------------------------------------------------------------------------
