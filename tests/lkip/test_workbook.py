@@ -61,6 +61,12 @@ def refused(data: bytes, **kwargs):
     return result
 
 
+
+def with_main_part_type(content_type: str) -> bytes:
+    """The agency workbook with its main part declared as another kind of document."""
+    return xlsx(AGENCY, edit=lambda name, text: text.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", content_type))
+
 class FileCheckTests:
     def test_a_renamed_pdf_is_refused_saying_what_it_really_is(self):
         result = refused(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n")
@@ -83,13 +89,7 @@ class FileCheckTests:
         assert "arsip zip biasa" in refused(out.getvalue()).errors[0].pesan
 
     def test_a_workbook_with_macros_is_refused(self):
-        macro = xlsx(
-            AGENCY,
-            edit=lambda name, text: text.replace(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-            ),
-        )
+        macro = with_main_part_type("application/vnd.ms-excel.sheet.macroEnabled.main+xml")
         assert ".xlsm" in refused(macro).errors[0].pesan
 
     def test_a_vba_part_inside_an_xlsx_is_refused(self):
@@ -99,13 +99,7 @@ class FileCheckTests:
         )
 
     def test_a_word_document_is_refused(self):
-        docx = xlsx(
-            AGENCY,
-            edit=lambda name, text: text.replace(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-            ),
-        )
+        docx = with_main_part_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
         assert "Word" in refused(docx).errors[0].pesan
 
     def test_a_zip_bomb_is_refused_by_its_compression_ratio(self):
