@@ -4,13 +4,15 @@ Sets up PostgreSQL database `lkip_dash_bench` (created if missing; never the `te
 migrates it, loads the demo agency and generates the synthetic city (40 agencies × 3 years, seed 1)
 unless it is there already, starts gunicorn (2 × cores + 1 workers, 127.0.0.1, a free port, no control
 socket), logs in as the demo Inspektorat, and drives each page with 20 concurrent clients for a
-bounded time. Prints, per page: the first request with an empty cache, requests per second, p50,
+bounded time: 20 connections from wrk (Debian's package `wrk`, C: it takes little of the two cores
+the server needs), or, without wrk or with `--client python`, 20 Python threads in 4 processes,
+which take about as much CPU as the server and so measure mostly themselves. Prints, per page: the first request with an empty cache, requests per second, p50,
 p90 and p99 latency; and, as a reference for how busy the machine is, the same for Django's
 login page (anonymous, no database query). Two configurations in the same run: A, the default
 (sessions and cache in PostgreSQL), and B, the README's production setting (cache and sessions in
 Redis, sessions written through to PostgreSQL), with the ratio of their throughputs.
 
-Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 5]
+Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 5] [--client wrk|python]
        [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench] [--redis redis://127.0.0.1:6379/5]
 """
 
@@ -21,12 +23,15 @@ import http.client
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -192,7 +197,7 @@ def _drive_process(args) -> tuple[list[float], int]:
     return _drive_threads(*args)
 
 
-def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> tuple[list[float], int]:
+def drive_python(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> tuple[list[float], int]:
     """`clients` concurrent clients, each sending its next request when the last one is answered.
 
     The clients run as threads spread over a few processes, so that one interpreter lock does not
@@ -204,6 +209,56 @@ def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         results = pool.map(_drive_process, [(port, path, cookies, deadline, n) for n in per])
     return [x for lat, _ in results for x in lat], sum(err for _, err in results)
+
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format("WRK %d %d %.0f %.0f %.0f\\n", summary.requests, errors,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99)))
+end
+"""
+
+
+@dataclass
+class Hasil:
+    """One page driven for a while: requests answered, failures, latency percentiles in ms."""
+
+    requests: int
+    errors: int
+    p50: float
+    p90: float
+    p99: float
+
+
+def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int, client: str) -> Hasil:
+    if client == "python":
+        latencies, errors = drive_python(port, path, cookies, seconds, clients)
+        p50, p90, p99 = (percentile(latencies, p) * 1000 for p in (50, 90, 99))
+        return Hasil(len(latencies), errors, p50, p90, p99)
+    return drive_wrk(port, path, cookies, seconds, clients)
+
+
+def drive_wrk(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> Hasil:
+    """`clients` connections from wrk (C, one thread: it needs little of the CPU the server shares).
+
+    Each connection sends its next request when the last one is answered; gunicorn's sync workers
+    close the connection after each response, so every request opens a new one, as a browser's
+    first request does.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        command = ["wrk", "-t1", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", script.name,
+                   "-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()),
+                   f"http://127.0.0.1:{port}{path}"]
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(script.name)
+    line = next(line for line in out.splitlines() if line.startswith("WRK "))
+    requests, errors, p50, p90, p99 = (int(x) for x in line.split()[1:])
+    return Hasil(requests, errors, p50 / 1000, p90 / 1000, p99 / 1000)  # wrk reports microseconds
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -226,10 +281,9 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
         print(f"\n{label}")
         print(f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}")
         # The floor on this machine right now: Django's login page, anonymous (no query at all).
-        latencies, errors = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients)
-        p50, p99 = (percentile(latencies, p) * 1000 for p in (50, 99))
-        print(f"{'(acuan) /masuk/':18} {'':>22} {len(latencies) / min(args.seconds, 10):>15.1f} {p50:>5.1f} ms "
-              f"{'':>8} {p99:>5.1f} ms {errors:>6}  tanpa basis data: batas bawah mesin ini saat ini")
+        floor = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients, args.client)
+        print(f"{'(acuan) /masuk/':18} {'':>22} {floor.requests / min(args.seconds, 10):>15.1f} {floor.p50:>5.1f} ms "
+              f"{floor.p90:>5.1f} ms {floor.p99:>5.1f} ms {floor.errors:>6}  tanpa basis data: batas bawah mesin ini saat ini")
         for name, path in pages.items():
             clear_cache(database, redis_url)
             start = time.perf_counter()
@@ -237,9 +291,8 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
             first = (time.perf_counter() - start) * 1000
             if status != 200:
                 sys.exit(f"{path}: HTTP {status}")
-            latencies, errors = drive(port, path, cookies, args.seconds, args.clients)
-            rps = len(latencies) / args.seconds
-            p50, p90, p99 = (percentile(latencies, p) * 1000 for p in (50, 90, 99))
+            hasil = drive(port, path, cookies, args.seconds, args.clients, args.client)
+            rps, p50, p90, p99, errors = hasil.requests / args.seconds, hasil.p50, hasil.p90, hasil.p99, hasil.errors
             results[name] = rps
             target = TARGETS.get(name)
             verdict = ""
@@ -260,13 +313,18 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
                         help="gunicorn's recommendation: 2 × cores + 1 (workers wait on the database and Redis)")
+    parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python",
+                        help="load generator: wrk (Debian package wrk; the default when installed) or Python threads "
+                             "(http.client in 4 processes: uses much more of the CPU the server shares)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
     parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
                         help="Redis database for the second configuration (flushed by the benchmark); '' to skip it")
     args = parser.parse_args()
     prepare(args.database)
-    print(f"gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
+    if args.client == "python" and not shutil.which("wrk"):
+        print("wrk tidak terpasang (apt-get install wrk): klien Python dipakai, yang ikut memakai CPU server")
+    print(f"klien: {args.client}; gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
           f"{args.seconds:.0f} detik per halaman, PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU")
     db = run("A. sesi dan cache di PostgreSQL (bawaan)", args, args.database, None)
     if args.redis and redis_available(args.redis):

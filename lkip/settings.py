@@ -177,6 +177,9 @@ LOGIN_KUNCI_DETIK = int(env_str("LOGIN_KUNCI_DETIK", str(15 * 60)))
 
 AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"] = {"min_length": 10}
 
+# Django's model backend, with the logged-in user kept per process and data version (lkip/backends.py).
+AUTHENTICATION_BACKENDS = ["lkip.backends.ModelBackendTersimpan"]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"

@@ -17,6 +17,7 @@ report). For those the cache entries also expire after ``CACHE_DETIK`` seconds.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import threading
 import time
@@ -216,7 +217,37 @@ def kosongkan_lokal() -> None:
     """Forget the per-process layer (tests, whose databases are rolled back under it)."""
     with _KUNCI:
         _LOKAL.clear()
+        _PENGGUNA.clear()
     _TERAKHIR.clear()
+
+
+# The logged-in users, per process: (database, user id, data version) → the loaded User. The version
+# covers the users' audit history (every save: password, active flag, superuser), their groups and
+# permissions and their assignments, so a kept user is never one the database has since changed.
+_PENGGUNA: OrderedDict[tuple, object] = OrderedDict()
+_PENGGUNA_MAKS = 512
+
+
+def pengguna_tersimpan(user_id, muat: Callable[[], T | None]) -> T | None:
+    """The user `muat` loads, kept per process for as long as the data version stays the same.
+
+    Each request gets its own copy (a view may set attributes on `request.user`). A user that does
+    not exist or may not log in (None) is never kept.
+    """
+    key = (connection.alias, user_id, versi_data(maks_umur=VERSI_DASBOR_DETIK))
+    with _KUNCI:
+        user = _PENGGUNA.get(key)
+        if user is not None:
+            _PENGGUNA.move_to_end(key)
+    if user is None:
+        user = muat()
+        if user is None:
+            return None
+        with _KUNCI:
+            _PENGGUNA[key] = user
+            while len(_PENGGUNA) > _PENGGUNA_MAKS:
+                _PENGGUNA.popitem(last=False)
+    return copy.copy(user)
 
 
 def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:

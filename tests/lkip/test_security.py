@@ -90,3 +90,85 @@ def test_a_login_stamps_last_login_without_an_audit_entry_or_a_new_data_version(
     assert user.last_login is not None
     assert User.history.count() == entries
     assert versi_data() == version
+
+
+# --- The logged-in user, kept per process and data version (lkip/backends.py) ----------------------
+
+
+def _user_queries(client, path="/"):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response, [q["sql"] for q in queries if 'FROM "auth_user"' in q["sql"]]
+
+
+@pytest.fixture
+def planner(db, client):
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_user("perencana.uji", password="kata-sandi-panjang-1")
+    assert client.login(username="perencana.uji", password="kata-sandi-panjang-1")
+    return user
+
+
+def test_a_logged_in_user_is_read_from_the_database_once_per_data_version(planner, client):
+    first, loaded = _user_queries(client)
+    assert first.status_code == 200 and len(loaded) == 1
+    again, loaded = _user_queries(client)
+    assert again.status_code == 200 and loaded == []
+
+
+def test_a_user_deactivated_is_logged_out_at_the_next_request(planner, client):
+    assert client.get("/").status_code == 200
+    planner.is_active = False
+    planner.save()
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/masuk/")
+
+
+def test_a_password_changed_in_another_session_ends_this_one(planner, client):
+    assert client.get("/").status_code == 200
+    planner.set_password("kata-sandi-baru-yang-panjang")
+    planner.save()
+    assert client.get("/").status_code == 302
+
+
+def test_a_change_made_by_another_process_shows_once_the_version_is_read_again(planner, client):
+    import time
+
+    from reports.dashboard import versi
+
+    assert client.get("/").status_code == 200
+    seen = versi.versi_data()
+    planner.is_active = False
+    planner.save()  # here it is this process; another process would not have been told:
+    versi._TERAKHIR["default"] = (time.monotonic(), seen)
+    assert client.get("/").status_code == 200  # the bound: at most VERSI_DASBOR_DETIK (1 s) late
+    versi._TERAKHIR["default"] = (time.monotonic() - versi.VERSI_DASBOR_DETIK - 0.1, seen)
+    assert client.get("/").status_code == 302
+
+
+def test_each_request_gets_its_own_copy_of_the_kept_user(planner):
+    from lkip.backends import ModelBackendTersimpan
+
+    backend = ModelBackendTersimpan()
+    one = backend.get_user(planner.pk)
+    one.catatan_permintaan = "hanya untuk permintaan ini"
+    other = backend.get_user(planner.pk)
+    assert other is not one and other.pk == planner.pk
+    assert not hasattr(other, "catatan_permintaan")
+
+
+def test_an_unknown_or_inactive_user_is_not_kept(planner):
+    from lkip.backends import ModelBackendTersimpan
+    from reports.dashboard import versi
+
+    backend = ModelBackendTersimpan()
+    assert backend.get_user(planner.pk + 1000) is None
+    planner.is_active = False
+    planner.save()
+    assert backend.get_user(planner.pk) is None
+    assert all(key[1] != planner.pk + 1000 for key in versi._PENGGUNA)
+    assert all(key[1] != planner.pk for key in versi._PENGGUNA)
