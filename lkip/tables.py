@@ -46,3 +46,6 @@ class ScopedTable(tables.Table):
         self.opd = opd
         kwargs.setdefault("attrs", {"class": "daftar"})
         super().__init__(*args, **kwargs)
+        for name in ("tahun", "tahun_awal", "tahun_akhir"):  # a year is written 2024, never 2.024
+            if name in self.columns:
+                self.columns[name].column.localize = False

@@ -53,6 +53,11 @@ class ScreenTests:
         assert "tidak boleh negatif" in response.text and "bukan angka yang sah" in response.text
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
+    def test_years_in_the_lists_are_written_without_a_thousands_separator(self, perencana):
+        for layar in ("anggaran", "realisasi", "renstra"):
+            html = perencana.get(BASE + layar + "/").text
+            assert "2024" in html and "2.024" not in html, layar
+
     def test_another_agencys_record_cannot_be_reached_by_changing_the_id(self, perencana, demo):
         other = make_opd("dinas-lain", pemda=Pemda.objects.create(nama="Pemerintah Kota Lain"))
         foreign = make_indikator(other, kode="IKU-9")
