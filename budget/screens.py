@@ -37,7 +37,7 @@ class AnggaranForm(ScopedForm):
         data = super().clean()
         if self.instance.pk and data.get("tahun"):
             changed = [f for f in self.changed_data if f.startswith("realisasi")]
-            message = periode_tertutup_error(self.opd, data["tahun"], 0)
+            message = periode_tertutup_error(self.opd, data["tahun"], 0, kunci=False)
             if changed and message:
                 self.add_error(None, message)
         return data

@@ -39,6 +39,16 @@ class ScopedForm(forms.ModelForm):
     def scope(self) -> None:
         """Limit foreign-key choices to this agency (override per form)."""
 
+    def clean(self):
+        """A record of a year whose LKIP is submitted or signed is neither created, moved nor changed."""
+        data = super().clean()
+        years = {data.get("tahun"), tahun_tersimpan(self.instance)} - {None}
+        if years:
+            locked = tahun_terkunci(self.opd)
+            for tahun in sorted(years & locked.keys()):
+                self.add_error(None, locked[tahun])
+        return data
+
     def validate_unique(self) -> None:
         """Done in _post_clean over every constraint, including those on fields outside the form (opd)."""
 
@@ -53,6 +63,21 @@ class ScopedForm(forms.ModelForm):
                     errors.setdefault(field_name, []).extend(_indonesian(e) for e in items)
         if errors:
             self._update_errors(ValidationError(errors))
+
+
+def tahun_tersimpan(obj) -> int | None:
+    """The stored year of a record with a `tahun` field (None for a new one or a model without it).
+
+    In a form's clean() the instance still holds the stored values (the form's apply them later).
+    """
+    return getattr(obj, "tahun", None) if obj.pk is not None else None
+
+
+def tahun_terkunci(opd: PerangkatDaerah) -> dict[int, str]:
+    """The agency's years whose LKIP is submitted or signed, each with the refusal message."""
+    from reports.models import LaporanTahunan
+
+    return LaporanTahunan.objects.terkunci(opd.pk)
 
 
 def _indonesian(error: ValidationError) -> ValidationError:
@@ -141,6 +166,9 @@ def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     _need(request, screen, "view")
     opd = get_opd(request.user, kode)
     table = screen.table(screen.queryset(opd), request=request, opd=opd)
+    terkunci = []
+    if any(f.name == "tahun" for f in screen.model._meta.concrete_fields):
+        terkunci = [pesan for _tahun, pesan in sorted(tahun_terkunci(opd).items())]
     if request.GET.get("format") == "xlsx":
         values = list(table.as_values(exclude_columns=("aksi",)))
         response = HttpResponse(table_xlsx(screen.judul, values[0], values[1:]),
@@ -150,7 +178,7 @@ def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     tables.RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return render(request, "lkip/daftar.html", {
         "opd": opd, "layar": screen, "table": table,
-        "bisa_tambah": request.user.has_perm(screen.perm % "add"),
+        "bisa_tambah": request.user.has_perm(screen.perm % "add"), "terkunci": terkunci,
     })
 
 
@@ -196,6 +224,10 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     _need(request, screen, "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
+    locked = tahun_terkunci(opd).get(tahun_tersimpan(obj))
+    if locked:
+        messages.error(request, f"\u201c{obj}\u201d tidak dihapus. {locked}")
+        return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
     try:
         with transaction.atomic():
             obj.delete()

@@ -104,6 +104,30 @@ class StatusLaporan(models.TextChoices):
     DITANDATANGANI = "ditandatangani", "Disetujui dan ditandatangani"
 
 
+#: While an LKIP has one of these statuses, the data of its year can only be read (see `terkunci`).
+STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU, StatusLaporan.DITANDATANGANI)
+
+
+class LaporanQuerySet(models.QuerySet):
+    def terkunci(self, opd_id: int) -> dict[int, str]:
+        """The years of an agency whose data is locked, each with the refusal message (one query).
+
+        Submitted or under review: what the reviewers read must stay what the Kepala Dinas signs, so
+        the data waits until the report is returned for correction. Signed: a change needs a new
+        revision, opened with its reason.
+        """
+        rows = self.filter(opd_id=opd_id, status__in=STATUS_TERKUNCI).values_list("tahun", "status")
+        return {tahun: pesan_terkunci(tahun, status) for tahun, status in rows}
+
+
+def pesan_terkunci(tahun: int, status: str) -> str:
+    if status == StatusLaporan.DITANDATANGANI:
+        return (f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya dapat dibaca. "
+                "Untuk mengubahnya, buka revisi LKIP dengan alasannya.")
+    return (f"LKIP tahun {tahun} sedang diajukan ({StatusLaporan(status).label.lower()}): data tahun {tahun} "
+            "terkunci sampai LKIP dikembalikan untuk perbaikan.")
+
+
 class LaporanTahunan(models.Model):
     """An agency's LKIP for one year: its date, report settings and workflow status."""
 
@@ -118,6 +142,8 @@ class LaporanTahunan(models.Model):
     sidik_ajuan = models.CharField(
         "sidik isi saat diajukan", max_length=64, blank=True,
         help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.")
+
+    objects = LaporanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "laporan tahunan"

@@ -16,7 +16,7 @@ from lkip.access import get_opd, opd_for_user
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
 from reports.forms import NarasiForm
-from reports.models import BagianNarasi, DokumenTertandatangani, NarasiLaporan
+from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
 
 
@@ -96,7 +96,8 @@ def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     stored = {n.bagian: n for n in NarasiLaporan.objects.filter(opd=opd, tahun=tahun)}
     rows = [(value, label, stored.get(value)) for value, label in BagianNarasi.choices]
-    return render(request, "reports/narasi_daftar.html", {"opd": opd, "tahun": tahun, "rows": rows})
+    return render(request, "reports/narasi_daftar.html", {
+        "opd": opd, "tahun": tahun, "rows": rows, "terkunci": LaporanTahunan.objects.terkunci(opd.pk).get(tahun)})
 
 
 @login_required
@@ -107,9 +108,17 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
         raise Http404("Bagian narasi tidak ditemukan.")
     narasi = NarasiLaporan.objects.filter(opd=opd, tahun=tahun, bagian=bagian).first() or NarasiLaporan(
         opd=opd, tahun=tahun, bagian=bagian, judul=BagianNarasi(bagian).label)
+    terkunci = LaporanTahunan.objects.terkunci(opd.pk).get(tahun)
     form = NarasiForm(request.POST or None, instance=narasi)
+    if terkunci:  # submitted or signed: the text stays what the reviewers read and the Kepala Dinas signs
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
-        return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
-    return render(request, "reports/narasi_ubah.html", {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi})
+        if terkunci:
+            form.add_error(None, terkunci)
+        else:
+            form.save()
+            messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
+            return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
+    return render(request, "reports/narasi_ubah.html", {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi,
+                                                        "terkunci": terkunci})

@@ -80,11 +80,11 @@ class RealisasiScreenForm(ScopedForm):
     def clean(self):
         data = super().clean()
         if data.get("tahun") and data.get("periode") is not None:
-            message = periode_tertutup_error(self.opd, data["tahun"], data["periode"])
+            message = periode_tertutup_error(self.opd, data["tahun"], data["periode"], kunci=False)
             if message:
                 self.add_error("periode", message)
         if self.instance.pk:
-            message = periode_tertutup_error(self.opd, self.instance.tahun, self.instance.periode)
+            message = periode_tertutup_error(self.opd, self.instance.tahun, self.instance.periode, kunci=False)
             if message:
                 self.add_error(None, message)
         return data

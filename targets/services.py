@@ -11,8 +11,22 @@ from lkip.models import PerangkatDaerah
 from targets.models import PembukaanPeriode, Periode, PeriodeTertutup
 
 
-def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int) -> str | None:
-    """The refusal message for a write into a closed period, or None when it is open."""
+def tahun_terkunci_error(opd: PerangkatDaerah, tahun: int) -> str | None:
+    """The refusal message while the year's LKIP is submitted or signed, or None."""
+    from reports.models import LaporanTahunan
+
+    return LaporanTahunan.objects.terkunci(opd.pk).get(tahun)
+
+
+def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True) -> str | None:
+    """The refusal message for a write into a closed period or (with `kunci`) a locked year, or None.
+
+    The data screens' forms check the locked year for every record with a year (`lkip.crud.ScopedForm`)
+    and ask here with `kunci=False`.
+    """
+    locked = tahun_terkunci_error(opd, tahun) if kunci else None
+    if locked:
+        return locked
     if PeriodeTertutup.tertutup(opd.pk, tahun, periode):
         label = "Tahun" if periode == 0 else Periode(periode).label
         return (f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "

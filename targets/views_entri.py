@@ -16,7 +16,7 @@ from lkip.access import get_opd
 from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
 from targets.forms import AngkaField
 from targets.models import PembukaanPeriode, Periode
-from targets.services import buka_periode, periode_tertutup_error, tutup_periode
+from targets.services import buka_periode, periode_tertutup_error, tahun_terkunci_error, tutup_periode
 
 
 def _check_period(tahun: int, tw: int) -> None:
@@ -67,7 +67,11 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
     rows, lines = load_rows(opd, tahun, tw)
     can_edit = request.user.has_perm("targets.change_realisasi") and request.user.has_perm("budget.change_anggaran")
     closed = periode_tertutup_error(opd, tahun, tw)
+    locked = tahun_terkunci_error(opd, tahun)  # the LKIP is submitted or signed: no closing or reopening here
     form = EntriForm(request.POST or None, rows=rows, lines=lines, tahun=tahun, tw=tw)
+    if closed or not can_edit:  # read-only: the inputs say so too, not only the missing save button
+        for field in form.fields.values():
+            field.disabled = True
     konflik = []
     if request.method == "POST":
         if not can_edit:
@@ -103,7 +107,7 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
         "bisa_ubah": can_edit and not closed, "tertutup": closed, "konflik": konflik,
         "triwulan": [(n, Periode(n).label) for n in range(1, 5)],
         "bisa_tutup": request.user.has_perm("targets.add_periodetertutup") and not closed,
-        "bisa_buka": request.user.has_perm("targets.delete_periodetertutup") and bool(closed),
+        "bisa_buka": request.user.has_perm("targets.delete_periodetertutup") and bool(closed) and not locked,
         "pembukaan": PembukaanPeriode.objects.filter(opd=opd, tahun=tahun, periode__in=[0, tw])[:5],
     })
 

@@ -27,17 +27,29 @@ def tahun_di_luar(
     return False
 
 
+def terkunci(ctx: Ctx) -> dict[int, str]:
+    """The agency's years whose LKIP is submitted or signed (their data is read-only), with the reason."""
+    if "terkunci" not in ctx:
+        from reports.models import LaporanTahunan
+
+        ctx["terkunci"] = LaporanTahunan.objects.terkunci(ctx["opd"].pk) if ctx.get("opd") else {}
+    return ctx["terkunci"]
+
+
 def tertutup(ctx: Ctx) -> set[tuple[int, int]]:
+    """Closed (tahun, periode) pairs; a year whose LKIP is locked counts as a closed year (periode 0)."""
     if "tertutup" not in ctx:
         from targets.models import PeriodeTertutup
 
         ctx["tertutup"] = set(
             PeriodeTertutup.objects.filter(opd=ctx["opd"]).values_list("tahun", "periode")
-        )
+        ) | {(tahun, 0) for tahun in terkunci(ctx)}
     return ctx["tertutup"]
 
 
-def pesan_tutup(tahun: int, periode: int) -> str:
+def pesan_tutup(ctx: Ctx, tahun: int, periode: int) -> str:
+    if tahun in terkunci(ctx):
+        return f"{terkunci(ctx)[tahun]} Baris tahun {tahun} tidak dapat dibuat atau diubah lewat impor."
     nama = f"tahun {tahun}" if periode == 0 else f"{periode_teks(periode)} {tahun}"
     return (
         f"periode {nama} sudah ditutup, sehingga nilainya tidak dapat dibuat atau diubah lewat impor; "
@@ -52,7 +64,7 @@ def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
     def penjaga(_aksi: str, _changed: list[str]):
         for p in {0, periode}:
             if (tahun, p) in closed:
-                return kolom, pesan_tutup(tahun, p)
+                return kolom, pesan_tutup(ctx, tahun, p)
         return None
 
     return penjaga

@@ -202,11 +202,11 @@ def penjaga_anggaran(ctx: Ctx, tahun: int, values: dict):
 
     def penjaga(aksi: str, changed: list[str]):
         if (tahun, 0) in closed:
-            return "tahun", pesan_tutup(tahun, 0)
+            return "tahun", pesan_tutup(ctx, tahun, 0)
         names = [k for k, v in values.items() if v not in (None, "")] if aksi == "baru" else changed
         for name in names:
             if name.startswith("realisasi_tw") and (tahun, int(name[-1])) in closed:
-                return name, pesan_tutup(tahun, int(name[-1]))
+                return name, pesan_tutup(ctx, tahun, int(name[-1]))
         return None
 
     return penjaga
