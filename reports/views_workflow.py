@@ -19,7 +19,7 @@ from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm
 from reports.health import ERROR
 from reports.laporan import build_laporan
 from reports.laporan.struktur import Laporan
-from reports.models import DokumenTertandatangani, LaporanTahunan, StatusLaporan
+from reports.models import STATUS_TERKUNCI, DokumenTertandatangani, LaporanTahunan, StatusLaporan, pesan_terkunci
 from reports.verifikasi import MAKS_UKURAN, Verdikt, rincian_dokumen, verifikasi_pdf
 from reports.workflow import AlurDitolak, Tindakan
 
@@ -65,6 +65,7 @@ def _panel(request: HttpRequest, lap: LaporanTahunan, *, status: int = 200, peno
             sertifikat_masalah = str(exc)
     context = {
         "lap": lap, "opd": lap.opd, "tahun": lap.tahun, "boleh": boleh, "penolakan": penolakan,
+        "terkunci": pesan_terkunci(lap.tahun, lap.status) if lap.status in STATUS_TERKUNCI else "",
         "langkah": [(value, label, value == lap.status) for value, label in LANGKAH],
         "riwayat": list(lap.riwayat_set.select_related("oleh")) if lap.pk else [],
         "komentar": list(lap.komentar_set.select_related("oleh")) if lap.pk else [],

@@ -138,11 +138,14 @@ class WorkflowTests:
         client.force_login(pelaku.perencana)
         workflow.ajukan(LaporanTahunan.objects.get(opd=opd_bersih, tahun=2024), pelaku.perencana)
         assert "terkunci" in client.post(url, data).text
+        panel = client.get(f"/laporan/{opd_bersih.kode}/2024/alur/").text
+        assert "data tahun 2024 terkunci sampai LKIP dikembalikan" in panel
         workflow.kembalikan(LaporanTahunan.objects.get(opd=opd_bersih, tahun=2024), pelaku.inspektorat,
                             "Realisasi IKU-1 belum sesuai bukti.")
         assert client.post(url, data).status_code == 302
         real.refresh_from_db()
         assert real.nilai == Decimal(90)
+        assert "terkunci sampai" not in client.get(f"/laporan/{opd_bersih.kode}/2024/alur/").text.split("Ajukan untuk")[0]
 
     def test_a_signed_year_says_a_revision_must_be_opened(self, perencana, demo):
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
