@@ -4,13 +4,47 @@ Every authenticated request otherwise reads its user (and, on most screens, the 
 from the database once more. The user is kept per process and data version
 (`reports.dashboard.versi.pengguna_tersimpan`): a change to the user, their groups, permissions or
 assignment moves the version, in this process at once and in the other processes within
-`VERSI_DASBOR_DETIK` (1 s) — the same bound as the dashboards' pages.
+`VERSI_DASBOR_DETIK` (1 s); a write the version cannot see shows within `PENGGUNA_DETIK` (5 s).
+
+A kept user whose password hash no longer matches the session's (the password was changed a moment
+ago in another process, which then stored the new hash in this session) is read afresh rather than
+ending the session: the middleware `sesi_untuk_pengguna` lets the backend see the session.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
+import copy
+from contextvars import ContextVar
+
+from django.contrib.auth import HASH_SESSION_KEY, get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.utils.crypto import constant_time_compare
+
+_SESI: ContextVar = ContextVar("lkip_sesi_pengguna", default=None)
+
+
+def sesi_untuk_pengguna(get_response):
+    """Middleware, after SessionMiddleware: the backend may compare a kept user with this session."""
+
+    def middleware(request):
+        token = _SESI.set(getattr(request, "session", None))
+        try:
+            return get_response(request)
+        finally:
+            _SESI.reset(token)
+
+    return middleware
+
+
+def _salin(user):
+    """The request's own copy: of the user and of the assignment loaded with it."""
+    salinan = copy.copy(user)
+    penugasan = user._state.fields_cache.get("penugasan")
+    if penugasan is not None:
+        penugasan = copy.copy(penugasan)
+        penugasan._state.fields_cache["user"] = salinan
+        salinan._state.fields_cache["penugasan"] = penugasan
+    return salinan
 
 
 class ModelBackendTersimpan(ModelBackend):
@@ -25,4 +59,10 @@ class ModelBackendTersimpan(ModelBackend):
                 return None
             return user if self.user_can_authenticate(user) else None
 
-        return pengguna_tersimpan(user_id, muat)
+        session = _SESI.get()
+        expected = session.get(HASH_SESSION_KEY) if session is not None else None
+
+        def cocok(user) -> bool:
+            return not expected or constant_time_compare(expected, user.get_session_auth_hash())
+
+        return pengguna_tersimpan(user_id, muat, cocok, _salin)

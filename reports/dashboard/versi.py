@@ -91,6 +91,10 @@ def _sql(vendor: str) -> str:
 
     User = get_user_model()
     parts = [newest(model.history.model._meta.db_table, "history_date") for model in _diaudit()]
+    # MAX(history_date) is the time of the save, not of the commit: a save committed after a later one
+    # would not move it. For the users (who may log in, with which rights) the number of rows does.
+    if hasattr(User, "history"):
+        parts.append(count(User.history.model._meta.db_table))
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
     parts += [newest(model._meta.db_table) for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)]
     laporan = LaporanTahunan._meta.db_table
@@ -134,6 +138,9 @@ VERSI_DASBOR_DETIK = 1.0
 _TERAKHIR: dict[str, tuple[float, str]] = {}  # database alias → (monotonic time read, version)
 
 
+_GENERASI = [0]  # bumped whenever the kept version is forgotten (threads: see versi_data)
+
+
 def versi_data(maks_umur: float = 0.0) -> str:
     """A short fingerprint that changes whenever the data the dashboards read changes (1 query).
 
@@ -144,15 +151,22 @@ def versi_data(maks_umur: float = 0.0) -> str:
         kept = _TERAKHIR.get(connection.alias)
         if kept and now - kept[0] < maks_umur:
             return kept[1]
+    generasi = _GENERASI[0]
     row = _fetch(_sql(connection.vendor))
     versi = hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
-    _TERAKHIR[connection.alias] = (now, versi)
+    if generasi == _GENERASI[0]:  # not if another thread forgot the version meanwhile (it may be older)
+        _TERAKHIR[connection.alias] = (now, versi)
     return versi
+
+
+def _lupakan() -> None:
+    _GENERASI[0] += 1
+    _TERAKHIR.clear()
 
 
 def lupakan_versi(**_kwargs) -> None:
     """Any write through the ORM in this process: the next request reads the version afresh."""
-    _TERAKHIR.clear()
+    _lupakan()
 
 
 def lupakan_versi_setelah_tulis(get_response):
@@ -162,7 +176,7 @@ def lupakan_versi_setelah_tulis(get_response):
     def middleware(request):
         response = get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS"):
-            _TERAKHIR.clear()
+            _lupakan()
         return response
 
     return middleware
@@ -221,33 +235,41 @@ def kosongkan_lokal() -> None:
     _TERAKHIR.clear()
 
 
-# The logged-in users, per process: (database, user id, data version) → the loaded User. The version
-# covers the users' audit history (every save: password, active flag, superuser), their groups and
-# permissions and their assignments, so a kept user is never one the database has since changed.
-_PENGGUNA: OrderedDict[tuple, object] = OrderedDict()
+# The logged-in users, per process: (database, user id, data version) → (time kept, the loaded User).
+# The version covers the users' audit history (every save: password, active flag, superuser), their
+# groups and permissions and their assignments, so a kept user is one the database had at that
+# version. A write the version cannot see (a QuerySet.update(), raw SQL) shows within PENGGUNA_DETIK.
+_PENGGUNA: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
 _PENGGUNA_MAKS = 512
+PENGGUNA_DETIK = 5.0
 
 
-def pengguna_tersimpan(user_id, muat: Callable[[], T | None]) -> T | None:
-    """The user `muat` loads, kept per process for as long as the data version stays the same.
+def pengguna_tersimpan(user_id, muat: Callable[[], T | None], cocok: Callable[[T], bool] = lambda _u: True,
+                       salin: Callable[[T], T] = copy.copy) -> T | None:
+    """The user `muat` loads, kept per process while the data version stays the same (at most
+    PENGGUNA_DETIK seconds).
 
-    Each request gets its own copy (a view may set attributes on `request.user`). A user that does
-    not exist or may not log in (None) is never kept.
+    A kept user that does not match the request (`cocok`: e.g. its password hash is older than the
+    session's, changed by another process less than a second ago) is loaded afresh. Each request
+    gets its own copy (`salin`). A user that does not exist or may not log in (None) is never kept.
     """
+    now = time.monotonic()
     key = (connection.alias, user_id, versi_data(maks_umur=VERSI_DASBOR_DETIK))
     with _KUNCI:
-        user = _PENGGUNA.get(key)
+        found = _PENGGUNA.get(key)
+        user = found[1] if found is not None and now - found[0] < PENGGUNA_DETIK else None
         if user is not None:
             _PENGGUNA.move_to_end(key)
-    if user is None:
+    if user is None or not cocok(user):
         user = muat()
         if user is None:
             return None
         with _KUNCI:
-            _PENGGUNA[key] = user
+            _PENGGUNA[key] = (now, user)
+            _PENGGUNA.move_to_end(key)
             while len(_PENGGUNA) > _PENGGUNA_MAKS:
                 _PENGGUNA.popitem(last=False)
-    return copy.copy(user)
+    return salin(user)
 
 
 def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:

@@ -172,3 +172,32 @@ def test_an_unknown_or_inactive_user_is_not_kept(planner):
     assert backend.get_user(planner.pk) is None
     assert all(key[1] != planner.pk + 1000 for key in versi._PENGGUNA)
     assert all(key[1] != planner.pk for key in versi._PENGGUNA)
+
+
+def test_a_password_changed_by_another_process_keeps_the_session_it_was_changed_in(planner, client):
+    from django.contrib.auth import HASH_SESSION_KEY
+    from django.contrib.auth.hashers import make_password
+    from django.contrib.auth.models import User
+
+    assert client.get("/").status_code == 200  # the user is now kept by this process
+    # Another worker saves the new password and stores its hash in this session (as Django's
+    # password change does); nothing tells this process, and the data version is read < 1 s ago.
+    User.objects.filter(pk=planner.pk).update(password=make_password("kata-sandi-baru-yang-panjang"))
+    session = client.session
+    session[HASH_SESSION_KEY] = User.objects.get(pk=planner.pk).get_session_auth_hash()
+    session.save()
+    assert client.get("/").status_code == 200  # the kept user is read afresh, not the session ended
+
+
+def test_a_change_the_data_version_cannot_see_shows_within_a_few_seconds(planner, client):
+    from django.contrib.auth.models import User
+
+    from reports.dashboard import versi
+
+    assert client.get("/").status_code == 200
+    User.objects.filter(pk=planner.pk).update(is_active=False)  # no history row, no signal
+    versi._TERAKHIR.clear()
+    assert client.get("/").status_code == 200  # same data version: still the kept user …
+    for key, (kept_at, user) in list(versi._PENGGUNA.items()):
+        versi._PENGGUNA[key] = (kept_at - versi.PENGGUNA_DETIK, user)  # … until PENGGUNA_DETIK has passed
+    assert client.get("/").status_code == 302
