@@ -212,9 +212,13 @@ def drive_python(port: int, path: str, cookies: dict[str, str], seconds: float, 
 
 
 WRK_SCRIPT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) bukan200 = 0 end
+function response(status, headers, body) if status ~= 200 then bukan200 = bukan200 + 1 end end
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  for _, thread in ipairs(threads) do errors = errors + thread:get("bukan200") end
   io.write(string.format("WRK %d %d %.0f %.0f %.0f\\n", summary.requests, errors,
     latency:percentile(50), latency:percentile(90), latency:percentile(99)))
 end
@@ -243,6 +247,9 @@ def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients
 def drive_wrk(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> Hasil:
     """`clients` connections from wrk (C, one thread: it needs little of the CPU the server shares).
 
+    Every answer other than 200 counts as an error, as in the Python driver (a redirect to the login
+    page would otherwise be a fast success).
+
     Each connection sends its next request when the last one is answered; gunicorn's sync workers
     close the connection after each response, so every request opens a new one, as a browser's
     first request does.
@@ -250,7 +257,7 @@ def drive_wrk(port: int, path: str, cookies: dict[str, str], seconds: float, cli
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     try:
-        command = ["wrk", "-t1", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", script.name,
+        command = ["wrk", "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s", "-s", script.name,
                    "-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()),
                    f"http://127.0.0.1:{port}{path}"]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
