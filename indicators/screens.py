@@ -4,13 +4,23 @@ import django_tables2 as tables
 
 from budget.models import Nomenklatur
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
-from lkip.crud import Layar, ScopedForm, register
+from lkip.crud import Layar, ScopedForm, register, tahun_terkunci
 from lkip.tables import AngkaColumn, ScopedTable
 from targets.forms import AngkaField
 from targets.models import Sasaran
 
 
 class IndikatorForm(ScopedForm):
+    kunci_struktur = True
+
+    @classmethod
+    def alasan_hapus_terkunci(cls, opd, obj) -> list[str]:
+        """Deleting an indicator deletes its targets and realisations: not those of a locked year."""
+        locked = tahun_terkunci(opd)
+        years = set(obj.target_set.filter(tahun__in=locked).values_list("tahun", flat=True)) | set(
+            obj.realisasi_set.filter(tahun__in=locked).values_list("tahun", flat=True))
+        return [locked[tahun] for tahun in sorted(years)]
+
     class Meta:
         model = Indikator
         fields = ["kode", "tingkat", "sasaran", "nomenklatur", "uraian", "satuan", "jenis_nilai",

@@ -14,7 +14,7 @@ import django_tables2 as tables
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,12 +26,36 @@ from lkip.models import PerangkatDaerah
 from lkip.xlsx import table_xlsx
 
 
+#: The range of the primary keys (BigAutoField): a choice outside it cannot exist.
+_PK_MAKS = 2**63 - 1
+
+
+class PilihanBanyak(forms.ModelMultipleChoiceField):
+    """Django's multiple choice of records, refusing an id no database column can hold.
+
+    Django checks each id with an exact lookup (which knows integer overflow) but then fetches them
+    with ``pk__in``, which does not: a 40-digit id ended in an OverflowError (SQLite) or a DataError
+    (PostgreSQL).
+    """
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else []:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > _PK_MAKS:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                      params={"value": pk})
+        return super()._check_values(value)
+
+
 class ScopedForm(forms.ModelForm):
     """A model form for one agency: choices limited to it, every model constraint checked."""
 
     def __init__(self, *args, opd: PerangkatDaerah, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.opd = opd
+        for field in self.fields.values():
+            if type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = PilihanBanyak
         if hasattr(self.instance, "opd_id") and not self.instance.opd_id:
             self.instance.opd = opd
         self.scope()
@@ -39,25 +63,34 @@ class ScopedForm(forms.ModelForm):
     def scope(self) -> None:
         """Limit foreign-key choices to this agency (override per form)."""
 
+    #: A record of the agency's plan (Renstra, tujuan, sasaran, indicator): read-only while an LKIP is in review.
+    kunci_struktur = False
+
     def clean(self):
-        """A record of a year whose LKIP is submitted or signed is neither created, moved nor changed."""
+        """A record of a year whose LKIP is submitted or signed is neither created, moved nor changed;
+        nor, while an LKIP is in review, a record of the plan it reports against."""
         data = super().clean()
-        years = {data.get("tahun"), tahun_tersimpan(self.instance)} - {None}
-        if years:
-            locked = tahun_terkunci(self.opd)
-            for tahun in sorted(years & locked.keys()):
-                self.add_error(None, locked[tahun])
+        for message in alasan_terkunci(self.opd, self.instance, data.get("tahun"), self.kunci_struktur):
+            self.add_error(None, message)
         return data
+
+    @classmethod
+    def alasan_hapus_terkunci(cls, opd: PerangkatDaerah, obj) -> list[str]:
+        """Further reasons a record may not be deleted now (override per form)."""
+        return []
 
     def validate_unique(self) -> None:
         """Done in _post_clean over every constraint, including those on fields outside the form (opd)."""
 
     def _post_clean(self) -> None:
         super()._post_clean()
+        # Not over fields already refused: their values may be ones the database cannot even compare
+        # (a 40-digit year would end in an OverflowError, a 500, instead of the field's own message).
+        refused = {name for name in self._errors if name != NON_FIELD_ERRORS}
         errors: dict[str, list] = {}
         for check in (self.instance.validate_unique, self.instance.validate_constraints):
             try:
-                check()
+                check(exclude=refused)
             except ValidationError as exc:
                 for field_name, items in exc.error_dict.items():
                     errors.setdefault(field_name, []).extend(_indonesian(e) for e in items)
@@ -78,6 +111,23 @@ def tahun_terkunci(opd: PerangkatDaerah) -> dict[int, str]:
     from reports.models import LaporanTahunan
 
     return LaporanTahunan.objects.terkunci(opd.pk)
+
+
+def alasan_terkunci(opd: PerangkatDaerah, obj, tahun_baru: int | None = None, struktur: bool = False) -> list[str]:
+    """Why this record may not be created, changed or deleted now ([] when it may): its stored or new
+    year has a submitted or signed LKIP, or (for the plan's records) an LKIP is in review."""
+    from reports.models import LaporanTahunan
+
+    years = {tahun_baru, tahun_tersimpan(obj)} - {None}
+    messages = []
+    if years:
+        locked = tahun_terkunci(opd)
+        messages += [locked[tahun] for tahun in sorted(years & locked.keys())]
+    if struktur:
+        message = LaporanTahunan.objects.struktur_terkunci(opd.pk)
+        if message:
+            messages.append(message)
+    return messages
 
 
 def _indonesian(error: ValidationError) -> ValidationError:
@@ -224,9 +274,9 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     _need(request, screen, "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
-    locked = tahun_terkunci(opd).get(tahun_tersimpan(obj))
+    locked = alasan_terkunci(opd, obj, struktur=screen.form.kunci_struktur) + screen.form.alasan_hapus_terkunci(opd, obj)
     if locked:
-        messages.error(request, f"\u201c{obj}\u201d tidak dihapus. {locked}")
+        messages.error(request, f"\u201c{obj}\u201d tidak dihapus. " + " ".join(locked))
         return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
     try:
         with transaction.atomic():

@@ -106,6 +106,8 @@ class StatusLaporan(models.TextChoices):
 
 #: While an LKIP has one of these statuses, the data of its year can only be read (see `terkunci`).
 STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU, StatusLaporan.DITANDATANGANI)
+#: While an LKIP has one of these, the agency's plan (Renstra, tujuan, sasaran, indicators) is read-only too.
+STATUS_DALAM_REVIU = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU)
 
 
 class LaporanQuerySet(models.QuerySet):
@@ -119,12 +121,21 @@ class LaporanQuerySet(models.QuerySet):
         rows = self.filter(opd_id=opd_id, status__in=STATUS_TERKUNCI).values_list("tahun", "status")
         return {tahun: pesan_terkunci(tahun, status) for tahun, status in rows}
 
+    def struktur_terkunci(self, opd_id: int) -> str | None:
+        """The refusal message while one of the agency's LKIPs is in review, for its plan's records."""
+        tahun = (self.filter(opd_id=opd_id, status__in=STATUS_DALAM_REVIU)
+                 .order_by("tahun").values_list("tahun", flat=True).first())
+        if tahun is None:
+            return None
+        return (f"LKIP tahun {tahun} sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator "
+                "terkunci sampai LKIP dikembalikan untuk perbaikan.")
+
 
 def pesan_terkunci(tahun: int, status: str) -> str:
     if status == StatusLaporan.DITANDATANGANI:
         return (f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya dapat dibaca. "
                 "Untuk mengubahnya, buka revisi LKIP dengan alasannya.")
-    return (f"LKIP tahun {tahun} sedang diajukan ({StatusLaporan(status).label.lower()}): data tahun {tahun} "
+    return (f"LKIP tahun {tahun} berstatus {StatusLaporan(status).label}: data tahun {tahun} "
             "terkunci sampai LKIP dikembalikan untuk perbaikan.")
 
 

@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django import forms
 
 from indicators.models import Indikator
-from lkip.crud import Layar, ScopedForm, register
+from lkip.crud import Layar, ScopedForm, register, tahun_terkunci
 from lkip.tables import AngkaColumn, ScopedTable
 from targets.forms import AngkaField, BuktiField
 from targets.models import Periode, Realisasi, Renstra, Sasaran, Target, Tujuan
@@ -12,12 +12,30 @@ from targets.services import periode_tertutup_error
 
 
 class RenstraForm(ScopedForm):
+    kunci_struktur = True
+
     class Meta:
         model = Renstra
         fields = ["tahun_awal", "tahun_akhir", "dasar"]
 
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and data.get("tahun_awal") and data.get("tahun_akhir"):
+            kept = range(data["tahun_awal"], data["tahun_akhir"] + 1)
+            for tahun, message in sorted(tahun_terkunci(self.opd).items()):
+                if self.instance.memuat(tahun) and tahun not in kept:
+                    self.add_error("tahun_akhir" if tahun > data["tahun_akhir"] else "tahun_awal",
+                                   f"Periode Renstra harus tetap memuat tahun {tahun}. {message}")
+        return data
+
+    @classmethod
+    def alasan_hapus_terkunci(cls, opd, obj) -> list[str]:
+        return [message for tahun, message in sorted(tahun_terkunci(opd).items()) if obj.memuat(tahun)]
+
 
 class TujuanForm(ScopedForm):
+    kunci_struktur = True
+
     class Meta:
         model = Tujuan
         fields = ["renstra", "kode", "uraian", "urutan"]
@@ -27,6 +45,8 @@ class TujuanForm(ScopedForm):
 
 
 class SasaranForm(ScopedForm):
+    kunci_struktur = True
+
     class Meta:
         model = Sasaran
         fields = ["renstra", "tujuan", "kode", "uraian", "urutan"]

@@ -48,6 +48,9 @@ def tutup_periode(opd: PerangkatDaerah, tahun: int, periode: int, user) -> Perio
 def buka_periode(opd: PerangkatDaerah, tahun: int, periode: int, user, alasan: str) -> None:
     if not alasan.strip():
         raise ValueError("Alasan membuka kembali wajib diisi.")
+    locked = tahun_terkunci_error(opd, tahun)
+    if locked:
+        raise ValueError(locked)
     deleted, _ = PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=periode).delete()
     if not deleted:
         raise ValueError("Periode ini tidak sedang ditutup.")

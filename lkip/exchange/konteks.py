@@ -70,6 +70,30 @@ def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
     return penjaga
 
 
+def penjaga_struktur(ctx: Ctx, kolom: str, opd=None, renstra_lama=None, awal: int | None = None,
+                     akhir: int | None = None):
+    """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one of its
+    LKIPs is in review; and a Renstra period that would no longer hold a year with a locked LKIP."""
+    from reports.models import LaporanTahunan
+
+    opd = opd or ctx.get("opd")
+
+    def penjaga(_aksi: str, _changed: list[str]):
+        if opd is None or opd.pk is None:
+            return None
+        if "struktur_terkunci" not in ctx:
+            ctx["struktur_terkunci"] = LaporanTahunan.objects.struktur_terkunci(opd.pk)
+        if ctx["struktur_terkunci"]:
+            return kolom, f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor."
+        if renstra_lama is not None and awal is not None and akhir is not None:
+            for tahun, pesan in sorted(LaporanTahunan.objects.terkunci(opd.pk).items()):
+                if renstra_lama.memuat(tahun) and not awal <= tahun <= akhir:
+                    return kolom, f"periode Renstra harus tetap memuat tahun {tahun}. {pesan}"
+        return None
+
+    return penjaga
+
+
 def sasaran_ctx(ctx: Ctx) -> dict:
     from targets.models import Sasaran
 

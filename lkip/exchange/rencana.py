@@ -15,7 +15,7 @@ from lkip.exchange.kolom import (
     SKALA_PREDIKAT,
     TINGKAT_INDIKATOR,
 )
-from lkip.exchange.konteks import Ctx, nomenklatur_ctx, sasaran_ctx
+from lkip.exchange.konteks import Ctx, nomenklatur_ctx, penjaga_struktur, sasaran_ctx
 from lkip.exchange.sheet import Sheet
 from lkip.exchange.tulis import Importer, Tabel
 from lkip.models import Pemda, PerangkatDaerah
@@ -115,6 +115,7 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         {"tahun_akhir": akhir},
         f"Renstra {awal}–{akhir}",
         {"tahun_akhir": "renstra_akhir", "tahun_awal": "renstra_awal"},
+        penjaga=penjaga_struktur(ctx, "renstra_akhir", opd, renstra_tabel.existing.get(awal), awal, akhir),
     )
     if renstra is None or not imp.flush(renstra_tabel, sheet.name):
         ctx["fatal"] = True
@@ -141,6 +142,7 @@ def tujuan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             {"uraian": uraian, "urutan": urutan},
             kode,
             kolom_kunci="kode",
+            penjaga=penjaga_struktur(ctx, "uraian"),
         )
         if obj:
             ctx["tujuan"][kode] = obj
@@ -173,6 +175,7 @@ def sasaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             kode,
             {"tujuan": "tujuan_kode"},
             kolom_kunci="kode",
+            penjaga=penjaga_struktur(ctx, "uraian"),
         )
         if obj:
             ctx["sasaran"][kode] = obj
@@ -275,6 +278,7 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             kode,
             {"sasaran": "sasaran_kode", "nomenklatur": "anggaran_kode"},
             kolom_kunci="kode",
+            penjaga=penjaga_struktur(ctx, "uraian"),
         )
         if obj:
             ctx["indikator"][kode] = obj

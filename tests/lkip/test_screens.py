@@ -53,6 +53,16 @@ class ScreenTests:
         assert "tidak boleh negatif" in response.text and "bukan angka yang sah" in response.text
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
+    def test_a_number_too_large_for_any_column_is_a_form_error_not_a_500(self, perencana, demo):
+        huge = "9" * 40
+        response = perencana.post(BASE + "renstra/tambah/", {"tahun_awal": huge, "tahun_akhir": "2026"})
+        assert response.status_code == 200 and response.context["form"].errors["tahun_awal"]
+        nom = Nomenklatur.objects.get(kode="1.06.07")
+        response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
+                                                              "pagu_murni": "5", "indikator": [huge]})
+        assert response.status_code == 200 and response.context["form"].errors["indikator"]
+        assert not Anggaran.objects.filter(tahun=2025).exists()
+
     def test_years_in_the_lists_are_written_without_a_thousands_separator(self, perencana):
         for layar in ("anggaran", "realisasi", "renstra"):
             html = perencana.get(BASE + layar + "/").text

@@ -47,7 +47,7 @@ class DataScreenTests:
         response = perencana.post(f"{BASE}realisasi/{real.pk}/", {
             "indikator": real.indikator_id, "tahun": "2024", "periode": "0", "pembilang": "9999", "penyebut": "125326"})
         assert response.status_code == 200
-        assert "LKIP tahun 2024 sedang diajukan (diajukan): data tahun 2024 terkunci" in response.text
+        assert "LKIP tahun 2024 berstatus Diajukan: data tahun 2024 terkunci" in response.text
         real.refresh_from_db()
         assert real.pembilang != Decimal(9999)
 
@@ -80,7 +80,7 @@ class DataScreenTests:
     def test_the_list_says_which_years_are_locked(self, perencana, diajukan):
         set_status(diajukan, 2025, StatusLaporan.DITANDATANGANI)
         html = perencana.get(BASE + "anggaran/").text
-        assert "LKIP tahun 2024 sedang diajukan" in html
+        assert "LKIP tahun 2024 berstatus Diajukan" in html
         assert "LKIP tahun 2025 sudah disetujui dan ditandatangani" in html and "buka revisi LKIP" in html
         assert "terkunci" not in perencana.get(BASE + "indikator/").text  # indicators have no year
 
@@ -88,16 +88,39 @@ class DataScreenTests:
 class OtherEntryTests:
     def test_the_quarterly_grid_is_read_only_and_offers_no_reopening(self, demo, client):
         set_status(demo, 2024, StatusLaporan.DIREVIU)
-        assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
+        assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         url = BASE + "entri/2024/tw2/"
         page = client.get(url)
-        assert "LKIP tahun 2024 sedang diajukan (direviu)" in page.text
+        assert "LKIP tahun 2024 berstatus Direviu" in page.text
         assert not page.context["bisa_ubah"] and not page.context["bisa_buka"]
-        form = page.context["form"]
-        data = {name: form[name].value() or "" for name in form.fields}
+        data = {name: "" for name in page.context["form"].fields}
+        data.update({name: value for name, value in page.context["form"].initial.items() if value is not None})
         data[f"r{demo.indikator_set.get(kode='IKU-2').pk}-nilai"] = "90"
-        client.post(url, data)
+        response = client.post(url, data, follow=True)
+        assert "LKIP tahun 2024 berstatus Direviu" in response.text
         assert not Realisasi.objects.filter(indikator__opd=demo, tahun=2024, periode=2).exists()
+
+    def test_saving_the_grid_directly_is_refused_too(self, demo):
+        from django.core.exceptions import ValidationError
+
+        from targets.entri import EntriForm, load_rows, simpan_entri
+
+        set_status(demo, 2024, StatusLaporan.DIAJUKAN)
+        rows, lines = load_rows(demo, 2024, 2)
+        form = EntriForm({}, rows=rows, lines=lines, tahun=2024, tw=2)
+        form.is_valid()
+        with pytest.raises(ValidationError, match="data tahun 2024 terkunci"):
+            simpan_entri(form, demo, 2024, 2)
+
+    def test_a_closed_quarter_of_a_locked_year_is_not_reopened(self, demo, client):
+        from targets.models import PeriodeTertutup
+
+        assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
+        assert client.post(BASE + "periode/2024/2/tutup/").status_code == 302
+        set_status(demo, 2024, StatusLaporan.DIAJUKAN)
+        response = client.post(BASE + "periode/2024/2/buka/", {"alasan": "Koreksi"}, follow=True)
+        assert "data tahun 2024 terkunci" in response.text
+        assert PeriodeTertutup.objects.filter(opd=demo, tahun=2024, periode=2).exists()
 
     def test_the_workbook_import_refuses_rows_of_the_locked_year_naming_sheet_row_and_column(self, diajukan):
         planner = make_user("perencana.impor", "perencana", diajukan)
@@ -113,7 +136,7 @@ class OtherEntryTests:
         result = impor_xlsx(out.getvalue(), opd_kode=diajukan.kode, user=planner)
         assert not result.ok
         assert {(m.sheet, m.baris, m.kolom) for m in result.errors} == {("Anggaran", row, "tahun")}
-        assert "LKIP tahun 2024 sedang diajukan" in result.errors[0].pesan and "lewat impor" in result.errors[0].pesan
+        assert "LKIP tahun 2024 berstatus Diajukan" in result.errors[0].pesan and "lewat impor" in result.errors[0].pesan
         assert list(Anggaran.objects.order_by("pk").values_list("pagu_murni", flat=True)) == before
         # The unchanged rows of that year do not stop an import of the others.
         assert impor_xlsx(export_workbook(diajukan), opd_kode=diajukan.kode, user=planner).ok
@@ -128,6 +151,45 @@ class OtherEntryTests:
         assert ">Simpan</button>" not in response.text
         after = NarasiLaporan.objects.filter(opd=diajukan, tahun=2024, bagian="latar_belakang").values_list("teks", flat=True).first()
         assert after == before
+
+
+class PlanTests:
+    def test_while_in_review_the_plan_cannot_be_changed_on_screen_or_by_workbook(self, perencana, diajukan):
+        ind = diajukan.indikator_set.get(kode="IKU-3")
+        page = perencana.get(f"{BASE}indikator/{ind.pk}/")
+        data = {name: value for name, value in page.context["form"].initial.items() if value is not None}
+        data["uraian"] = "Uraian yang diubah selama reviu"
+        response = perencana.post(f"{BASE}indikator/{ind.pk}/", data)
+        assert "sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator terkunci" in response.text
+        assert diajukan.indikator_set.get(kode="IKU-3").uraian != "Uraian yang diubah selama reviu"
+        planner = make_user("perencana.impor", "perencana", diajukan)
+        wb = load_workbook(io.BytesIO(export_workbook(diajukan)))
+        sheet = wb["Tujuan"]
+        header = [c.value for c in sheet[1]]
+        sheet.cell(2, header.index("uraian") + 1).value = "Tujuan yang diubah selama reviu"
+        out = io.BytesIO()
+        wb.save(out)
+        result = impor_xlsx(out.getvalue(), opd_kode=diajukan.kode, user=planner)
+        assert {(m.sheet, m.baris, m.kolom) for m in result.errors} == {("Tujuan", 2, "uraian")}
+
+    def test_once_signed_the_plan_is_open_but_an_indicator_with_that_years_data_is_not_deleted(self, perencana, demo):
+        set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
+        ind = demo.indikator_set.get(kode="IKU-3")
+        response = perencana.post(f"{BASE}indikator/{ind.pk}/hapus/", follow=True)
+        assert "tidak dihapus" in response.text and "sudah disetujui dan ditandatangani" in response.text
+        assert Realisasi.objects.filter(indikator=ind, tahun=2024).exists()
+
+    def test_the_renstra_period_keeps_a_year_whose_lkip_is_signed(self, perencana, demo):
+        from targets.models import Renstra
+
+        set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
+        renstra = Renstra.objects.get(opd=demo)
+        response = perencana.post(f"{BASE}renstra/{renstra.pk}/", {
+            "tahun_awal": "2025", "tahun_akhir": "2029", "dasar": renstra.dasar})
+        assert "Periode Renstra harus tetap memuat tahun 2024" in response.text
+        renstra.refresh_from_db()
+        assert (renstra.tahun_awal, renstra.tahun_akhir) == (2024, 2026)
+        assert perencana.get("/laporan/dinsos-kota-bekasi/2024/").status_code == 200
 
 
 class WorkflowTests:
