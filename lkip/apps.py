@@ -17,6 +17,11 @@ class LkipConfig(AppConfig):
 
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(stamp_last_login, dispatch_uid="lkip.stamp_last_login")
+        # Django 6.1's blank choice of a select ("- Select an option -") has no Indonesian translation;
+        # Django documents overriding it here.
+        from django.db.models import fields
+
+        fields.BLANK_CHOICE_LABEL = "— pilih —"
 
 
 def stamp_last_login(sender, user, **kwargs) -> None:

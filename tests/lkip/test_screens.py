@@ -63,6 +63,10 @@ class ScreenTests:
         assert response.status_code == 200 and response.context["form"].errors["indikator"]
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
+    def test_an_empty_choice_in_a_form_is_offered_in_indonesian(self, perencana, demo):
+        html = perencana.get(f"{BASE}indikator/{demo.indikator_set.first().pk}/").text
+        assert "— pilih —" in html and "Select an option" not in html
+
     def test_years_in_the_lists_are_written_without_a_thousands_separator(self, perencana):
         for layar in ("anggaran", "realisasi", "renstra"):
             html = perencana.get(BASE + layar + "/").text
