@@ -37,6 +37,16 @@ class SigningBrowserTests:
         page.click("#aksi-ajukan button[type=submit]")
         page.wait_for_selector("text=diajukan untuk persetujuan Kepala Dinas")
         assert page.inner_text("span.status") == "Diajukan"
+        assert "data tahun 2024 terkunci" in page.inner_text("p.terkunci")
+        # While it is in review the planner's quarterly grid for 2024 says so and takes no input.
+        page.goto(live_server.url + "/data/dinsos-kota-bekasi/entri/2024/tw4/")
+        assert "LKIP tahun 2024 berstatus Diajukan" in page.inner_text("main")
+        assert page.locator("main input:not([type=hidden]):not([disabled]), main textarea:not([disabled]), "
+                            "main select:not([disabled])").count() == 0
+        assert page.locator("main input:not([type=hidden])").count() > 0
+        assert page.locator("main button:has-text('Simpan triwulan')").count() == 0
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "terkunci-entri.png"), full_page=False)
 
         page.context.clear_cookies()
         login(page, live_server, "inspektorat.bekasi")
