@@ -13,9 +13,9 @@ from targets.models import PembukaanPeriode, Periode, PeriodeTertutup
 
 def tahun_terkunci_error(opd: PerangkatDaerah, tahun: int) -> str | None:
     """The refusal message while the year's LKIP is submitted or signed, or None."""
-    from reports.models import LaporanTahunan
+    from lkip.crud import tahun_terkunci
 
-    return LaporanTahunan.objects.terkunci(opd.pk).get(tahun)
+    return tahun_terkunci(opd).get(tahun)
 
 
 def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True) -> str | None:
