@@ -15,11 +15,19 @@ class IndikatorForm(ScopedForm):
 
     @classmethod
     def alasan_hapus_terkunci(cls, opd, obj) -> list[str]:
-        """Deleting an indicator deletes its targets and realisations: not those of a locked year."""
+        """Deleting an indicator deletes its targets, realisations and budget links: not those of a locked year."""
         locked = tahun_terkunci(opd)
-        years = set(obj.target_set.filter(tahun__in=locked).values_list("tahun", flat=True)) | set(
-            obj.realisasi_set.filter(tahun__in=locked).values_list("tahun", flat=True))
+        years = set()
+        for related in (obj.target_set, obj.realisasi_set, obj.anggaran_set):  # budget lines: its links
+            years |= set(related.filter(tahun__in=locked).values_list("tahun", flat=True))
         return [locked[tahun] for tahun in sorted(years)]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and "sasaran" in self.changed_data:  # the signed year's report reads it there
+            for message in self.alasan_hapus_terkunci(self.opd, self.instance):
+                self.add_error("sasaran", f"Sasaran indikator ini tidak dapat dipindah. {message}")
+        return data
 
     class Meta:
         model = Indikator

@@ -40,8 +40,11 @@ class PilihanBanyak(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value if isinstance(value, (list, tuple)) else []:
-            text = str(pk).strip()
-            if text.lstrip("-").isdigit() and abs(int(text)) > _PK_MAKS:
+            try:
+                number = int(str(pk).strip())
+            except ValueError:
+                continue  # not an integer at all: Django's own check refuses it
+            if not -_PK_MAKS - 1 <= number <= _PK_MAKS:
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                       params={"value": pk})
         return super()._check_values(value)

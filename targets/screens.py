@@ -11,6 +11,23 @@ from targets.models import Periode, Realisasi, Renstra, Sasaran, Target, Tujuan
 from targets.services import periode_tertutup_error
 
 
+def periode_renstra_terkunci(opd, lama: Renstra | None, awal: int, akhir: int) -> list[tuple[str, str]]:
+    """(field, message) for each year with a submitted or signed LKIP that a Renstra period from `awal`
+    to `akhir` (new, or changed from `lama`) would drop or newly take over: the report of that year
+    would otherwise be read against another plan, or none."""
+    out = []
+    for tahun, message in sorted(tahun_terkunci(opd).items()):
+        before = lama is not None and lama.memuat(tahun)
+        after = awal <= tahun <= akhir
+        if before and not after:
+            out.append(("tahun_akhir" if tahun > akhir else "tahun_awal",
+                        f"Periode Renstra harus tetap memuat tahun {tahun}. {message}"))
+        elif after and not before:
+            out.append(("tahun_awal", f"Periode Renstra ini tidak boleh memuat tahun {tahun}: LKIP tahun itu "
+                                      f"disusun menurut Renstra yang ada. {message}"))
+    return out
+
+
 class RenstraForm(ScopedForm):
     kunci_struktur = True
 
@@ -20,12 +37,10 @@ class RenstraForm(ScopedForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and data.get("tahun_awal") and data.get("tahun_akhir"):
-            kept = range(data["tahun_awal"], data["tahun_akhir"] + 1)
-            for tahun, message in sorted(tahun_terkunci(self.opd).items()):
-                if self.instance.memuat(tahun) and tahun not in kept:
-                    self.add_error("tahun_akhir" if tahun > data["tahun_akhir"] else "tahun_awal",
-                                   f"Periode Renstra harus tetap memuat tahun {tahun}. {message}")
+        if data.get("tahun_awal") and data.get("tahun_akhir"):
+            for field, message in periode_renstra_terkunci(
+                    self.opd, self.instance if self.instance.pk else None, data["tahun_awal"], data["tahun_akhir"]):
+                self.add_error(field, message)
         return data
 
     @classmethod

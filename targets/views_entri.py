@@ -160,6 +160,7 @@ def _int(text: str) -> int:
 def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")
+    _check_period(tahun, periode or 1)
     if not request.user.has_perm("targets.add_periodetertutup"):
         raise PermissionDenied
     opd = get_opd(request.user, kode)
@@ -173,6 +174,7 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
 def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")
+    _check_period(tahun, periode or 1)
     if not request.user.has_perm("targets.delete_periodetertutup"):
         raise PermissionDenied
     opd = get_opd(request.user, kode)

@@ -73,7 +73,8 @@ def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
 def penjaga_struktur(ctx: Ctx, kolom: str, opd=None, renstra_lama=None, awal: int | None = None,
                      akhir: int | None = None):
     """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one of its
-    LKIPs is in review; and a Renstra period that would no longer hold a year with a locked LKIP."""
+    LKIPs is in review; and a Renstra period (new, or changed from `renstra_lama`) that would drop or
+    newly take over a year with a locked LKIP."""
     from reports.models import LaporanTahunan
 
     opd = opd or ctx.get("opd")
@@ -85,10 +86,12 @@ def penjaga_struktur(ctx: Ctx, kolom: str, opd=None, renstra_lama=None, awal: in
             ctx["struktur_terkunci"] = LaporanTahunan.objects.struktur_terkunci(opd.pk)
         if ctx["struktur_terkunci"]:
             return kolom, f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor."
-        if renstra_lama is not None and awal is not None and akhir is not None:
-            for tahun, pesan in sorted(LaporanTahunan.objects.terkunci(opd.pk).items()):
-                if renstra_lama.memuat(tahun) and not awal <= tahun <= akhir:
-                    return kolom, f"periode Renstra harus tetap memuat tahun {tahun}. {pesan}"
+        if awal is not None and akhir is not None:
+            from targets.screens import periode_renstra_terkunci
+
+            found = periode_renstra_terkunci(opd, renstra_lama, awal, akhir)
+            if found:
+                return ("renstra_akhir" if found[0][0] == "tahun_akhir" else "renstra_awal"), found[0][1]
         return None
 
     return penjaga

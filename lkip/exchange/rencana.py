@@ -182,6 +182,23 @@ def sasaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     imp.flush(tabel, sheet.name)
 
 
+def _penjaga_indikator(ctx: Ctx, obj):
+    """As the plan's other rows; and an indicator with data of a locked year keeps its sasaran (that
+    year's report reads it there), as on the screen."""
+    struktur = penjaga_struktur(ctx, "uraian")
+
+    def penjaga(aksi: str, changed: list[str]):
+        found = struktur(aksi, changed)
+        if found or obj is None or "sasaran" not in changed:
+            return found
+        from indicators.screens import IndikatorForm
+
+        locked = IndikatorForm.alasan_hapus_terkunci(ctx["opd"], obj)
+        return ("sasaran_kode", f"sasaran indikator ini tidak dapat dipindah. {locked[0]}") if locked else None
+
+    return penjaga
+
+
 def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     from indicators.models import Indikator
 
@@ -278,7 +295,7 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             kode,
             {"sasaran": "sasaran_kode", "nomenklatur": "anggaran_kode"},
             kolom_kunci="kode",
-            penjaga=penjaga_struktur(ctx, "uraian"),
+            penjaga=_penjaga_indikator(ctx, tabel.existing.get(kode)),
         )
         if obj:
             ctx["indikator"][kode] = obj

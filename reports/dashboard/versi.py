@@ -154,14 +154,16 @@ def versi_data(maks_umur: float = 0.0) -> str:
     generasi = _GENERASI[0]
     row = _fetch(_sql(connection.vendor))
     versi = hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
-    if generasi == _GENERASI[0]:  # not if another thread forgot the version meanwhile (it may be older)
-        _TERAKHIR[connection.alias] = (now, versi)
+    with _KUNCI:
+        if generasi == _GENERASI[0]:  # not if another thread forgot the version meanwhile (it may be older)
+            _TERAKHIR[connection.alias] = (now, versi)
     return versi
 
 
 def _lupakan() -> None:
-    _GENERASI[0] += 1
-    _TERAKHIR.clear()
+    with _KUNCI:
+        _GENERASI[0] += 1
+        _TERAKHIR.clear()
 
 
 def lupakan_versi(**_kwargs) -> None:
@@ -232,7 +234,7 @@ def kosongkan_lokal() -> None:
     with _KUNCI:
         _LOKAL.clear()
         _PENGGUNA.clear()
-    _TERAKHIR.clear()
+    _lupakan()
 
 
 # The logged-in users, per process: (database, user id, data version) → (time kept, the loaded User).

@@ -61,6 +61,10 @@ class ScreenTests:
         response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
                                                               "pagu_murni": "5", "indikator": [huge]})
         assert response.status_code == 200 and response.context["form"].errors["indikator"]
+        for odd in ("+" + huge, "²", "-" + huge):
+            response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
+                                                                  "pagu_murni": "5", "indikator": [odd]})
+            assert response.status_code == 200 and response.context["form"].errors["indikator"], odd
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
     def test_an_empty_choice_in_a_form_is_offered_in_indonesian(self, perencana, demo):

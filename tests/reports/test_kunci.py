@@ -175,9 +175,60 @@ class PlanTests:
     def test_once_signed_the_plan_is_open_but_an_indicator_with_that_years_data_is_not_deleted(self, perencana, demo):
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
         ind = demo.indikator_set.get(kode="IKU-3")
+        page = perencana.get(f"{BASE}indikator/{ind.pk}/")
+        data = {name: value for name, value in page.context["form"].initial.items() if value is not None}
+        data["uraian"] = "Persentase PPKS binaan yang mandiri secara ekonomi"
+        assert perencana.post(f"{BASE}indikator/{ind.pk}/", data).status_code == 302  # the plan is open again
+        moved = perencana.post(f"{BASE}indikator/{ind.pk}/", {**data, "sasaran": ""})
+        assert "Sasaran indikator ini tidak dapat dipindah" in moved.text  # … but not away from 2024's report
         response = perencana.post(f"{BASE}indikator/{ind.pk}/hapus/", follow=True)
         assert "tidak dihapus" in response.text and "sudah disetujui dan ditandatangani" in response.text
         assert Realisasi.objects.filter(indikator=ind, tahun=2024).exists()
+
+    def test_during_review_no_plan_record_is_created_either(self, perencana, diajukan):
+        from targets.models import Renstra, Tujuan
+
+        renstra = Renstra.objects.get(opd=diajukan)
+        response = perencana.post(BASE + "tujuan/tambah/", {"renstra": renstra.pk, "kode": "T9", "uraian": "Baru",
+                                                            "urutan": "9"})
+        assert "Renstra, tujuan, sasaran dan indikator terkunci" in response.text
+        assert not Tujuan.objects.filter(kode="T9").exists()
+
+    def test_a_signed_years_renstra_is_neither_deleted_nor_taken_over_by_a_new_one(self, perencana, demo):
+        from targets.models import Renstra
+
+        set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
+        renstra = Renstra.objects.get(opd=demo)
+        response = perencana.post(f"{BASE}renstra/{renstra.pk}/hapus/", follow=True)
+        assert "tidak dihapus" in response.text and Renstra.objects.filter(pk=renstra.pk).exists()
+        response = perencana.post(BASE + "renstra/tambah/", {"tahun_awal": "2024", "tahun_akhir": "2028",
+                                                             "dasar": "Renstra baru"})
+        assert "tidak boleh memuat tahun 2024" in response.text
+        assert Renstra.objects.filter(opd=demo).count() == 1
+
+    def test_a_workbook_cannot_move_a_signed_years_indicators_to_a_new_renstra(self, demo):
+        from targets.models import Renstra
+
+        set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
+        planner = make_user("perencana.impor", "perencana", demo)
+        wb = load_workbook(io.BytesIO(export_workbook(demo)))
+        sheet = wb["Perangkat_Daerah"]
+        header = [c.value for c in sheet[1]]
+        sheet.cell(2, header.index("renstra_awal") + 1).value = 2025
+        sheet.cell(2, header.index("renstra_akhir") + 1).value = 2029
+        targets = wb["Target"]  # the Renstra targets of 2024 would be outside the new period: left out
+        header = [c.value for c in targets[1]]
+        for row in range(targets.max_row, 1, -1):
+            if targets.cell(row, header.index("tahun") + 1).value == 2024:
+                targets.delete_rows(row)
+        out = io.BytesIO()
+        wb.save(out)
+        result = impor_xlsx(out.getvalue(), opd_kode=demo.kode, user=planner)
+        assert not result.ok
+        refused = {(m.sheet, m.kolom) for m in result.errors}
+        assert refused == {("Indikator", "sasaran_kode")}, result.errors  # the IKU stay with 2024's sasaran
+        assert "tidak dapat dipindah" in result.errors[0].pesan
+        assert list(Renstra.objects.filter(opd=demo).values_list("tahun_awal", "tahun_akhir")) == [(2024, 2026)]
 
     def test_the_renstra_period_keeps_a_year_whose_lkip_is_signed(self, perencana, demo):
         from targets.models import Renstra
