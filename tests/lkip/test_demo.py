@@ -32,6 +32,22 @@ class DemoLoadTests:
         assert User.objects.count() == users
         assert User.objects.get(username="perencana.dinsos").password == password
 
+    def test_bin_start_keeps_a_used_demo_as_it_is_even_with_its_lkip_submitted(self, demo):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from reports.models import LaporanTahunan
+
+        ind = demo.indikator_set.get(kode="IKU-3")
+        ind.uraian = "Diubah oleh pengguna demo"
+        ind.save()
+        LaporanTahunan.objects.update_or_create(opd=demo, tahun=2024, defaults={"status": "diajukan"})
+        out = StringIO()
+        call_command("load_demo", "--if-missing", stdout=out)  # as bin/start runs it
+        assert "sudah ada; tidak dimuat ulang" in out.getvalue()
+        assert demo.indikator_set.get(kode="IKU-3").uraian == "Diubah oleh pengguna demo"
+
     def test_the_demo_users_can_log_in_with_the_documented_password(self, demo, client):
         assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
 

@@ -6,7 +6,20 @@ from lkip.demo import DEMO_OPD, DEMO_PASSWORD, DEMO_TAHUN, load_demo
 class Command(BaseCommand):
     help = "Memuat perangkat daerah demo (Dinas Sosial Kota Bekasi, LKIP 2024) dan pengguna demo."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-missing", action="store_true",
+            help="Muat hanya bila perangkat daerah demo belum ada (bin/start: data yang sudah diubah pengguna "
+                 "dibiarkan, dan LKIP yang sudah diajukan tidak menghentikan server).")
+
     def handle(self, *args, **options) -> None:
+        if options["if_missing"]:
+            from lkip.models import PerangkatDaerah
+
+            if PerangkatDaerah.objects.filter(kode=DEMO_OPD).exists():
+                self.stdout.write(f"Perangkat daerah demo '{DEMO_OPD}' sudah ada; tidak dimuat ulang "
+                                  "(jalankan 'manage.py load_demo' untuk mengembalikan datanya ke isi seed).")
+                return
         result, users = load_demo()
         if not result.ok:
             for masalah in result.errors:
