@@ -23,96 +23,18 @@ STEPS = [
     ("Anggaran", anggaran),
     ("Evaluasi_AKIP", evaluasi_akip),
     ("IKM", ikm),
-    (
-        "SDM",
-        simple(
-            "lkip.SdmKomposisi",
-            ("tahun", "kategori"),
-            {"tahun": ("year", True), "kategori": ("text", True), "jumlah": ("int", True)},
-            "SDM",
-        ),
-    ),
-    (
-        "Kebutuhan_Personil",
-        simple(
-            "lkip.KebutuhanPersonil",
-            ("nomor",),
-            {
-                "nomor": ("int", True),
-                "jabatan": ("text", True),
-                "kualifikasi_pendidikan": ("text", False),
-                "beban_kerja": ("text", False),
-            },
-            "kebutuhan personil",
-        ),
-    ),
-    (
-        "Kategori_PPKS",
-        simple(
-            "lkip.KategoriPPKS", ("kode",), {"kode": ("text", True), "nama": ("text", True)}, "PPKS"
-        ),
-    ),
-    (
-        "Kejadian_Bencana",
-        simple(
-            "lkip.KejadianBencana",
-            ("tahun", "kejadian"),
-            {
-                "tahun": ("year", True),
-                "kejadian": ("text", True),
-                "kepala_keluarga": ("int", False),
-                "jiwa": ("int", False),
-                "sumber": ("text", False),
-            },
-            "bencana",
-        ),
-    ),
-    (
-        "Capaian_Output",
-        simple(
-            "budget.CapaianOutput",
-            ("tahun", "anggaran_kode", "uraian"),
-            {
-                "tahun": ("year", True),
-                "anggaran_kode": ("text", True),
-                "uraian": ("text", True),
-                "satuan": ("text", False),
-                "target": ("decimal", True),
-                "realisasi": ("decimal", True),
-            },
-            "output",
-            nomenklatur_col="anggaran_kode",
-        ),
-    ),
-    (
-        "Angka_Tercetak",
-        simple(
-            "reports.AngkaTercetak",
-            ("tahun", "lokasi", "objek", "besaran"),
-            {
-                "tahun": ("year", True),
-                "lokasi": ("text", True),
-                "objek": ("text", True),
-                "besaran": ("text", True),
-                "teks": ("text", True),
-            },
-            "tercetak",
-        ),
-    ),
-    (
-        "Narasi",
-        simple(
-            "reports.NarasiLaporan",
-            ("tahun", "bagian"),
-            {
-                "tahun": ("year", True),
-                "bagian": ("text", True),
-                "judul": ("text", False),
-                "teks": ("text", False),
-            },
-            "narasi",
-        ),
-    ),
+    # Flat sheets: columns, required ones and keys from lkip.exchange.kolom; here only what is not text.
+    ("SDM", simple("SDM", "lkip.SdmKomposisi", "SDM", {"tahun": "year", "jumlah": "int"})),
+    ("Kebutuhan_Personil", simple("Kebutuhan_Personil", "lkip.KebutuhanPersonil", "kebutuhan personil",
+                                  {"nomor": "int"})),
+    ("Kategori_PPKS", simple("Kategori_PPKS", "lkip.KategoriPPKS", "PPKS")),
+    ("Kejadian_Bencana", simple("Kejadian_Bencana", "lkip.KejadianBencana", "bencana",
+                                {"tahun": "year", "kepala_keluarga": "int", "jiwa": "int"})),
+    ("Capaian_Output", simple("Capaian_Output", "budget.CapaianOutput", "output",
+                              {"tahun": "year", "target": "decimal", "realisasi": "decimal"},
+                              nomenklatur_col="anggaran_kode")),
+    ("Angka_Tercetak", simple("Angka_Tercetak", "reports.AngkaTercetak", "tercetak", {"tahun": "year"})),
+    ("Narasi", simple("Narasi", "reports.NarasiLaporan", "narasi", {"tahun": "year"})),
     ("Pengaturan_Laporan", pengaturan_laporan),
     ("Pengguna", pengguna),
 ]

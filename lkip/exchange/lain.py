@@ -129,16 +129,23 @@ def pengaturan_laporan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def simple(
+    lembar: str,
     model_path: str,
-    key_cols: tuple[str, ...],
-    spec: dict[str, tuple[str, bool]],
     label: str,
+    jenis: dict[str, str] | None = None,
     nomenklatur_col: str | None = None,
 ) -> Callable[[Importer, Sheet, Ctx], None]:
-    """A step for a flat sheet: spec maps column → (kind, required); kinds text/int/year/decimal.
+    """A step for a flat sheet. Its columns, which are required and which form the key come from the
+    sheet's specification (lkip.exchange.kolom, the one description of the format); `jenis` gives the
+    columns that are not text their kind: int, year or decimal.
 
     `urutan` (where the model has it) is the row's position among the rows of its year.
     """
+    from lkip.exchange.kolom import LEMBAR
+
+    kolom = next(item for item in LEMBAR if item.nama == lembar).kolom
+    spec = {k.nama: ((jenis or {}).get(k.nama, "text"), k.wajib) for k in kolom}
+    key_cols = tuple(k.nama for k in kolom if k.kunci)
 
     def step(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         from django.apps import apps

@@ -53,6 +53,16 @@ def where(result) -> set[tuple]:
     return {(m.sheet, m.baris, m.kolom) for m in result.errors}
 
 
+def imported_with_closed_periods(django_user_model, *periods: int, tahun: int = 2025):
+    """The example agency imported, then these periods of its year closed by its Kepala Dinas."""
+    assert impor_xlsx(xlsx(AGENCY)).ok
+    opd = PerangkatDaerah.objects.get(kode="dinkes-kota-contoh")
+    user = django_user_model.objects.create_user("kadis")
+    for periode in periods:
+        PeriodeTertutup.objects.create(opd=opd, tahun=tahun, periode=periode, ditutup_oleh=user)
+    return opd, user
+
+
 def refused(data: bytes, **kwargs):
     before = counts()
     result = impor_xlsx(data, **kwargs)
@@ -288,14 +298,7 @@ class BadInputTests:
         assert all("2025–2029" in m.pesan for m in result.errors)
 
     def test_a_realisation_for_a_closed_quarter_is_refused(self, django_user_model):
-        assert impor_xlsx(xlsx(AGENCY)).ok
-        opd = PerangkatDaerah.objects.get(kode="dinkes-kota-contoh")
-        PeriodeTertutup.objects.create(
-            opd=opd,
-            tahun=2025,
-            periode=1,
-            ditutup_oleh=django_user_model.objects.create_user("kadis"),
-        )
+        imported_with_closed_periods(django_user_model, 1)
         book = agency()
         book["Realisasi"][1][4] = 1_900  # TW1 changed
         result = refused(xlsx(book))
@@ -304,14 +307,7 @@ class BadInputTests:
         assert Realisasi.objects.get(indikator__kode="IKU-1", periode=1).pembilang == Decimal(1812)
 
     def test_an_unchanged_closed_quarter_does_not_stop_the_import(self, django_user_model):
-        assert impor_xlsx(xlsx(AGENCY)).ok
-        opd = PerangkatDaerah.objects.get(kode="dinkes-kota-contoh")
-        PeriodeTertutup.objects.create(
-            opd=opd,
-            tahun=2025,
-            periode=1,
-            ditutup_oleh=django_user_model.objects.create_user("kadis"),
-        )
+        imported_with_closed_periods(django_user_model, 1)
         book = agency()
         book["Realisasi"][2][3] = None
         book["Realisasi"][2][4:6] = [8_500, 9_060]  # TW4 is open
@@ -322,10 +318,7 @@ class BadInputTests:
     def test_a_closed_year_refuses_budget_changes_and_a_closed_quarter_its_quarter_column(
         self, django_user_model
     ):
-        assert impor_xlsx(xlsx(AGENCY)).ok
-        opd = PerangkatDaerah.objects.get(kode="dinkes-kota-contoh")
-        user = django_user_model.objects.create_user("kadis")
-        PeriodeTertutup.objects.create(opd=opd, tahun=2025, periode=2, ditutup_oleh=user)
+        opd, user = imported_with_closed_periods(django_user_model, 2)
         book = agency()
         book["Anggaran"][1][8] = 400_000_000  # realisasi_tw2
         book["Anggaran"][1][10] = 750_000_000  # realisasi_tw4 keeps the sum
