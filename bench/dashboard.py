@@ -46,21 +46,35 @@ TARGETS = {"pemda dashboard": (50, 250), "agency dashboard": (30, None)}  # p50,
 
 def server_env(database: str, redis_url: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "DATABASE_URL": database, "DATABASE_CONN_MAX_AGE": "60", "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "k" * 50, "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
-        "SECURE_SSL_REDIRECT": "false", "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
-        "DJANGO_SETTINGS_MODULE": "lkip.settings",
-    })
+    env.update(
+        {
+            "DATABASE_URL": database,
+            "DATABASE_CONN_MAX_AGE": "60",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-" + "k" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
+            "SECURE_SSL_REDIRECT": "false",
+            "SESSION_COOKIE_SECURE": "false",
+            "CSRF_COOKIE_SECURE": "false",
+            "DJANGO_SETTINGS_MODULE": "lkip.settings",
+        }
+    )
     if redis_url:  # the production setting of the README: cache and sessions in Redis (sessions also in the DB)
-        env.update({"CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache", "CACHE_LOCATION": redis_url,
-                    "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db"})
+        env.update(
+            {
+                "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "CACHE_LOCATION": redis_url,
+                "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
+            }
+        )
     return env
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if result.returncode != 0:
         sys.exit(f"manage.py {' '.join(args)} gagal:\n{result.stdout}\n{result.stderr}")
     return result.stdout
@@ -84,8 +98,23 @@ def prepare(database: str) -> dict[str, str]:
     manage(env, "collectstatic", "--noinput", "-v", "0")  # served by WhiteNoise, as in production
     manage(env, "load_demo")
     started = time.perf_counter()
-    out = subprocess.run([PYTHON, "manage.py", "generate_demo_city", "--agencies", "40", "--years", "3", "--seed", "1"],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "generate_demo_city",
+            "--agencies",
+            "40",
+            "--years",
+            "3",
+            "--seed",
+            "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if out.returncode == 0:
         print(out.stdout.splitlines()[0], f"(perintah: {time.perf_counter() - started:.1f} detik)")
     elif "dua kali" in out.stderr:
@@ -101,11 +130,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int = 1) -> subprocess.Popen:
+def start_gunicorn(
+    env: dict[str, str], port: int, workers: int, threads: int = 1
+) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [GUNICORN, "lkip.wsgi:application", "--no-control-socket", "--workers", str(workers),
-         "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            GUNICORN,
+            "lkip.wsgi:application",
+            "--no-control-socket",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     for _ in range(100):
         try:
@@ -117,8 +161,14 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int = 
     sys.exit("gunicorn tidak mau mulai")
 
 
-def request(port: int, path: str, cookies: dict[str, str], method: str = "GET", body: str | None = None,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def request(
+    port: int,
+    path: str,
+    cookies: dict[str, str],
+    method: str = "GET",
+    body: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     all_headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), **(headers or {})}
     conn.request(method, path, body=body, headers=all_headers)
@@ -136,9 +186,17 @@ def request(port: int, path: str, cookies: dict[str, str], method: str = "GET", 
 def login(port: int, username: str, password: str) -> dict[str, str]:
     status, cookies, body = request(port, "/masuk/", {})
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
-    form = urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/"})
-    status, more, _ = request(port, "/masuk/", cookies, "POST", form,
-                              {"Content-Type": "application/x-www-form-urlencoded"})
+    form = urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/"}
+    )
+    status, more, _ = request(
+        port,
+        "/masuk/",
+        cookies,
+        "POST",
+        form,
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     cookies |= more
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"login gagal ({status})")
@@ -166,7 +224,9 @@ def redis_available(url: str) -> bool:
         return False
 
 
-def _drive_threads(port: int, path: str, cookies: dict[str, str], deadline: float, threads: int) -> tuple[list[float], int]:
+def _drive_threads(
+    port: int, path: str, cookies: dict[str, str], deadline: float, threads: int
+) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -197,7 +257,9 @@ def _drive_process(args) -> tuple[list[float], int]:
     return _drive_threads(*args)
 
 
-def drive_python(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int) -> tuple[list[float], int]:
+def drive_python(
+    port: int, path: str, cookies: dict[str, str], seconds: float, clients: int
+) -> tuple[list[float], int]:
     """`clients` concurrent clients, each sending its next request when the last one is answered.
 
     The clients run as threads spread over a few processes, so that one interpreter lock does not
@@ -236,7 +298,9 @@ class Hasil:
     p99: float
 
 
-def drive(port: int, path: str, cookies: dict[str, str], seconds: float, clients: int, client: str) -> Hasil:
+def drive(
+    port: int, path: str, cookies: dict[str, str], seconds: float, clients: int, client: str
+) -> Hasil:
     if client == "python":
         latencies, errors = drive_python(port, path, cookies, seconds, clients)
         p50, p90, p99 = (percentile(latencies, p) * 1000 for p in (50, 90, 99))
@@ -257,9 +321,19 @@ def drive_wrk(port: int, path: str, cookies: dict[str, str], seconds: float, cli
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     try:
-        command = ["wrk", "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s", "-s", script.name,
-                   "-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()),
-                   f"http://127.0.0.1:{port}{path}"]
+        command = [
+            "wrk",
+            "-t1",
+            f"-c{clients}",
+            f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script.name,
+            "-H",
+            "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            f"http://127.0.0.1:{port}{path}",
+        ]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(script.name)
@@ -286,11 +360,15 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
             "report HTML": f"/laporan/{AGENCY}/{YEAR}/",
         }
         print(f"\n{label}")
-        print(f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}")
+        print(
+            f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}"
+        )
         # The floor on this machine right now: Django's login page, anonymous (no query at all).
         floor = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients, args.client)
-        print(f"{'(acuan) /masuk/':18} {'':>22} {floor.requests / min(args.seconds, 10):>15.1f} {floor.p50:>5.1f} ms "
-              f"{floor.p90:>5.1f} ms {floor.p99:>5.1f} ms {floor.errors:>6}  tanpa basis data: batas bawah mesin ini saat ini")
+        print(
+            f"{'(acuan) /masuk/':18} {'':>22} {floor.requests / min(args.seconds, 10):>15.1f} {floor.p50:>5.1f} ms "
+            f"{floor.p90:>5.1f} ms {floor.p99:>5.1f} ms {floor.errors:>6}  tanpa basis data: batas bawah mesin ini saat ini"
+        )
         for name, path in pages.items():
             clear_cache(database, redis_url)
             start = time.perf_counter()
@@ -299,15 +377,27 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
             if status != 200:
                 sys.exit(f"{path}: HTTP {status}")
             hasil = drive(port, path, cookies, args.seconds, args.clients, args.client)
-            rps, p50, p90, p99, errors = hasil.requests / args.seconds, hasil.p50, hasil.p90, hasil.p99, hasil.errors
+            rps, p50, p90, p99, errors = (
+                hasil.requests / args.seconds,
+                hasil.p50,
+                hasil.p90,
+                hasil.p99,
+                hasil.errors,
+            )
             results[name] = rps
             target = TARGETS.get(name)
             verdict = ""
             if target:
                 ok = p50 < target[0] and (target[1] is None or p99 < target[1])
-                verdict = "  memenuhi target" if ok else f"  TIDAK memenuhi target (p50 < {target[0]} ms" + (
-                    f", p99 < {target[1]} ms)" if target[1] else ")")
-            print(f"{name:18} {first:>19.0f} ms {rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms {p99:>5.1f} ms {errors:>6}{verdict}")
+                verdict = (
+                    "  memenuhi target"
+                    if ok
+                    else f"  TIDAK memenuhi target (p50 < {target[0]} ms"
+                    + (f", p99 < {target[1]} ms)" if target[1] else ")")
+                )
+            print(
+                f"{name:18} {first:>19.0f} ms {rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms {p99:>5.1f} ms {errors:>6}{verdict}"
+            )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
@@ -318,26 +408,50 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
-                        help="gunicorn's recommendation: 2 × cores + 1 (workers wait on the database and Redis)")
-    parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python",
-                        help="load generator: wrk (Debian package wrk; the default when installed) or Python threads "
-                             "(http.client in 4 processes: uses much more of the CPU the server shares)")
-    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn's recommendation: 2 × cores + 1 (workers wait on the database and Redis)",
+    )
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "python"),
+        default="wrk" if shutil.which("wrk") else "python",
+        help="load generator: wrk (Debian package wrk; the default when installed) or Python threads "
+        "(http.client in 4 processes: uses much more of the CPU the server shares)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker (gthread when > 1)"
+    )
     parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
-    parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
-                        help="Redis database for the second configuration (flushed by the benchmark); '' to skip it")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
+        help="Redis database for the second configuration (flushed by the benchmark); '' to skip it",
+    )
     args = parser.parse_args()
     prepare(args.database)
     if args.client == "python" and not shutil.which("wrk"):
-        print("wrk tidak terpasang (apt-get install wrk): klien Python dipakai, yang ikut memakai CPU server")
-    print(f"klien: {args.client}; gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
-          f"{args.seconds:.0f} detik per halaman, PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU")
+        print(
+            "wrk tidak terpasang (apt-get install wrk): klien Python dipakai, yang ikut memakai CPU server"
+        )
+    print(
+        f"klien: {args.client}; gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
+        f"{args.seconds:.0f} detik per halaman, PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU"
+    )
     db = run("A. sesi dan cache di PostgreSQL (bawaan)", args, args.database, None)
     if args.redis and redis_available(args.redis):
-        redis_run = run("B. cache dan sesi di Redis (cached_db), basis data PostgreSQL (setelan produksi README)",
-                        args, args.database, args.redis)
-        print("\nB/A permintaan per detik: " + ", ".join(f"{name} {redis_run[name] / db[name]:.2f}×" for name in db))
+        redis_run = run(
+            "B. cache dan sesi di Redis (cached_db), basis data PostgreSQL (setelan produksi README)",
+            args,
+            args.database,
+            args.redis,
+        )
+        print(
+            "\nB/A permintaan per detik: "
+            + ", ".join(f"{name} {redis_run[name] / db[name]:.2f}×" for name in db)
+        )
     elif args.redis:
         print(f"\nRedis tidak tersedia di {args.redis}: konfigurasi B dilewati")
 

@@ -40,11 +40,24 @@ def chromium_pdf(html: str, runs: int):
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
-                        f"--user-data-dir={folder / 'profile'}", "--no-pdf-header-footer",
-                        f"--print-to-pdf={target}", source.as_uri()],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                exe,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={folder / 'profile'}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={target}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times), target.stat().st_size
 
@@ -71,8 +84,10 @@ def main() -> None:
     rows.append(("render_pdf (WeasyPrint)", t_pdf, mem))
     pages = len(PdfReader(__import__("io").BytesIO(pdf)).pages)
 
-    print(f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} figures, "
-          f"{pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, median of {args.runs}+ runs")
+    print(
+        f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} figures, "
+        f"{pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, median of {args.runs}+ runs"
+    )
     print(f"{'step':40} {'median':>10} {'peak memory':>12}")
     for name, t, mem in rows:
         print(f"{name:40} {t * 1000:>8.0f} ms {mem / 2**20:>8.1f} MiB")
@@ -80,9 +95,13 @@ def main() -> None:
     chromium = chromium_pdf(render_html(laporan, font_base=font_base), args.runs)
     if chromium:
         t_chr, size = chromium
-        print(f"{'chromium --print-to-pdf (same HTML)':40} {t_chr * 1000:>8.0f} ms   ({size / 1024:.0f} KiB PDF)")
-        print(f"ratio WeasyPrint / Chromium: {t_pdf / t_chr:.2f}x time, {len(pdf) / size:.2f}x size "
-              f"(Chromium lacks running headers, 'Halaman X dari Y', TOC page numbers)")
+        print(
+            f"{'chromium --print-to-pdf (same HTML)':40} {t_chr * 1000:>8.0f} ms   ({size / 1024:.0f} KiB PDF)"
+        )
+        print(
+            f"ratio WeasyPrint / Chromium: {t_pdf / t_chr:.2f}x time, {len(pdf) / size:.2f}x size "
+            f"(Chromium lacks running headers, 'Halaman X dari Y', TOC page numbers)"
+        )
     else:
         print("chromium not installed: no comparison")
 

@@ -13,7 +13,15 @@ class NomenklaturAdmin(admin.ModelAdmin):
 
 @admin.register(Anggaran)
 class AnggaranAdmin(admin.ModelAdmin):
-    list_display = ["nomenklatur", "tahun", "pagu_murni", "pagu_perubahan", "realisasi", "sumber_dana", "opd"]
+    list_display = [
+        "nomenklatur",
+        "tahun",
+        "pagu_murni",
+        "pagu_perubahan",
+        "realisasi",
+        "sumber_dana",
+        "opd",
+    ]
     list_filter = ["opd", "tahun", "nomenklatur__tingkat"]
     search_fields = ["nomenklatur__kode", "nomenklatur__nama"]
     list_select_related = ["nomenklatur", "opd"]

@@ -21,17 +21,25 @@ class Nomenklatur(models.Model):
     """A program, kegiatan or sub-kegiatan of Permendagri 90/2019 and its updates."""
 
     kode = models.CharField(
-        max_length=30, unique=True, validators=[validate_kode_nomenklatur],
+        max_length=30,
+        unique=True,
+        validators=[validate_kode_nomenklatur],
         error_messages={"unique": "Kode nomenklatur ini sudah ada."},
     )
     tingkat = models.CharField(max_length=12, choices=TingkatAnggaran.choices, editable=False)
     nama = models.CharField(max_length=500)
     induk = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak_set",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak_set",
         editable=False,
     )
     keputusan = models.CharField(
-        "berlaku sejak keputusan", max_length=100, blank=True,
+        "berlaku sejak keputusan",
+        max_length=100,
+        blank=True,
         help_text="Mis. Kepmendagri 050-5889/2021.",
     )
 
@@ -65,22 +73,37 @@ class Anggaran(models.Model):
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="anggaran_set")
     tahun = models.PositiveSmallIntegerField()
-    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, related_name="anggaran_set")
+    nomenklatur = models.ForeignKey(
+        Nomenklatur, on_delete=models.PROTECT, related_name="anggaran_set"
+    )
     pagu_murni = models.DecimalField(
         "pagu murni (APBD)", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
     )
     pagu_perubahan = models.DecimalField(
-        "pagu perubahan (APBD-P)", **MONEY, null=True, blank=True,
+        "pagu perubahan (APBD-P)",
+        **MONEY,
+        null=True,
+        blank=True,
         validators=[validate_non_negatif],
     )
     realisasi = models.DecimalField(**MONEY, default=Decimal(0), validators=[validate_non_negatif])
-    realisasi_tw1 = models.DecimalField("realisasi TW I", **MONEY, null=True, blank=True, validators=[validate_non_negatif])
-    realisasi_tw2 = models.DecimalField("realisasi TW II", **MONEY, null=True, blank=True, validators=[validate_non_negatif])
-    realisasi_tw3 = models.DecimalField("realisasi TW III", **MONEY, null=True, blank=True, validators=[validate_non_negatif])
-    realisasi_tw4 = models.DecimalField("realisasi TW IV", **MONEY, null=True, blank=True, validators=[validate_non_negatif])
+    realisasi_tw1 = models.DecimalField(
+        "realisasi TW I", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
+    )
+    realisasi_tw2 = models.DecimalField(
+        "realisasi TW II", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
+    )
+    realisasi_tw3 = models.DecimalField(
+        "realisasi TW III", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
+    )
+    realisasi_tw4 = models.DecimalField(
+        "realisasi TW IV", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
+    )
     sumber_dana = models.CharField("sumber dana", max_length=100, blank=True)
     indikator = models.ManyToManyField(
-        "indicators.Indikator", blank=True, related_name="anggaran_set",
+        "indicators.Indikator",
+        blank=True,
+        related_name="anggaran_set",
         help_text="Indikator yang didukung baris anggaran ini.",
     )
 
@@ -146,11 +169,15 @@ class CapaianOutput(models.Model):
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="output_set")
     tahun = models.PositiveSmallIntegerField()
-    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, related_name="output_set")
+    nomenklatur = models.ForeignKey(
+        Nomenklatur, on_delete=models.PROTECT, related_name="output_set"
+    )
     uraian = models.CharField(max_length=300)
     satuan = models.CharField(max_length=50, default="orang")
     target = models.DecimalField(max_digits=18, decimal_places=2, validators=[validate_non_negatif])
-    realisasi = models.DecimalField(max_digits=18, decimal_places=2, validators=[validate_non_negatif])
+    realisasi = models.DecimalField(
+        max_digits=18, decimal_places=2, validators=[validate_non_negatif]
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()

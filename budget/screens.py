@@ -23,15 +23,29 @@ class AnggaranForm(ScopedForm):
 
     class Meta:
         model = Anggaran
-        fields = ["nomenklatur", "tahun", "pagu_murni", "pagu_perubahan", "realisasi", "realisasi_tw1",
-                  "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "sumber_dana", "indikator"]
+        fields = [
+            "nomenklatur",
+            "tahun",
+            "pagu_murni",
+            "pagu_perubahan",
+            "realisasi",
+            "realisasi_tw1",
+            "realisasi_tw2",
+            "realisasi_tw3",
+            "realisasi_tw4",
+            "sumber_dana",
+            "indikator",
+        ]
         widgets = {"indikator": forms.CheckboxSelectMultiple}
 
     def scope(self) -> None:
         self.fields["nomenklatur"].queryset = Nomenklatur.objects.order_by("kode")
-        self.fields["indikator"].queryset = Indikator.objects.filter(opd=self.opd).order_by("tingkat", "kode")
+        self.fields["indikator"].queryset = Indikator.objects.filter(opd=self.opd).order_by(
+            "tingkat", "kode"
+        )
         self.fields["indikator"].error_messages["invalid_choice"] = (
-            "Indikator %(value)s tidak ada atau bukan milik perangkat daerah Anda.")
+            "Indikator %(value)s tidak ada atau bukan milik perangkat daerah Anda."
+        )
 
     def clean(self):
         data = super().clean()
@@ -62,12 +76,22 @@ class AnggaranTable(ScopedTable):
     pagu_murni = AngkaColumn(tempat=0)
     pagu_perubahan = AngkaColumn(tempat=0)
     realisasi = AngkaColumn(tempat=0)
-    serapan = tables.Column(empty_values=(), orderable=False, verbose_name="Serapan",
-                            attrs={"td": {"class": "num"}})
+    serapan = tables.Column(
+        empty_values=(), orderable=False, verbose_name="Serapan", attrs={"td": {"class": "num"}}
+    )
 
     class Meta:
         model = Anggaran
-        fields = ["kode", "uraian", "tahun", "pagu_murni", "pagu_perubahan", "realisasi", "serapan", "sumber_dana"]
+        fields = [
+            "kode",
+            "uraian",
+            "tahun",
+            "pagu_murni",
+            "pagu_perubahan",
+            "realisasi",
+            "serapan",
+            "sumber_dana",
+        ]
 
     def render_serapan(self, record):
         return formulas.format_persen(record.serapan) if record.serapan is not None else "—"
@@ -87,8 +111,27 @@ class CapaianOutputTable(ScopedTable):
         fields = ["tahun", "kode", "uraian", "satuan", "target", "realisasi"]
 
 
-register(Layar("anggaran", "Anggaran (pagu dan realisasi)", Anggaran, AnggaranForm, AnggaranTable,
-               lambda opd: Anggaran.objects.filter(opd=opd).select_related("nomenklatur")
-               .order_by("-tahun", "nomenklatur__kode")))
-register(Layar("output", "Capaian output", CapaianOutput, CapaianOutputForm, CapaianOutputTable,
-               lambda opd: CapaianOutput.objects.filter(opd=opd).select_related("nomenklatur")))
+register(
+    Layar(
+        "anggaran",
+        "Anggaran (pagu dan realisasi)",
+        Anggaran,
+        AnggaranForm,
+        AnggaranTable,
+        lambda opd: (
+            Anggaran.objects.filter(opd=opd)
+            .select_related("nomenklatur")
+            .order_by("-tahun", "nomenklatur__kode")
+        ),
+    )
+)
+register(
+    Layar(
+        "output",
+        "Capaian output",
+        CapaianOutput,
+        CapaianOutputForm,
+        CapaianOutputTable,
+        lambda opd: CapaianOutput.objects.filter(opd=opd).select_related("nomenklatur"),
+    )
+)

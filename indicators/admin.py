@@ -5,7 +5,16 @@ from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
 
 @admin.register(Indikator)
 class IndikatorAdmin(admin.ModelAdmin):
-    list_display = ["kode", "uraian", "tingkat", "satuan", "jenis_nilai", "polaritas", "agregasi", "opd"]
+    list_display = [
+        "kode",
+        "uraian",
+        "tingkat",
+        "satuan",
+        "jenis_nilai",
+        "polaritas",
+        "agregasi",
+        "opd",
+    ]
     list_filter = ["opd", "tingkat", "jenis_nilai", "polaritas"]
     search_fields = ["kode", "uraian"]
     list_select_related = ["opd"]

@@ -54,7 +54,9 @@ def _nilai_realisasi(indikator: Indikator, row: Realisasi) -> Decimal | None:
     return row.nilai
 
 
-def hitung(indikator: Indikator, tahun: int, targets: Iterable[Target], realisasi: Iterable[Realisasi]) -> CapaianTahunan:
+def hitung(
+    indikator: Indikator, tahun: int, targets: Iterable[Target], realisasi: Iterable[Realisasi]
+) -> CapaianTahunan:
     """Combine one indicator's stored rows for a year into its annual figures and capaian."""
     metode = formulas.Agregasi(indikator.agregasi)
     pk = {t.periode: t for t in targets if t.tahun == tahun and t.jenis == JenisTarget.PK}
@@ -68,7 +70,9 @@ def hitung(indikator: Indikator, tahun: int, targets: Iterable[Target], realisas
         target_predikat = last.predikat if last else ""
 
     rows = {r.periode: r for r in realisasi if r.tahun == tahun}
-    tw_real = tuple(_nilai_realisasi(indikator, rows[p]) if p in rows else None for p in range(1, 5))
+    tw_real = tuple(
+        _nilai_realisasi(indikator, rows[p]) if p in rows else None for p in range(1, 5)
+    )
     annual = rows.get(Periode.TAHUNAN)
     pembilang = penyebut = None
     if annual is not None:
@@ -84,16 +88,26 @@ def hitung(indikator: Indikator, tahun: int, targets: Iterable[Target], realisas
             # Counts add up over the year against a fixed population (domain spec §2.5).
             pembilang = sum((q.pembilang for q in fractions), Decimal(0))
             penyebut = fractions[-1].penyebut
-            nilai = formulas.persen(pembilang, penyebut) if indikator.jenis_nilai == JenisNilai.PERSEN else (
-                pembilang / penyebut if penyebut else None)
+            nilai = (
+                formulas.persen(pembilang, penyebut)
+                if indikator.jenis_nilai == JenisNilai.PERSEN
+                else (pembilang / penyebut if penyebut else None)
+            )
         else:
             nilai = formulas.agregasi_tahunan(list(tw_real), metode)
     capaian = indikator.capaian(target, nilai, target_predikat, predikat)
     return CapaianTahunan(
-        indikator=indikator, tahun=tahun,
-        target=target, target_predikat=target_predikat or "", target_triwulan=tw_target,
-        realisasi=nilai, realisasi_predikat=predikat or "", realisasi_triwulan=tw_real,
-        pembilang=pembilang, penyebut=penyebut, capaian=capaian,
+        indikator=indikator,
+        tahun=tahun,
+        target=target,
+        target_predikat=target_predikat or "",
+        target_triwulan=tw_target,
+        realisasi=nilai,
+        realisasi_predikat=predikat or "",
+        realisasi_triwulan=tw_real,
+        pembilang=pembilang,
+        penyebut=penyebut,
+        capaian=capaian,
         target_tahunan_tercatat=tahunan is not None,
         realisasi_tahunan_tercatat=annual is not None,
         faktor_pendukung=narrative.faktor_pendukung if narrative else "",
@@ -109,12 +123,20 @@ def indikator_dengan_data(opd: PerangkatDaerah, tahun_list: Iterable[int]):
         Indikator.objects.filter(opd=opd)
         .select_related("sasaran", "nomenklatur")
         .prefetch_related(
-            Prefetch("target_set", queryset=Target.objects.filter(tahun__in=years), to_attr="targets"),
-            Prefetch("realisasi_set", queryset=Realisasi.objects.filter(tahun__in=years), to_attr="realisasi_list"),
+            Prefetch(
+                "target_set", queryset=Target.objects.filter(tahun__in=years), to_attr="targets"
+            ),
+            Prefetch(
+                "realisasi_set",
+                queryset=Realisasi.objects.filter(tahun__in=years),
+                to_attr="realisasi_list",
+            ),
         )
     )
 
 
 def capaian_opd(opd: PerangkatDaerah, tahun: int) -> list[CapaianTahunan]:
     """Every indicator of an agency with its capaian for the year."""
-    return [hitung(i, tahun, i.targets, i.realisasi_list) for i in indikator_dengan_data(opd, [tahun])]
+    return [
+        hitung(i, tahun, i.targets, i.realisasi_list) for i in indikator_dengan_data(opd, [tahun])
+    ]

@@ -95,7 +95,9 @@ class Indikator(models.Model):
         choices=ModePredikat.choices,
         default=ModePredikat.NUMERIK,
     )
-    polaritas = models.CharField(max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
+    polaritas = models.CharField(
+        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
     metode_negatif = models.CharField(
         "metode polaritas negatif", max_length=1, choices=MetodeNegatif.choices, default="A"
     )

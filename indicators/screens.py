@@ -18,22 +18,47 @@ class IndikatorForm(ScopedForm):
         """Deleting an indicator deletes its targets, realisations and budget links: not those of a locked year."""
         locked = tahun_terkunci(opd)
         years = set()
-        for related in (obj.target_set, obj.realisasi_set, obj.anggaran_set):  # budget lines: its links
+        for related in (
+            obj.target_set,
+            obj.realisasi_set,
+            obj.anggaran_set,
+        ):  # budget lines: its links
             years |= set(related.filter(tahun__in=locked).values_list("tahun", flat=True))
         return [locked[tahun] for tahun in sorted(years)]
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and "sasaran" in self.changed_data:  # the signed year's report reads it there
+        if (
+            self.instance.pk and "sasaran" in self.changed_data
+        ):  # the signed year's report reads it there
             for message in self.alasan_hapus_terkunci(self.opd, self.instance):
                 self.add_error("sasaran", f"Sasaran indikator ini tidak dapat dipindah. {message}")
         return data
 
     class Meta:
         model = Indikator
-        fields = ["kode", "tingkat", "sasaran", "nomenklatur", "uraian", "satuan", "jenis_nilai",
-                  "skala_predikat", "mode_predikat", "polaritas", "metode_negatif", "agregasi", "cap_persen",
-                  "rumus", "pembilang", "penyebut", "sumber_data", "alasan", "dasar_hukum", "urutan"]
+        fields = [
+            "kode",
+            "tingkat",
+            "sasaran",
+            "nomenklatur",
+            "uraian",
+            "satuan",
+            "jenis_nilai",
+            "skala_predikat",
+            "mode_predikat",
+            "polaritas",
+            "metode_negatif",
+            "agregasi",
+            "cap_persen",
+            "rumus",
+            "pembilang",
+            "penyebut",
+            "sumber_data",
+            "alasan",
+            "dasar_hukum",
+            "urutan",
+        ]
 
     def scope(self) -> None:
         self.fields["sasaran"].queryset = Sasaran.objects.filter(renstra__opd=self.opd)
@@ -89,9 +114,33 @@ class HasilIKMTable(ScopedTable):
         return f"{record.mutu.huruf} ({record.mutu.kinerja})"
 
 
-register(Layar("indikator", "Indikator kinerja", Indikator, IndikatorForm, IndikatorTable,
-               lambda opd: Indikator.objects.filter(opd=opd).order_by("tingkat", "urutan", "kode")))
-register(Layar("evaluasi-akip", "Evaluasi AKIP", EvaluasiAKIP, EvaluasiAKIPForm, EvaluasiAKIPTable,
-               lambda opd: EvaluasiAKIP.objects.filter(opd=opd).order_by("-tahun", "urutan")))
-register(Layar("ikm", "Hasil IKM", HasilIKM, HasilIKMForm, HasilIKMTable,
-               lambda opd: HasilIKM.objects.filter(opd=opd).order_by("-tahun")))
+register(
+    Layar(
+        "indikator",
+        "Indikator kinerja",
+        Indikator,
+        IndikatorForm,
+        IndikatorTable,
+        lambda opd: Indikator.objects.filter(opd=opd).order_by("tingkat", "urutan", "kode"),
+    )
+)
+register(
+    Layar(
+        "evaluasi-akip",
+        "Evaluasi AKIP",
+        EvaluasiAKIP,
+        EvaluasiAKIPForm,
+        EvaluasiAKIPTable,
+        lambda opd: EvaluasiAKIP.objects.filter(opd=opd).order_by("-tahun", "urutan"),
+    )
+)
+register(
+    Layar(
+        "ikm",
+        "Hasil IKM",
+        HasilIKM,
+        HasilIKMForm,
+        HasilIKMTable,
+        lambda opd: HasilIKM.objects.filter(opd=opd).order_by("-tahun"),
+    )
+)

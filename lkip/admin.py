@@ -32,7 +32,10 @@ class PerangkatDaerahAdmin(admin.ModelAdmin):
     search_fields = ["kode", "nama", "kepala_nama"]
     fieldsets = [
         (None, {"fields": ["pemda", "kode", "kode_skpd", "nama", "kota_ttd"]}),
-        ("Kepala perangkat daerah", {"fields": ["kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_jabatan"]}),
+        (
+            "Kepala perangkat daerah",
+            {"fields": ["kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_jabatan"]},
+        ),
     ]
 
 

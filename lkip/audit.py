@@ -11,14 +11,30 @@ from django.db.models import Q
 
 # model → lookup from the historical row to its agency
 OPD_PATH = {
-    "targets.Renstra": "opd", "targets.Tujuan": "renstra__opd", "targets.Sasaran": "renstra__opd",
-    "targets.Target": "indikator__opd", "targets.Realisasi": "indikator__opd", "targets.PeriodeTertutup": "opd",
-    "indicators.Indikator": "opd", "indicators.EvaluasiAKIP": "opd", "indicators.HasilIKM": "opd",
-    "budget.Anggaran": "opd", "budget.CapaianOutput": "opd",
-    "reports.NarasiLaporan": "opd", "lkip.Penugasan": "opd", "lkip.PerangkatDaerah": "id",
+    "targets.Renstra": "opd",
+    "targets.Tujuan": "renstra__opd",
+    "targets.Sasaran": "renstra__opd",
+    "targets.Target": "indikator__opd",
+    "targets.Realisasi": "indikator__opd",
+    "targets.PeriodeTertutup": "opd",
+    "indicators.Indikator": "opd",
+    "indicators.EvaluasiAKIP": "opd",
+    "indicators.HasilIKM": "opd",
+    "budget.Anggaran": "opd",
+    "budget.CapaianOutput": "opd",
+    "reports.NarasiLaporan": "opd",
+    "lkip.Penugasan": "opd",
+    "lkip.PerangkatDaerah": "id",
 }
 AKSI = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
-SKIP = {"history_id", "history_date", "history_change_reason", "history_type", "history_user", "history_user_id"}
+SKIP = {
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "history_user_id",
+}
 
 
 @dataclass(frozen=True)
@@ -68,11 +84,22 @@ def _entries(model, rows) -> list[Entri]:
         versions.sort(key=lambda r: (r.history_date, r.history_id))
         previous = None
         for row in versions:
-            user = row.history_user.get_username() if row.history_user_id and row.history_user else "sistem"
+            user = (
+                row.history_user.get_username()
+                if row.history_user_id and row.history_user
+                else "sistem"
+            )
             changes = () if row.history_type == "-" else _diff(model, previous, row)
-            out.append(Entri(row.history_date, user, AKSI.get(row.history_type, row.history_type),
-                             str(model._meta.verbose_name), str(row.instance) if row.history_type != "-" else f"#{row.id}",
-                             changes))
+            out.append(
+                Entri(
+                    row.history_date,
+                    user,
+                    AKSI.get(row.history_type, row.history_type),
+                    str(model._meta.verbose_name),
+                    str(row.instance) if row.history_type != "-" else f"#{row.id}",
+                    changes,
+                )
+            )
             previous = row
     return out
 
@@ -84,8 +111,15 @@ def record_history(obj) -> list[Entri]:
     return sorted(_entries(obj.__class__, rows), key=lambda e: e.waktu, reverse=True)
 
 
-def opd_history(opd, *, jenis: str = "", pengguna: str = "", dari: date | None = None,
-                sampai: date | None = None, batas: int = 200) -> list[Entri]:
+def opd_history(
+    opd,
+    *,
+    jenis: str = "",
+    pengguna: str = "",
+    dari: date | None = None,
+    sampai: date | None = None,
+    batas: int = 200,
+) -> list[Entri]:
     """The agency's audit trail across all tracked models, newest first, filtered."""
     out: list[Entri] = []
     for label, path in OPD_PATH.items():
@@ -106,9 +140,13 @@ def opd_history(opd, *, jenis: str = "", pengguna: str = "", dari: date | None =
         # All versions of those objects, so each change is diffed against its predecessor.
         rows = list(history.objects.filter(id__in=ids).select_related("history_user"))
         entries = _entries(model, rows)
-        out.extend(e for e in entries
-                   if (not pengguna or e.pengguna == pengguna)
-                   and (not dari or e.waktu.date() >= dari) and (not sampai or e.waktu.date() <= sampai))
+        out.extend(
+            e
+            for e in entries
+            if (not pengguna or e.pengguna == pengguna)
+            and (not dari or e.waktu.date() >= dari)
+            and (not sampai or e.waktu.date() <= sampai)
+        )
     if not jenis or jenis == "auth.User":
         out.extend(_user_entries(opd, pengguna, dari, sampai, batas))
     out.sort(key=lambda e: e.waktu, reverse=True)
@@ -141,16 +179,30 @@ def _user_entries(opd, pengguna, dari, sampai, batas) -> list[Entri]:
             changes = list(_diff(User, previous, row))
             if groups != before_groups:
                 changes.append(Perubahan("peran", before_groups, groups))
-            who = row.history_user.get_username() if row.history_user_id and row.history_user else "sistem"
-            entry = Entri(row.history_date, who, AKSI.get(row.history_type, row.history_type), "pengguna",
-                          row.username, tuple(changes))
-            if (not pengguna or who == pengguna) and (not dari or entry.waktu.date() >= dari) and (
-                    not sampai or entry.waktu.date() <= sampai):
+            who = (
+                row.history_user.get_username()
+                if row.history_user_id and row.history_user
+                else "sistem"
+            )
+            entry = Entri(
+                row.history_date,
+                who,
+                AKSI.get(row.history_type, row.history_type),
+                "pengguna",
+                row.username,
+                tuple(changes),
+            )
+            if (
+                (not pengguna or who == pengguna)
+                and (not dari or entry.waktu.date() >= dari)
+                and (not sampai or entry.waktu.date() <= sampai)
+            ):
                 out.append(entry)
             previous, before_groups = row, groups
     return out[-batas:]
 
 
 def jenis_choices() -> list[tuple[str, str]]:
-    return [(label, str(apps.get_model(label)._meta.verbose_name).capitalize()) for label in OPD_PATH] + [
-        ("auth.User", "Pengguna dan perannya")]
+    return [
+        (label, str(apps.get_model(label)._meta.verbose_name).capitalize()) for label in OPD_PATH
+    ] + [("auth.User", "Pengguna dan perannya")]

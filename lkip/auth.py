@@ -20,8 +20,9 @@ def _keys(request, username: str) -> list[str]:
 def terkunci(request, username: str) -> bool:
     user_key, address_key = _keys(request, username)
     # One office often shares one address: the address gets a larger allowance than a username.
-    return ((cache.get(user_key) or 0) >= settings.LOGIN_MAX_PERCOBAAN
-            or (cache.get(address_key) or 0) >= 4 * settings.LOGIN_MAX_PERCOBAAN)
+    return (cache.get(user_key) or 0) >= settings.LOGIN_MAX_PERCOBAAN or (
+        cache.get(address_key) or 0
+    ) >= 4 * settings.LOGIN_MAX_PERCOBAAN
 
 
 def catat_gagal(request, username: str) -> None:
@@ -50,7 +51,9 @@ class MasukForm(AuthenticationForm):
             menit = settings.LOGIN_KUNCI_DETIK // 60
             raise forms.ValidationError(
                 f"Terlalu banyak percobaan masuk yang gagal. Akun dan alamat ini dikunci sementara; "
-                f"coba lagi dalam {menit} menit.", code="terkunci")
+                f"coba lagi dalam {menit} menit.",
+                code="terkunci",
+            )
         try:
             data = super().clean()
         except forms.ValidationError:

@@ -45,8 +45,11 @@ class PilihanBanyak(forms.ModelMultipleChoiceField):
             except ValueError:
                 continue  # not an integer at all: Django's own check refuses it
             if not -_PK_MAKS - 1 <= number <= _PK_MAKS:
-                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                      params={"value": pk})
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
         return super()._check_values(value)
 
 
@@ -73,7 +76,9 @@ class ScopedForm(forms.ModelForm):
         """A record of a year whose LKIP is submitted or signed is neither created, moved nor changed;
         nor, while an LKIP is in review, a record of the plan it reports against."""
         data = super().clean()
-        for message in alasan_terkunci(self.opd, self.instance, data.get("tahun"), self.kunci_struktur):
+        for message in alasan_terkunci(
+            self.opd, self.instance, data.get("tahun"), self.kunci_struktur
+        ):
             self.add_error(None, message)
         return data
 
@@ -116,7 +121,9 @@ def tahun_terkunci(opd: PerangkatDaerah) -> dict[int, str]:
     return LaporanTahunan.objects.terkunci(opd.pk)
 
 
-def alasan_terkunci(opd: PerangkatDaerah, obj, tahun_baru: int | None = None, struktur: bool = False) -> list[str]:
+def alasan_terkunci(
+    opd: PerangkatDaerah, obj, tahun_baru: int | None = None, struktur: bool = False
+) -> list[str]:
     """Why this record may not be created, changed or deleted now ([] when it may): its stored or new
     year has a submitted or signed LKIP, or (for the plan's records) an LKIP is in review."""
     from reports.models import LaporanTahunan
@@ -139,7 +146,9 @@ def _indonesian(error: ValidationError) -> ValidationError:
         params = error.params or {}
         labels = params.get("field_labels") or params.get("field_label") or "kunci"
         model = params.get("model_name", "Data")
-        return ValidationError(f"{str(model).capitalize()} dengan {labels} yang sama sudah ada.", code=error.code)
+        return ValidationError(
+            f"{str(model).capitalize()} dengan {labels} yang sama sudah ada.", code=error.code
+        )
     return error
 
 
@@ -209,8 +218,17 @@ def menu(request: HttpRequest, kode: str) -> HttpResponse:
         except NoReverseMatch:
             pass
     years = renstra.tahun_list if renstra else [this_year]
-    return render(request, "lkip/menu.html", {"opd": opd, "screens": screens, "tahun_entri": tahun,
-                                              "tahun_list": years, "tautan_tambahan": extra})
+    return render(
+        request,
+        "lkip/menu.html",
+        {
+            "opd": opd,
+            "screens": screens,
+            "tahun_entri": tahun,
+            "tahun_list": years,
+            "tautan_tambahan": extra,
+        },
+    )
 
 
 @login_required
@@ -224,18 +242,29 @@ def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
         terkunci = [pesan for _tahun, pesan in sorted(tahun_terkunci(opd).items())]
     if request.GET.get("format") == "xlsx":
         values = list(table.as_values(exclude_columns=("aksi",)))
-        response = HttpResponse(table_xlsx(screen.judul, values[0], values[1:]),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            table_xlsx(screen.judul, values[0], values[1:]),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = f'attachment; filename="{screen.slug}-{opd.kode}.xlsx"'
         return response
     tables.RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    return render(request, "lkip/daftar.html", {
-        "opd": opd, "layar": screen, "table": table,
-        "bisa_tambah": request.user.has_perm(screen.perm % "add"), "terkunci": terkunci,
-    })
+    return render(
+        request,
+        "lkip/daftar.html",
+        {
+            "opd": opd,
+            "layar": screen,
+            "table": table,
+            "bisa_tambah": request.user.has_perm(screen.perm % "add"),
+            "terkunci": terkunci,
+        },
+    )
 
 
-def _simpan(request: HttpRequest, screen: Layar, opd: PerangkatDaerah, instance=None) -> HttpResponse:
+def _simpan(
+    request: HttpRequest, screen: Layar, opd: PerangkatDaerah, instance=None
+) -> HttpResponse:
     form = screen.form(request.POST or None, request.FILES or None, instance=instance, opd=opd)
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,9 +273,14 @@ def _simpan(request: HttpRequest, screen: Layar, opd: PerangkatDaerah, instance=
         except (IntegrityError, ValidationError) as exc:
             form.add_error(None, _pesan_integritas(exc))
         else:
-            messages.success(request, f"{screen.model._meta.verbose_name.capitalize()} \u201c{obj}\u201d tersimpan.")
+            messages.success(
+                request,
+                f"{screen.model._meta.verbose_name.capitalize()} \u201c{obj}\u201d tersimpan.",
+            )
             return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
-    return render(request, "lkip/form.html", {"opd": opd, "layar": screen, "form": form, "obj": instance})
+    return render(
+        request, "lkip/form.html", {"opd": opd, "layar": screen, "form": form, "obj": instance}
+    )
 
 
 def _pesan_integritas(exc: Exception) -> str:
@@ -277,7 +311,9 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     _need(request, screen, "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
-    locked = alasan_terkunci(opd, obj, struktur=screen.form.kunci_struktur) + screen.form.alasan_hapus_terkunci(opd, obj)
+    locked = alasan_terkunci(
+        opd, obj, struktur=screen.form.kunci_struktur
+    ) + screen.form.alasan_hapus_terkunci(opd, obj)
     if locked:
         messages.error(request, f"\u201c{obj}\u201d tidak dihapus. " + " ".join(locked))
         return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
@@ -285,7 +321,9 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
         with transaction.atomic():
             obj.delete()
     except ProtectedError:
-        messages.error(request, f"\u201c{obj}\u201d tidak dapat dihapus karena masih dipakai oleh data lain.")
+        messages.error(
+            request, f"\u201c{obj}\u201d tidak dapat dihapus karena masih dipakai oleh data lain."
+        )
     else:
         messages.success(request, f"\u201c{obj}\u201d dihapus.")
     return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
@@ -300,5 +338,8 @@ def riwayat(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpRespons
     obj = _object(screen, opd, pk)
     from lkip.audit import record_history
 
-    return render(request, "lkip/riwayat.html", {"opd": opd, "layar": screen, "obj": obj,
-                                                  "entries": record_history(obj)})
+    return render(
+        request,
+        "lkip/riwayat.html",
+        {"opd": opd, "layar": screen, "obj": obj, "entries": record_history(obj)},
+    )

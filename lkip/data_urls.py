@@ -10,7 +10,9 @@ urlpatterns = [
     path("<slug:kode>/audit/", views.audit, name="audit"),
     path("<slug:kode>/bukti/<int:pk>/", views.bukti, name="bukti"),
     path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/", views_entri.entri, name="entri"),
-    path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/hitung/", views_entri.hitung, name="entri_hitung"),
+    path(
+        "<slug:kode>/entri/<int:tahun>/tw<int:tw>/hitung/", views_entri.hitung, name="entri_hitung"
+    ),
     path("<slug:kode>/periode/<int:tahun>/<int:periode>/tutup/", views_entri.tutup, name="tutup"),
     path("<slug:kode>/periode/<int:tahun>/<int:periode>/buka/", views_entri.buka, name="buka"),
     path("<slug:kode>/<slug:layar>/", crud.daftar, name="daftar"),

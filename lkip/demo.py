@@ -62,7 +62,11 @@ def _demo_user(row: dict, opd: PerangkatDaerah) -> DemoUser:
     first, _, last = nama.partition(" ")
     user, created = User.objects.get_or_create(
         username=row["username"],
-        defaults={"first_name": first[:150], "last_name": last[:150], "is_staff": role == "admin_pemda"},
+        defaults={
+            "first_name": first[:150],
+            "last_name": last[:150],
+            "is_staff": role == "admin_pemda",
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -77,7 +81,9 @@ def _report_settings(opd: PerangkatDaerah) -> None:
     """What the seed states outside the workbook: the signing date and the second PK signatory."""
     from reports.models import LaporanTahunan
 
-    LaporanTahunan.objects.get_or_create(opd=opd, tahun=DEMO_TAHUN, defaults={"tanggal": DEMO_TANGGAL})
+    LaporanTahunan.objects.get_or_create(
+        opd=opd, tahun=DEMO_TAHUN, defaults={"tanggal": DEMO_TANGGAL}
+    )
     if not opd.pemda.kepala_daerah_jabatan:
         opd.pemda.kepala_daerah_jabatan = "Wali Kota Bekasi"
         opd.pemda.save(update_fields=["kepala_daerah_jabatan"])

@@ -25,15 +25,36 @@ STEPS = [
     ("IKM", ikm),
     # Flat sheets: columns, required ones and keys from lkip.exchange.kolom; here only what is not text.
     ("SDM", simple("SDM", "lkip.SdmKomposisi", "SDM", {"tahun": "year", "jumlah": "int"})),
-    ("Kebutuhan_Personil", simple("Kebutuhan_Personil", "lkip.KebutuhanPersonil", "kebutuhan personil",
-                                  {"nomor": "int"})),
+    (
+        "Kebutuhan_Personil",
+        simple(
+            "Kebutuhan_Personil", "lkip.KebutuhanPersonil", "kebutuhan personil", {"nomor": "int"}
+        ),
+    ),
     ("Kategori_PPKS", simple("Kategori_PPKS", "lkip.KategoriPPKS", "PPKS")),
-    ("Kejadian_Bencana", simple("Kejadian_Bencana", "lkip.KejadianBencana", "bencana",
-                                {"tahun": "year", "kepala_keluarga": "int", "jiwa": "int"})),
-    ("Capaian_Output", simple("Capaian_Output", "budget.CapaianOutput", "output",
-                              {"tahun": "year", "target": "decimal", "realisasi": "decimal"},
-                              nomenklatur_col="anggaran_kode")),
-    ("Angka_Tercetak", simple("Angka_Tercetak", "reports.AngkaTercetak", "tercetak", {"tahun": "year"})),
+    (
+        "Kejadian_Bencana",
+        simple(
+            "Kejadian_Bencana",
+            "lkip.KejadianBencana",
+            "bencana",
+            {"tahun": "year", "kepala_keluarga": "int", "jiwa": "int"},
+        ),
+    ),
+    (
+        "Capaian_Output",
+        simple(
+            "Capaian_Output",
+            "budget.CapaianOutput",
+            "output",
+            {"tahun": "year", "target": "decimal", "realisasi": "decimal"},
+            nomenklatur_col="anggaran_kode",
+        ),
+    ),
+    (
+        "Angka_Tercetak",
+        simple("Angka_Tercetak", "reports.AngkaTercetak", "tercetak", {"tahun": "year"}),
+    ),
     ("Narasi", simple("Narasi", "reports.NarasiLaporan", "narasi", {"tahun": "year"})),
     ("Pengaturan_Laporan", pengaturan_laporan),
     ("Pengguna", pengguna),

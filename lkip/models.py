@@ -35,7 +35,9 @@ class PerangkatDaerah(models.Model):
     nama = models.CharField("nama perangkat daerah", max_length=200)
     kota_ttd = models.CharField("tempat penandatanganan", max_length=100)
     kepala_nama = models.CharField("nama kepala (dengan gelar)", max_length=200)
-    kepala_nip = models.CharField("NIP kepala", max_length=24, blank=True, validators=[validate_nip])
+    kepala_nip = models.CharField(
+        "NIP kepala", max_length=24, blank=True, validators=[validate_nip]
+    )
     kepala_pangkat = models.CharField("pangkat/golongan kepala", max_length=100, blank=True)
     kepala_jabatan = models.CharField("jabatan kepala", max_length=200)
 
@@ -154,7 +156,9 @@ class KejadianBencana(models.Model):
         verbose_name_plural = "kejadian bencana"
         ordering = ["opd", "tahun", "urutan", "kejadian"]
         constraints = [
-            models.UniqueConstraint(fields=["opd", "tahun", "kejadian"], name="kejadian_bencana_unik"),
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "kejadian"], name="kejadian_bencana_unik"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -168,8 +172,13 @@ def _register_user_history() -> None:
     from simple_history.exceptions import MultipleRegistrationsError
 
     try:
-        register(get_user_model(), app="lkip", m2m_fields=["groups"], table_name="lkip_historicaluser",
-                 excluded_fields=["password", "last_login"])
+        register(
+            get_user_model(),
+            app="lkip",
+            m2m_fields=["groups"],
+            table_name="lkip_historicaluser",
+            excluded_fields=["password", "last_login"],
+        )
     except MultipleRegistrationsError:
         pass
 

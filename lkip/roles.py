@@ -8,17 +8,28 @@ ROLE_GROUPS = {
 }
 
 _DATA_MODELS = [
-    ("targets", "renstra"), ("targets", "tujuan"), ("targets", "sasaran"),
-    ("targets", "target"), ("targets", "realisasi"),
-    ("indicators", "indikator"), ("indicators", "evaluasiakip"), ("indicators", "hasilikm"),
-    ("budget", "anggaran"), ("budget", "capaianoutput"),
+    ("targets", "renstra"),
+    ("targets", "tujuan"),
+    ("targets", "sasaran"),
+    ("targets", "target"),
+    ("targets", "realisasi"),
+    ("indicators", "indikator"),
+    ("indicators", "evaluasiakip"),
+    ("indicators", "hasilikm"),
+    ("budget", "anggaran"),
+    ("budget", "capaianoutput"),
     ("reports", "narasilaporan"),
-    ("lkip", "sdmkomposisi"), ("lkip", "kebutuhanpersonil"), ("lkip", "kategorippks"),
+    ("lkip", "sdmkomposisi"),
+    ("lkip", "kebutuhanpersonil"),
+    ("lkip", "kategorippks"),
     ("lkip", "kejadianbencana"),
 ]
 _REFERENCE_MODELS = [
-    ("lkip", "pemda"), ("lkip", "perangkatdaerah"), ("lkip", "penugasan"),
-    ("budget", "nomenklatur"), ("auth", "user"),
+    ("lkip", "pemda"),
+    ("lkip", "perangkatdaerah"),
+    ("lkip", "penugasan"),
+    ("budget", "nomenklatur"),
+    ("auth", "user"),
 ]
 
 
@@ -33,11 +44,16 @@ ROLE_PERMISSIONS = {
     "Perencana": _perms(_DATA_MODELS, ("view", "add", "change", "delete"))
     + _perms(_REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",))
     + [("targets", "add_periodetertutup")],
-    "Kepala Dinas": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",))
+    "Kepala Dinas": _perms(
+        _DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)
+    )
     + [("targets", "add_periodetertutup"), ("targets", "delete_periodetertutup")],
-    "Inspektorat": _perms(_DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)),
+    "Inspektorat": _perms(
+        _DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)
+    ),
     "Admin Pemda": _perms(_REFERENCE_MODELS, ("view", "add", "change", "delete"))
-    + _perms(_DATA_MODELS + _PERIODE, ("view",)) + [("targets", "delete_periodetertutup")],
+    + _perms(_DATA_MODELS + _PERIODE, ("view",))
+    + [("targets", "delete_periodetertutup")],
 }
 
 
@@ -55,7 +71,9 @@ def sync_role_groups(**kwargs) -> None:
         group, _ = Group.objects.get_or_create(name=name)
         wanted = []
         for app, codename in perms:
-            found = Permission.objects.filter(content_type__app_label=app, codename=codename).first()
+            found = Permission.objects.filter(
+                content_type__app_label=app, codename=codename
+            ).first()
             if found is None:
                 return  # permissions of a not yet migrated app: the next post_migrate finishes it
             wanted.append(found)

@@ -18,7 +18,9 @@ class AngkaColumn(tables.Column):
     def render(self, value):
         from reports.laporan.struktur import tempat_nilai
 
-        return formulas.format_angka(value, self.tempat if self.tempat is not None else tempat_nilai(value))
+        return formulas.format_angka(
+            value, self.tempat if self.tempat is not None else tempat_nilai(value)
+        )
 
     def value(self, value):
         return value

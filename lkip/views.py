@@ -16,10 +16,18 @@ from targets.models import Realisasi
 class AuditFilter(forms.Form):
     jenis = forms.ChoiceField(label="Jenis data", required=False)
     pengguna = forms.CharField(label="Pengguna", required=False, max_length=150)
-    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                           error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."})
-    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                             error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."})
+    dari = forms.DateField(
+        label="Dari tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."},
+    )
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."},
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -42,8 +50,13 @@ def audit(request: HttpRequest, kode: str) -> HttpResponse:
     entries = []
     if not request.GET or form.is_valid():
         data = form.cleaned_data if request.GET else {}
-        entries = opd_history(opd, jenis=data.get("jenis", ""), pengguna=data.get("pengguna", ""),
-                              dari=data.get("dari"), sampai=data.get("sampai"))
+        entries = opd_history(
+            opd,
+            jenis=data.get("jenis", ""),
+            pengguna=data.get("pengguna", ""),
+            dari=data.get("dari"),
+            sampai=data.get("sampai"),
+        )
     return render(request, "lkip/audit.html", {"opd": opd, "form": form, "entries": entries})
 
 
@@ -61,6 +74,8 @@ def bukti(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     except FileNotFoundError as exc:
         raise Http404("Berkas bukti tidak ditemukan.") from exc
     name = realisasi.bukti.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, as_attachment=True, filename=f"bukti-{realisasi.indikator.kode}-{realisasi.tahun}-{name}")
-
-
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"bukti-{realisasi.indikator.kode}-{realisasi.tahun}-{name}",
+    )

@@ -10,20 +10,28 @@ class NarasiForm(forms.ModelForm):
         labels = {"judul": "Judul bagian", "teks": "Teks"}
         help_texts = {
             "teks": "Teks biasa. Pisahkan paragraf dengan satu baris kosong; butir daftar diawali "
-                    "'1.', 'a.' atau '-'. Angka capaian, serapan dan anggaran tidak perlu diketik: "
-                    "laporan menghitungnya dari data.",
+            "'1.', 'a.' atau '-'. Angka capaian, serapan dan anggaran tidak perlu diketik: "
+            "laporan menghitungnya dari data.",
         }
         widgets = {"teks": forms.Textarea(attrs={"rows": 18})}
 
 
 # --- The approval workflow (reports.views_workflow) ---------------------------------------------
 
-def _teks(label: str, *, required: bool = True, rows: int = 3, max_length: int = 2000, pesan: str = "") -> forms.CharField:
+
+def _teks(
+    label: str, *, required: bool = True, rows: int = 3, max_length: int = 2000, pesan: str = ""
+) -> forms.CharField:
     return forms.CharField(
-        label=label, required=required, max_length=max_length, strip=True,
+        label=label,
+        required=required,
+        max_length=max_length,
+        strip=True,
         widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": pesan or f"{label} wajib diisi.",
-                        "max_length": f"{label} paling banyak {max_length} karakter."},
+        error_messages={
+            "required": pesan or f"{label} wajib diisi.",
+            "max_length": f"{label} paling banyak {max_length} karakter.",
+        },
     )
 
 
@@ -36,9 +44,13 @@ class AlasanForm(forms.Form):
 
 
 class KomentarForm(forms.Form):
-    acuan = forms.ChoiceField(label="Bab atau tabel yang dikomentari",
-                              error_messages={"required": "Pilih bab atau tabel yang dikomentari.",
-                                              "invalid_choice": "Bab atau tabel itu tidak ada dalam laporan ini."})
+    acuan = forms.ChoiceField(
+        label="Bab atau tabel yang dikomentari",
+        error_messages={
+            "required": "Pilih bab atau tabel yang dikomentari.",
+            "invalid_choice": "Bab atau tabel itu tidak ada dalam laporan ini.",
+        },
+    )
     teks = _teks("Komentar", rows=4, max_length=5000)
 
     def __init__(self, *args, pilihan: list, **kwargs):
@@ -56,8 +68,11 @@ class TandatanganiForm(forms.Form):
 
 class VerifikasiForm(forms.Form):
     berkas = forms.FileField(
-        label="Berkas PDF LKIP", widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
-        error_messages={"required": "Pilih berkas PDF yang akan diperiksa.",
-                        "empty": "Berkas yang dipilih kosong.",
-                        "invalid": "Kirim berkas melalui formulir unggah."},
+        label="Berkas PDF LKIP",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={
+            "required": "Pilih berkas PDF yang akan diperiksa.",
+            "empty": "Berkas yang dipilih kosong.",
+            "invalid": "Kirim berkas melalui formulir unggah.",
+        },
     )

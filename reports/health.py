@@ -44,7 +44,9 @@ def _num(value: Decimal) -> str:
     """A value with the decimals it has (at most 2): 5 → '5', 80.5 → '80,5'."""
     normal = formulas.bulatkan(value).normalize()
     exponent = normal.as_tuple().exponent
-    return formulas.format_angka(value, min(2, max(0, -exponent)) if isinstance(exponent, int) else 2)
+    return formulas.format_angka(
+        value, min(2, max(0, -exponent)) if isinstance(exponent, int) else 2
+    )
 
 
 def _decimals(teks: str) -> int:
@@ -102,15 +104,27 @@ def _budget_checks(ctx: _Context) -> list[Temuan]:
         where = f"Anggaran {line.kode}"
         pagu = line.pagu
         if pagu is not None and line.realisasi > pagu:
-            out.append(Temuan("VR-BUD-2", ERROR, where,
-                              f"realisasi {_rp(line.realisasi)} melebihi pagu {_rp(pagu)} "
-                              f"(serapan {_pct(line.serapan)})."))
+            out.append(
+                Temuan(
+                    "VR-BUD-2",
+                    ERROR,
+                    where,
+                    f"realisasi {_rp(line.realisasi)} melebihi pagu {_rp(pagu)} "
+                    f"(serapan {_pct(line.serapan)}).",
+                )
+            )
         children = ctx.children.get(line.kode)
         if not children:
             continue
         child_pagu = [c.pagu for c in children]
-        complete = None not in child_pagu and pagu is not None and sum(child_pagu, Decimal(0)) == pagu
-        for label, field in (("pagu murni", "pagu_murni"), ("pagu", "pagu"), ("realisasi", "realisasi")):
+        complete = (
+            None not in child_pagu and pagu is not None and sum(child_pagu, Decimal(0)) == pagu
+        )
+        for label, field in (
+            ("pagu murni", "pagu_murni"),
+            ("pagu", "pagu"),
+            ("realisasi", "realisasi"),
+        ):
             parent_value = getattr(line, field)
             values = [getattr(c, field) for c in children]
             if parent_value is None or None in values:
@@ -120,13 +134,25 @@ def _budget_checks(ctx: _Context) -> list[Temuan]:
                 continue
             selisih = parent_value - total
             if total > parent_value or complete:
-                out.append(Temuan("VR-BUD-3", ERROR, where,
-                                  f"{label} {_rp(parent_value)} tidak sama dengan jumlah rinciannya "
-                                  f"{_rp(total)} (selisih {_rp(abs(selisih))})."))
+                out.append(
+                    Temuan(
+                        "VR-BUD-3",
+                        ERROR,
+                        where,
+                        f"{label} {_rp(parent_value)} tidak sama dengan jumlah rinciannya "
+                        f"{_rp(total)} (selisih {_rp(abs(selisih))}).",
+                    )
+                )
             else:
-                out.append(Temuan("VR-BUD-3", WARNING, where,
-                                  f"rincian {label} belum lengkap: {_rp(total)} dari {_rp(parent_value)} "
-                                  f"(belum dirinci {_rp(selisih)})."))
+                out.append(
+                    Temuan(
+                        "VR-BUD-3",
+                        WARNING,
+                        where,
+                        f"rincian {label} belum lengkap: {_rp(total)} dari {_rp(parent_value)} "
+                        f"(belum dirinci {_rp(selisih)}).",
+                    )
+                )
     return out
 
 
@@ -137,42 +163,97 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
         where = f"Indikator {kode}"
         if ind.tingkat == Tingkat.IKU:
             if c.target is None and not c.target_predikat:
-                out.append(Temuan("VR-DATA-1", ERROR, where, f"belum ada target Perjanjian Kinerja {ctx.tahun}."))
+                out.append(
+                    Temuan(
+                        "VR-DATA-1",
+                        ERROR,
+                        where,
+                        f"belum ada target Perjanjian Kinerja {ctx.tahun}.",
+                    )
+                )
             if c.realisasi is None and not c.realisasi_predikat:
                 out.append(Temuan("VR-DATA-1", ERROR, where, f"belum ada realisasi {ctx.tahun}."))
         # Quarterly targets must add up to the annual one under the indicator's aggregation.
         tw = [v for v in c.target_triwulan if v is not None]
         if c.target_tahunan_tercatat and tw and c.target is not None:
-            agregat = formulas.agregasi_tahunan(list(c.target_triwulan), formulas.Agregasi(ind.agregasi))
+            agregat = formulas.agregasi_tahunan(
+                list(c.target_triwulan), formulas.Agregasi(ind.agregasi)
+            )
             if agregat is not None and agregat != c.target:
-                out.append(Temuan("VR-TGT-1", WARNING, where,
-                                  f"target triwulan ({ind.get_agregasi_display().lower()}) = "
-                                  f"{formulas.format_angka(agregat)}, berbeda dari target tahunan "
-                                  f"{formulas.format_angka(c.target)}."))
+                out.append(
+                    Temuan(
+                        "VR-TGT-1",
+                        WARNING,
+                        where,
+                        f"target triwulan ({ind.get_agregasi_display().lower()}) = "
+                        f"{formulas.format_angka(agregat)}, berbeda dari target tahunan "
+                        f"{formulas.format_angka(c.target)}.",
+                    )
+                )
         lalu = ctx.capaian_lalu.get(kode)
-        if (lalu and lalu.realisasi is not None and c.target is not None
-                and ind.polaritas == "positif" and c.target < lalu.realisasi):
-            out.append(Temuan("VR-PLAU-1", WARNING, where,
-                              f"target {ctx.tahun} ({_num(c.target)}) lebih rendah dari "
-                              f"realisasi {ctx.tahun - 1} ({_num(lalu.realisasi)})."))
+        if (
+            lalu
+            and lalu.realisasi is not None
+            and c.target is not None
+            and ind.polaritas == "positif"
+            and c.target < lalu.realisasi
+        ):
+            out.append(
+                Temuan(
+                    "VR-PLAU-1",
+                    WARNING,
+                    where,
+                    f"target {ctx.tahun} ({_num(c.target)}) lebih rendah dari "
+                    f"realisasi {ctx.tahun - 1} ({_num(lalu.realisasi)}).",
+                )
+            )
         if ind.adalah_predikat and ind.skala_predikat == SkalaPredikat.AKIP:
-            for nilai, predikat, what in ((c.realisasi, c.realisasi_predikat, "realisasi"),
-                                          (c.target, c.target_predikat, "target")):
-                if nilai is not None and predikat and 0 <= nilai <= 100 and formulas.predikat_akip(nilai) != predikat:
-                    out.append(Temuan("VR-AKIP-1", ERROR, where,
-                                      f"predikat {what} '{predikat}' tidak sesuai nilai "
-                                      f"{formulas.format_angka(nilai)} (seharusnya {formulas.predikat_akip(nilai)})."))
+            for nilai, predikat, what in (
+                (c.realisasi, c.realisasi_predikat, "realisasi"),
+                (c.target, c.target_predikat, "target"),
+            ):
+                if (
+                    nilai is not None
+                    and predikat
+                    and 0 <= nilai <= 100
+                    and formulas.predikat_akip(nilai) != predikat
+                ):
+                    out.append(
+                        Temuan(
+                            "VR-AKIP-1",
+                            ERROR,
+                            where,
+                            f"predikat {what} '{predikat}' tidak sesuai nilai "
+                            f"{formulas.format_angka(nilai)} (seharusnya {formulas.predikat_akip(nilai)}).",
+                        )
+                    )
             if ctx.akip and c.realisasi is not None:
                 total = sum((k.nilai for k in ctx.akip), Decimal(0))
                 if total != c.realisasi:
-                    out.append(Temuan("VR-CONS-1", ERROR, where,
-                                      f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari jumlah "
-                                      f"komponen evaluasi AKIP {formulas.format_angka(total)}."))
-        if (ind.skala_predikat == SkalaPredikat.IKM or "IKM" in ind.uraian.upper()) and ctx.ikm and c.realisasi is not None:
+                    out.append(
+                        Temuan(
+                            "VR-CONS-1",
+                            ERROR,
+                            where,
+                            f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari jumlah "
+                            f"komponen evaluasi AKIP {formulas.format_angka(total)}.",
+                        )
+                    )
+        if (
+            (ind.skala_predikat == SkalaPredikat.IKM or "IKM" in ind.uraian.upper())
+            and ctx.ikm
+            and c.realisasi is not None
+        ):
             if ind.jenis_nilai != JenisNilai.PREDIKAT and c.realisasi != ctx.ikm.nilai:
-                out.append(Temuan("VR-CONS-1", ERROR, where,
-                                  f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari hasil IKM "
-                                  f"{formulas.format_angka(ctx.ikm.nilai)}."))
+                out.append(
+                    Temuan(
+                        "VR-CONS-1",
+                        ERROR,
+                        where,
+                        f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari hasil IKM "
+                        f"{formulas.format_angka(ctx.ikm.nilai)}.",
+                    )
+                )
     return out
 
 
@@ -184,23 +265,49 @@ def _akip_checks(ctx: _Context) -> list[Temuan]:
     for k in ctx.akip:
         bobot = formulas.BOBOT_AKIP.get(k.komponen)
         if bobot is not None and k.bobot != bobot:
-            out.append(Temuan("VR-AKIP-1", ERROR, where,
-                              f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya {formulas.format_angka(bobot)}."))
+            out.append(
+                Temuan(
+                    "VR-AKIP-1",
+                    ERROR,
+                    where,
+                    f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya {formulas.format_angka(bobot)}.",
+                )
+            )
         if k.nilai > k.bobot:
             out.append(Temuan("VR-AKIP-1", ERROR, where, f"nilai {k.komponen} melebihi bobotnya."))
     if len(ctx.akip) != len(formulas.BOBOT_AKIP):
-        out.append(Temuan("VR-AKIP-1", ERROR, where,
-                          f"komponen tercatat {len(ctx.akip)} dari {len(formulas.BOBOT_AKIP)}."))
+        out.append(
+            Temuan(
+                "VR-AKIP-1",
+                ERROR,
+                where,
+                f"komponen tercatat {len(ctx.akip)} dari {len(formulas.BOBOT_AKIP)}.",
+            )
+        )
     return out
 
 
 def _signature_checks(ctx: _Context) -> list[Temuan]:
     opd, out = ctx.opd, []
-    missing = [label for label, value in (("jabatan", opd.kepala_jabatan), ("nama", opd.kepala_nama),
-                                          ("pangkat/golongan", opd.kepala_pangkat), ("NIP", opd.kepala_nip)) if not value]
+    missing = [
+        label
+        for label, value in (
+            ("jabatan", opd.kepala_jabatan),
+            ("nama", opd.kepala_nama),
+            ("pangkat/golongan", opd.kepala_pangkat),
+            ("NIP", opd.kepala_nip),
+        )
+        if not value
+    ]
     if missing:
-        out.append(Temuan("VR-SIG-1", WARNING, "Kepala perangkat daerah",
-                          f"blok tanda tangan belum lengkap: {', '.join(missing)}."))
+        out.append(
+            Temuan(
+                "VR-SIG-1",
+                WARNING,
+                "Kepala perangkat daerah",
+                f"blok tanda tangan belum lengkap: {', '.join(missing)}.",
+            )
+        )
     if opd.kepala_nip:
         try:
             formulas.parse_nip(opd.kepala_nip)
@@ -268,33 +375,70 @@ def _printed_checks(ctx: _Context) -> list[Temuan]:
             printed = a.teks.strip()
             if a.besaran == Besaran.PREDIKAT_AKIP:
                 if printed.upper() != expected:
-                    out.append(Temuan(rule, ERROR, where, f"predikat tercetak '{printed}', seharusnya '{expected}'."))
+                    out.append(
+                        Temuan(
+                            rule,
+                            ERROR,
+                            where,
+                            f"predikat tercetak '{printed}', seharusnya '{expected}'.",
+                        )
+                    )
                 continue
             mutu_huruf, mutu_teks = expected.split(" ", 1)
             if printed.upper() not in {mutu_huruf, mutu_teks.upper(), expected.upper()}:
-                out.append(Temuan(rule, ERROR, where,
-                                  f"tercetak '{printed}', seharusnya '{mutu_teks}' ({mutu_huruf})."))
+                out.append(
+                    Temuan(
+                        rule,
+                        ERROR,
+                        where,
+                        f"tercetak '{printed}', seharusnya '{mutu_teks}' ({mutu_huruf}).",
+                    )
+                )
             continue
         try:
             printed = formulas.parse_angka(a.teks)
         except ValueError as exc:
-            out.append(Temuan("VR-FMT-1", ERROR, where,
-                              f"angka tercetak tidak dapat dibaca: {exc} Nilai dari data: "
-                              f"{formulas.format_angka(expected, _places_for(a, Decimal(expected)))}."))
+            out.append(
+                Temuan(
+                    "VR-FMT-1",
+                    ERROR,
+                    where,
+                    f"angka tercetak tidak dapat dibaca: {exc} Nilai dari data: "
+                    f"{formulas.format_angka(expected, _places_for(a, Decimal(expected)))}.",
+                )
+            )
             continue
         expected = Decimal(expected)
         places = _decimals(a.teks)
         if formulas.bulatkan(expected, places) != printed:
             partial = _partial_value(ctx, a)
             if partial is not None and formulas.bulatkan(partial, places) == printed:
-                out.append(Temuan("VR-BUD-4", WARNING, where,
-                                  f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, bukan "
-                                  f"seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} ({_shown(a, expected)}); "
-                                  f"beri label sebagai bagian yang mendukung IKU."))
+                out.append(
+                    Temuan(
+                        "VR-BUD-4",
+                        WARNING,
+                        where,
+                        f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, bukan "
+                        f"seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} ({_shown(a, expected)}); "
+                        f"beri label sebagai bagian yang mendukung IKU.",
+                    )
+                )
                 continue
-            percent = a.besaran in {Besaran.SERAPAN, Besaran.EFISIENSI, Besaran.CAPAIAN, Besaran.TOTAL_SERAPAN}
+            percent = a.besaran in {
+                Besaran.SERAPAN,
+                Besaran.EFISIENSI,
+                Besaran.CAPAIAN,
+                Besaran.TOTAL_SERAPAN,
+            }
             shown = formulas.format_persen(expected) if percent else _shown(a, expected)
-            out.append(Temuan(rule, ERROR, where, f"{_label(a)} tercetak {a.teks}, dihitung dari data {shown}."))
+            out.append(
+                Temuan(
+                    rule,
+                    ERROR,
+                    where,
+                    f"{_label(a)} tercetak {a.teks}, dihitung dari data {shown}.",
+                )
+            )
     return out
 
 
@@ -320,13 +464,23 @@ def _partial_value(ctx: _Context, a: AngkaTercetak) -> Decimal | None:
         return None
     total_pagu = sum(pagu, Decimal(0))
     total_real = sum((c.realisasi for c in children), Decimal(0))
-    return {Besaran.PAGU: total_pagu, Besaran.REALISASI_ANGGARAN: total_real,
-            Besaran.SERAPAN: formulas.serapan(total_pagu, total_real)}.get(a.besaran)
+    return {
+        Besaran.PAGU: total_pagu,
+        Besaran.REALISASI_ANGGARAN: total_real,
+        Besaran.SERAPAN: formulas.serapan(total_pagu, total_real),
+    }.get(a.besaran)
 
 
 def _places_for(a: AngkaTercetak, value: Decimal) -> int:
-    money = {Besaran.PAGU, Besaran.PAGU_MURNI, Besaran.REALISASI_ANGGARAN, Besaran.TOTAL_PAGU,
-             Besaran.TOTAL_PAGU_MURNI, Besaran.TOTAL_REALISASI, Besaran.JUMLAH_SDM}
+    money = {
+        Besaran.PAGU,
+        Besaran.PAGU_MURNI,
+        Besaran.REALISASI_ANGGARAN,
+        Besaran.TOTAL_PAGU,
+        Besaran.TOTAL_PAGU_MURNI,
+        Besaran.TOTAL_REALISASI,
+        Besaran.JUMLAH_SDM,
+    }
     return 0 if a.besaran in money and value == value.to_integral_value() else 2
 
 
@@ -337,6 +491,11 @@ def periksa(opd: PerangkatDaerah, tahun: int) -> list[Temuan]:
 
 def periksa_konteks(ctx: _Context) -> list[Temuan]:
     """The findings for an already loaded context (the dashboards load many agencies at once)."""
-    findings = (_budget_checks(ctx) + _indicator_checks(ctx) + _akip_checks(ctx)
-                + _signature_checks(ctx) + _printed_checks(ctx))
+    findings = (
+        _budget_checks(ctx)
+        + _indicator_checks(ctx)
+        + _akip_checks(ctx)
+        + _signature_checks(ctx)
+        + _printed_checks(ctx)
+    )
     return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi, t.pesan))

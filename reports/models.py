@@ -123,20 +123,30 @@ class LaporanQuerySet(models.QuerySet):
 
     def struktur_terkunci(self, opd_id: int) -> str | None:
         """The refusal message while one of the agency's LKIPs is in review, for its plan's records."""
-        tahun = (self.filter(opd_id=opd_id, status__in=STATUS_DALAM_REVIU)
-                 .order_by("tahun").values_list("tahun", flat=True).first())
+        tahun = (
+            self.filter(opd_id=opd_id, status__in=STATUS_DALAM_REVIU)
+            .order_by("tahun")
+            .values_list("tahun", flat=True)
+            .first()
+        )
         if tahun is None:
             return None
-        return (f"LKIP tahun {tahun} sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator "
-                "terkunci sampai LKIP dikembalikan untuk perbaikan.")
+        return (
+            f"LKIP tahun {tahun} sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator "
+            "terkunci sampai LKIP dikembalikan untuk perbaikan."
+        )
 
 
 def pesan_terkunci(tahun: int, status: str) -> str:
     if status == StatusLaporan.DITANDATANGANI:
-        return (f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya dapat dibaca. "
-                "Untuk mengubahnya, buka revisi LKIP dengan alasannya.")
-    return (f"LKIP tahun {tahun} berstatus {StatusLaporan(status).label}: data tahun {tahun} "
-            "terkunci sampai LKIP dikembalikan untuk perbaikan.")
+        return (
+            f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya dapat dibaca. "
+            "Untuk mengubahnya, buka revisi LKIP dengan alasannya."
+        )
+    return (
+        f"LKIP tahun {tahun} berstatus {StatusLaporan(status).label}: data tahun {tahun} "
+        "terkunci sampai LKIP dikembalikan untuk perbaikan."
+    )
 
 
 class LaporanTahunan(models.Model):
@@ -146,13 +156,21 @@ class LaporanTahunan(models.Model):
     tahun = models.PositiveSmallIntegerField()
     tanggal = models.DateField("tanggal laporan", null=True, blank=True)
     varian_efisiensi = models.CharField(
-        "rumus tingkat efisiensi", max_length=2, choices=VarianEfisiensi.choices, default=VarianEfisiensi.V1
+        "rumus tingkat efisiensi",
+        max_length=2,
+        choices=VarianEfisiensi.choices,
+        default=VarianEfisiensi.V1,
     )
-    status = models.CharField(max_length=16, choices=StatusLaporan.choices, default=StatusLaporan.DRAF)
+    status = models.CharField(
+        max_length=16, choices=StatusLaporan.choices, default=StatusLaporan.DRAF
+    )
     status_sejak = models.DateTimeField("status sejak", null=True, blank=True)
     sidik_ajuan = models.CharField(
-        "sidik isi saat diajukan", max_length=64, blank=True,
-        help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.")
+        "sidik isi saat diajukan",
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.",
+    )
 
     objects = LaporanQuerySet.as_manager()
 
@@ -184,7 +202,9 @@ class AksiAlur(models.TextChoices):
 class RiwayatStatus(models.Model):
     """One workflow step of an LKIP year: who moved it from which status to which, when and why."""
 
-    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.CASCADE, related_name="riwayat_set")
+    laporan = models.ForeignKey(
+        LaporanTahunan, on_delete=models.CASCADE, related_name="riwayat_set"
+    )
     dari = models.CharField(max_length=16, choices=StatusLaporan.choices)
     ke = models.CharField(max_length=16, choices=StatusLaporan.choices)
     aksi = models.CharField(max_length=40, choices=AksiAlur.choices)
@@ -204,8 +224,12 @@ class RiwayatStatus(models.Model):
 class KomentarReviu(models.Model):
     """An Inspektorat review comment, linked to a chapter or table of the report."""
 
-    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.CASCADE, related_name="komentar_set")
-    acuan = models.CharField("bab atau tabel", max_length=100, help_text="Mis. 'Tabel 3.13' atau 'Bab III'.")
+    laporan = models.ForeignKey(
+        LaporanTahunan, on_delete=models.CASCADE, related_name="komentar_set"
+    )
+    acuan = models.CharField(
+        "bab atau tabel", max_length=100, help_text="Mis. 'Tabel 3.13' atau 'Bab III'."
+    )
     teks = models.TextField()
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     waktu = models.DateTimeField(auto_now_add=True)
@@ -229,13 +253,17 @@ class DokumenTertandatangani(models.Model):
     """One signed revision of an LKIP year: the frozen snapshot, the signed PDF and its hash."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    laporan = models.ForeignKey(LaporanTahunan, on_delete=models.PROTECT, related_name="dokumen_set")
+    laporan = models.ForeignKey(
+        LaporanTahunan, on_delete=models.PROTECT, related_name="dokumen_set"
+    )
     revisi = models.PositiveSmallIntegerField(default=0)
     alasan_revisi = models.TextField(blank=True)
     snapshot = models.JSONField()
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64, unique=True)
-    penandatangan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    penandatangan = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     nama_penandatangan = models.CharField(max_length=200)
     jabatan_penandatangan = models.CharField(max_length=200, blank=True)
     sertifikat_subjek = models.CharField(max_length=500)
@@ -261,7 +289,9 @@ class DokumenTertandatangani(models.Model):
     def save(self, *args, **kwargs) -> None:
         """A signed revision is written once; a correction is a new revision, never an update."""
         if not self._state.adding:
-            raise ValueError("Dokumen LKIP yang sudah ditandatangani tidak dapat diubah; buat revisi baru.")
+            raise ValueError(
+                "Dokumen LKIP yang sudah ditandatangani tidak dapat diubah; buat revisi baru."
+            )
         super().save(*args, **kwargs)
 
     @property
@@ -271,7 +301,8 @@ class DokumenTertandatangani(models.Model):
     def revisi_terakhir(self) -> int:
         """The number of the newest signed revision of the same LKIP year (one query)."""
         return DokumenTertandatangani.objects.filter(laporan_id=self.laporan_id).aggregate(
-            n=models.Max("revisi"))["n"]
+            n=models.Max("revisi")
+        )["n"]
 
     def status_teks(self, revisi_terakhir: int | None = None) -> str:
         """'berlaku', or 'digantikan oleh revisi N' once a newer revision is signed."""

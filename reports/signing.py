@@ -64,10 +64,19 @@ def nama_dn(name) -> str:
     """A certificate name as 'CN=…, O=…, C=ID' (cryptography x509.Name)."""
     from cryptography.x509.oid import NameOID
 
-    label = {NameOID.COMMON_NAME: "CN", NameOID.ORGANIZATION_NAME: "O", NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
-             NameOID.COUNTRY_NAME: "C", NameOID.LOCALITY_NAME: "L", NameOID.STATE_OR_PROVINCE_NAME: "ST",
-             NameOID.EMAIL_ADDRESS: "E", NameOID.SERIAL_NUMBER: "SERIALNUMBER"}
-    return ", ".join(f"{label.get(a.oid, a.oid.dotted_string)}={a.value}" for a in reversed(list(name)))
+    label = {
+        NameOID.COMMON_NAME: "CN",
+        NameOID.ORGANIZATION_NAME: "O",
+        NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
+        NameOID.COUNTRY_NAME: "C",
+        NameOID.LOCALITY_NAME: "L",
+        NameOID.STATE_OR_PROVINCE_NAME: "ST",
+        NameOID.EMAIL_ADDRESS: "E",
+        NameOID.SERIAL_NUMBER: "SERIALNUMBER",
+    }
+    return ", ".join(
+        f"{label.get(a.oid, a.oid.dotted_string)}={a.value}" for a in reversed(list(name))
+    )
 
 
 def _penerbit(name) -> str:
@@ -91,33 +100,48 @@ def muat_sertifikat() -> Sertifikat:
         if not path.is_file():
             raise SertifikatBermasalah(
                 f"Berkas sertifikat penandatanganan '{path}' (LKIP_SIGNING_P12) tidak ditemukan. "
-                "Periksa pengaturan server; LKIP tidak ditandatangani.")
+                "Periksa pengaturan server; LKIP tidak ditandatangani."
+            )
     else:
         path, kata_sandi = path_sertifikat_demo(), DEMO_KATA_SANDI
         if not path.is_file():
             raise SertifikatBermasalah(
                 "Sertifikat penandatanganan belum diatur: LKIP_SIGNING_P12 kosong dan sertifikat demo belum "
                 "dibuat. Jalankan 'python manage.py load_demo' untuk sertifikat demo, atau atur "
-                "LKIP_SIGNING_P12 dan LKIP_SIGNING_PASSPHRASE ke sertifikat instansi.")
+                "LKIP_SIGNING_P12 dan LKIP_SIGNING_PASSPHRASE ke sertifikat instansi."
+            )
     data = path.read_bytes()
     try:
-        key, cert, _others = pkcs12.load_key_and_certificates(data, kata_sandi.encode() if kata_sandi else None)
+        key, cert, _others = pkcs12.load_key_and_certificates(
+            data, kata_sandi.encode() if kata_sandi else None
+        )
     except (ValueError, TypeError) as exc:
         raise SertifikatBermasalah(
             f"Sertifikat '{path.name}' tidak dapat dibuka: kata sandi sertifikat (LKIP_SIGNING_PASSPHRASE) "
-            "salah, atau berkasnya bukan PKCS#12 yang sah. LKIP tidak ditandatangani.") from exc
+            "salah, atau berkasnya bukan PKCS#12 yang sah. LKIP tidak ditandatangani."
+        ) from exc
     if key is None or cert is None:
-        raise SertifikatBermasalah(f"Berkas PKCS#12 '{path.name}' tidak memuat kunci privat dan sertifikatnya.")
+        raise SertifikatBermasalah(
+            f"Berkas PKCS#12 '{path.name}' tidak memuat kunci privat dan sertifikatnya."
+        )
     sekarang = timezone.now()
     if not cert.not_valid_before_utc <= sekarang <= cert.not_valid_after_utc:
         raise SertifikatBermasalah(
             f"Sertifikat '{nama_dn(cert.subject)}' tidak berlaku saat ini (masa berlaku "
             f"{formulas.format_tanggal(cert.not_valid_before_utc.date())} s.d. "
-            f"{formulas.format_tanggal(cert.not_valid_after_utc.date())}).")
-    signer = SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=kata_sandi.encode() if kata_sandi else None)
-    return Sertifikat(signer=signer, der=cert.public_bytes(Encoding.DER), subjek=nama_dn(cert.subject),
-                      penerbit=_penerbit(cert.issuer), berlaku_dari=cert.not_valid_before_utc,
-                      berlaku_sampai=cert.not_valid_after_utc)
+            f"{formulas.format_tanggal(cert.not_valid_after_utc.date())})."
+        )
+    signer = SimpleSigner.load_pkcs12_data(
+        data, other_certs=[], passphrase=kata_sandi.encode() if kata_sandi else None
+    )
+    return Sertifikat(
+        signer=signer,
+        der=cert.public_bytes(Encoding.DER),
+        subjek=nama_dn(cert.subject),
+        penerbit=_penerbit(cert.issuer),
+        berlaku_dari=cert.not_valid_before_utc,
+        berlaku_sampai=cert.not_valid_after_utc,
+    )
 
 
 def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
@@ -132,26 +156,46 @@ def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
     if path.exists():
         return path
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisasi[:64]),
-        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Demo aplikasi LKIP (bukan BSrE/BSSN)"),
-        x509.NameAttribute(NameOID.COMMON_NAME, DEMO_CN),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisasi[:64]),
+            x509.NameAttribute(
+                NameOID.ORGANIZATIONAL_UNIT_NAME, "Demo aplikasi LKIP (bukan BSrE/BSSN)"
+            ),
+            x509.NameAttribute(NameOID.COMMON_NAME, DEMO_CN),
+        ]
+    )
     sekarang = timezone.now()
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(sekarang - timedelta(days=1)).not_valid_after(sekarang + timedelta(days=3650))
+        .not_valid_before(sekarang - timedelta(days=1))
+        .not_valid_after(sekarang + timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     data = pkcs12.serialize_key_and_certificates(
-        DEMO_CN.encode(), key, cert, None, BestAvailableEncryption(DEMO_KATA_SANDI.encode()))
+        DEMO_CN.encode(), key, cert, None, BestAvailableEncryption(DEMO_KATA_SANDI.encode())
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
@@ -162,7 +206,9 @@ def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
 
 def url_verifikasi(dokumen_id: uuid.UUID | str) -> str:
     """The public verification page of a signed document (printed and in the QR code)."""
-    return settings.LKIP_PUBLIC_URL.rstrip("/") + reverse("reports:verifikasi_dokumen", args=[dokumen_id])
+    return settings.LKIP_PUBLIC_URL.rstrip("/") + reverse(
+        "reports:verifikasi_dokumen", args=[dokumen_id]
+    )
 
 
 def qr_svg(teks: str) -> str:
@@ -175,9 +221,13 @@ def qr_svg(teks: str) -> str:
     qr.make(fit=True)
     matrix = qr.get_matrix()
     n = len(matrix)
-    path = "".join(f"M{x} {y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" shape-rendering="crispEdges" '
-            f'role="img" aria-label="Kode QR verifikasi"><path d="{path}" fill="#000"/></svg>')
+    path = "".join(
+        f"M{x} {y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" shape-rendering="crispEdges" '
+        f'role="img" aria-label="Kode QR verifikasi"><path d="{path}" fill="#000"/></svg>'
+    )
 
 
 def waktu_teks(waktu: datetime) -> str:
@@ -186,8 +236,17 @@ def waktu_teks(waktu: datetime) -> str:
     return f"{formulas.format_tanggal(lokal.date())} pukul {lokal:%H.%M} {lokal.tzname()}"
 
 
-def tandatangani_pdf(pdf: bytes, kotak: KotakTandaTangan, stempel: bytes, sertifikat: Sertifikat, *,
-                     nama: str, alasan: str, lokasi: str, kontak: str) -> bytes:
+def tandatangani_pdf(
+    pdf: bytes,
+    kotak: KotakTandaTangan,
+    stempel: bytes,
+    sertifikat: Sertifikat,
+    *,
+    nama: str,
+    alasan: str,
+    lokasi: str,
+    kontak: str,
+) -> bytes:
     """PAdES signature (pyHanko) with a visible field exactly over the stamp box of the signature block."""
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.content import ImportedPdfPage
@@ -199,18 +258,29 @@ def tandatangani_pdf(pdf: bytes, kotak: KotakTandaTangan, stempel: bytes, sertif
         stempel_path = Path(tmp) / "stempel.pdf"
         stempel_path.write_bytes(stempel)
         style = StaticStampStyle(
-            background=ImportedPdfPage(str(stempel_path)), border_width=0, background_opacity=1.0,
+            background=ImportedPdfPage(str(stempel_path)),
+            border_width=0,
+            background_opacity=1.0,
             background_layout=layout.SimpleBoxLayoutRule(
-                x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
-                margins=layout.Margins.uniform(0)),
+                x_align=layout.AxisAlignment.ALIGN_MID,
+                y_align=layout.AxisAlignment.ALIGN_MID,
+                margins=layout.Margins.uniform(0),
+            ),
         )
         meta = signers.PdfSignatureMetadata(
-            field_name=NAMA_FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-            name=nama, reason=alasan, location=lokasi, contact_info=kontak,
+            field_name=NAMA_FIELD,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256",
+            name=nama,
+            reason=alasan,
+            location=lokasi,
+            contact_info=kontak,
         )
         spec = fields.SigFieldSpec(NAMA_FIELD, on_page=kotak.halaman, box=kotak.kotak)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-        pdf_signer = signers.PdfSigner(meta, sertifikat.signer, stamp_style=style, new_field_spec=spec)
+        pdf_signer = signers.PdfSigner(
+            meta, sertifikat.signer, stamp_style=style, new_field_spec=spec
+        )
         return pdf_signer.sign_pdf(writer).getvalue()
 
 
@@ -221,19 +291,33 @@ def bekukan(lap: LaporanTahunan) -> Laporan:
 
 def sidik(laporan: Laporan) -> str:
     """SHA-256 of a report's content: equal exactly when the snapshots are equal."""
-    return hashlib.sha256(json.dumps(to_json(laporan), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(to_json(laporan), sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
 
 
-def buat_dokumen(lap: LaporanTahunan, user, sertifikat: Sertifikat, revisi: int, alasan_revisi: str,
-                 laporan: Laporan | None = None) -> DokumenTertandatangani:
+def buat_dokumen(
+    lap: LaporanTahunan,
+    user,
+    sertifikat: Sertifikat,
+    revisi: int,
+    alasan_revisi: str,
+    laporan: Laporan | None = None,
+) -> DokumenTertandatangani:
     """Freeze the year as a snapshot, render the final PDF from it and sign it (unsaved result)."""
     opd = lap.opd
     waktu = timezone.now()
     laporan = laporan or bekukan(lap)
     if laporan.tanggal is None:  # an undated report is dated the day its head signs it
         hari = timezone.localdate(waktu)
-        laporan = dataclasses.replace(laporan, tanggal=hari, penandatangan=dataclasses.replace(
-            laporan.penandatangan, tempat_tanggal=f"{opd.kota_ttd}, {formulas.format_tanggal(hari)}"))
+        laporan = dataclasses.replace(
+            laporan,
+            tanggal=hari,
+            penandatangan=dataclasses.replace(
+                laporan.penandatangan,
+                tempat_tanggal=f"{opd.kota_ttd}, {formulas.format_tanggal(hari)}",
+            ),
+        )
     snapshot = to_json(laporan)
     beku = from_json(json.loads(json.dumps(snapshot)))  # render exactly what is stored
     dokumen_id = uuid.uuid4()
@@ -241,18 +325,44 @@ def buat_dokumen(lap: LaporanTahunan, user, sertifikat: Sertifikat, revisi: int,
     nama = user.get_full_name().strip() or beku.penandatangan.nama or user.get_username()
     jabatan = beku.penandatangan.jabatan
     tte = TandaTanganElektronik(
-        dokumen_id=str(dokumen_id), revisi=revisi, nama=nama, jabatan=jabatan, waktu=waktu_teks(waktu),
-        url_verifikasi=url, qr_svg=qr_svg(url), sertifikat_subjek=sertifikat.subjek,
-        penerbit=sertifikat.penerbit, demo=sertifikat.demo,
+        dokumen_id=str(dokumen_id),
+        revisi=revisi,
+        nama=nama,
+        jabatan=jabatan,
+        waktu=waktu_teks(waktu),
+        url_verifikasi=url,
+        qr_svg=qr_svg(url),
+        sertifikat_subjek=sertifikat.subjek,
+        penerbit=sertifikat.penerbit,
+        demo=sertifikat.demo,
     )
     pdf, kotak = render_pdf_bertanda(beku, tte)
     alasan = f"Persetujuan {beku.judul}" + (f", revisi {revisi}: {alasan_revisi}" if revisi else "")
-    signed = tandatangani_pdf(pdf, kotak, render_stempel(tte), sertifikat, nama=nama, alasan=alasan[:500],
-                              lokasi=opd.kota_ttd, kontak=url)
+    signed = tandatangani_pdf(
+        pdf,
+        kotak,
+        render_stempel(tte),
+        sertifikat,
+        nama=nama,
+        alasan=alasan[:500],
+        lokasi=opd.kota_ttd,
+        kontak=url,
+    )
     return DokumenTertandatangani(
-        id=dokumen_id, laporan=lap, revisi=revisi, alasan_revisi=alasan_revisi if revisi else "",
-        snapshot=snapshot, pdf=signed, sha256=hashlib.sha256(signed).hexdigest(), penandatangan=user,
-        nama_penandatangan=nama, jabatan_penandatangan=jabatan, sertifikat_subjek=sertifikat.subjek,
-        sertifikat_penerbit=sertifikat.penerbit, sertifikat=sertifikat.der,
-        sertifikat_sha256=sertifikat.sha256, sertifikat_demo=sertifikat.demo, ditandatangani=waktu,
+        id=dokumen_id,
+        laporan=lap,
+        revisi=revisi,
+        alasan_revisi=alasan_revisi if revisi else "",
+        snapshot=snapshot,
+        pdf=signed,
+        sha256=hashlib.sha256(signed).hexdigest(),
+        penandatangan=user,
+        nama_penandatangan=nama,
+        jabatan_penandatangan=jabatan,
+        sertifikat_subjek=sertifikat.subjek,
+        sertifikat_penerbit=sertifikat.penerbit,
+        sertifikat=sertifikat.der,
+        sertifikat_sha256=sertifikat.sha256,
+        sertifikat_demo=sertifikat.demo,
+        ditandatangani=waktu,
     )

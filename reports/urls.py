@@ -11,15 +11,41 @@ urlpatterns = [
     path("laporan/<slug:kode>/<int:tahun>/lkip.pdf", views.laporan_pdf, name="laporan_pdf"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.xlsx", views.laporan_xlsx, name="laporan_xlsx"),
     path("laporan/<slug:kode>/<int:tahun>/narasi/", views.narasi_daftar, name="narasi"),
-    path("laporan/<slug:kode>/<int:tahun>/narasi/<slug:bagian>/", views.narasi_ubah, name="narasi_ubah"),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/narasi/<slug:bagian>/",
+        views.narasi_ubah,
+        name="narasi_ubah",
+    ),
     # The approval workflow of an LKIP year (POST-only actions) and the public verification.
     path("laporan/<slug:kode>/<int:tahun>/alur/", views_workflow.alur, name="alur"),
     path("laporan/<slug:kode>/<int:tahun>/alur/ajukan/", views_workflow.ajukan, name="alur_ajukan"),
-    path("laporan/<slug:kode>/<int:tahun>/alur/komentar/", views_workflow.komentar, name="alur_komentar"),
-    path("laporan/<slug:kode>/<int:tahun>/alur/kembalikan/", views_workflow.kembalikan, name="alur_kembalikan"),
-    path("laporan/<slug:kode>/<int:tahun>/alur/tandatangani/", views_workflow.tandatangani, name="alur_tandatangani"),
-    path("laporan/<slug:kode>/<int:tahun>/alur/revisi/", views_workflow.buka_revisi, name="alur_revisi"),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/alur/komentar/",
+        views_workflow.komentar,
+        name="alur_komentar",
+    ),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/alur/kembalikan/",
+        views_workflow.kembalikan,
+        name="alur_kembalikan",
+    ),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/alur/tandatangani/",
+        views_workflow.tandatangani,
+        name="alur_tandatangani",
+    ),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/alur/revisi/",
+        views_workflow.buka_revisi,
+        name="alur_revisi",
+    ),
     path("verifikasi/", views_workflow.verifikasi, name="verifikasi"),
-    path("verifikasi/<uuid:dokumen_id>/", views_workflow.verifikasi_dokumen, name="verifikasi_dokumen"),
-    path("verifikasi/<uuid:dokumen_id>/lkip.pdf", views_workflow.unduh_dokumen, name="unduh_dokumen"),
+    path(
+        "verifikasi/<uuid:dokumen_id>/",
+        views_workflow.verifikasi_dokumen,
+        name="verifikasi_dokumen",
+    ),
+    path(
+        "verifikasi/<uuid:dokumen_id>/lkip.pdf", views_workflow.unduh_dokumen, name="unduh_dokumen"
+    ),
 ]

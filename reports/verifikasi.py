@@ -33,7 +33,9 @@ class _DiamSaatVerifikasi(logging.Filter):
 
 logging.getLogger("pyhanko.sign.validation.generic_cms").addFilter(_DiamSaatVerifikasi())
 for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())  # never Python's last-resort stderr output
+    logging.getLogger(_name).addHandler(
+        logging.NullHandler()
+    )  # never Python's last-resort stderr output
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,14 @@ def rincian_dokumen(dokumen: DokumenTertandatangani, status: str) -> tuple[tuple
     return (
         ("Perangkat daerah", dokumen.laporan.opd.nama),
         ("Tahun", str(dokumen.laporan.tahun)),
-        ("Revisi", str(dokumen.revisi) + (f" ({dokumen.alasan_revisi})" if dokumen.alasan_revisi else "")),
-        ("Penanda tangan", ", ".join(x for x in (dokumen.nama_penandatangan, dokumen.jabatan_penandatangan) if x)),
+        (
+            "Revisi",
+            str(dokumen.revisi) + (f" ({dokumen.alasan_revisi})" if dokumen.alasan_revisi else ""),
+        ),
+        (
+            "Penanda tangan",
+            ", ".join(x for x in (dokumen.nama_penandatangan, dokumen.jabatan_penandatangan) if x),
+        ),
         ("Waktu penandatanganan", waktu_teks(dokumen.ditandatangani)),
         ("Sertifikat", dokumen.sertifikat_subjek),  # a demo certificate says so in its CN
         ("SHA-256", dokumen.sha256),
@@ -74,7 +82,9 @@ def verifikasi_pdf(data: bytes) -> Verdikt:
     """The verdict for an uploaded file's bytes."""
     if len(data) > MAKS_UKURAN:
         ukuran = formulas.format_angka(Decimal(len(data)) / (1024 * 1024), 1)
-        return Verdikt(False, f"berkas terlalu besar ({ukuran} MB); batasnya {MAKS_UKURAN // 1024 // 1024} MB.")
+        return Verdikt(
+            False, f"berkas terlalu besar ({ukuran} MB); batasnya {MAKS_UKURAN // 1024 // 1024} MB."
+        )
     sha = hashlib.sha256(data).hexdigest()
     if not data.startswith(b"%PDF-"):
         return Verdikt(False, "berkas ini bukan PDF.", sha, rincian=(("SHA-256", sha),))
@@ -84,8 +94,13 @@ def verifikasi_pdf(data: bytes) -> Verdikt:
         return _periksa_tanda_tangan(data, sha, dokumen)
     except Exception as exc:  # noqa: BLE001  a damaged file of any kind is an answer, not an error
         logging.getLogger(__name__).info("PDF tidak dapat diperiksa: %r", exc)
-        return Verdikt(False, "PDF rusak atau tanda tangannya tidak dapat dibaca; isi berkas tidak sama dengan "
-                              "dokumen yang ditandatangani.", sha, rincian=(("SHA-256", sha),))
+        return Verdikt(
+            False,
+            "PDF rusak atau tanda tangannya tidak dapat dibaca; isi berkas tidak sama dengan "
+            "dokumen yang ditandatangani.",
+            sha,
+            rincian=(("SHA-256", sha),),
+        )
     finally:
         _DIAM.reset(token)
 
@@ -99,42 +114,89 @@ def _periksa_tanda_tangan(data: bytes, sha: str, dokumen: DokumenTertandatangani
     dasar = (("SHA-256", sha),)
     signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     if not signatures:
-        return Verdikt(False, "PDF ini tidak memuat tanda tangan elektronik: bukan LKIP tertandatangani dari "
-                              "aplikasi ini.", sha, rincian=dasar)
+        return Verdikt(
+            False,
+            "PDF ini tidak memuat tanda tangan elektronik: bukan LKIP tertandatangani dari "
+            "aplikasi ini.",
+            sha,
+            rincian=dasar,
+        )
     if len(signatures) > 1:
-        return Verdikt(False, "PDF ini memuat lebih dari satu tanda tangan; LKIP dari aplikasi ini hanya "
-                              "ditandatangani satu kali per revisi.", sha, rincian=dasar)
+        return Verdikt(
+            False,
+            "PDF ini memuat lebih dari satu tanda tangan; LKIP dari aplikasi ini hanya "
+            "ditandatangani satu kali per revisi.",
+            sha,
+            rincian=dasar,
+        )
     signature = signatures[0]
     signer_cert = signature.signer_cert
     fingerprint = hashlib.sha256(signer_cert.dump()).hexdigest()
     # The trust root is the certificate recorded when a document was signed with this key.
-    known = (DokumenTertandatangani.objects.filter(sertifikat_sha256=fingerprint)
-             .values_list("sertifikat", flat=True).first())
+    known = (
+        DokumenTertandatangani.objects.filter(sertifikat_sha256=fingerprint)
+        .values_list("sertifikat", flat=True)
+        .first()
+    )
     roots = [x509.Certificate.load(bytes(known))] if known else []
-    status = validate_pdf_signature(signature, ValidationContext(trust_roots=roots, allow_fetching=False))
+    status = validate_pdf_signature(
+        signature, ValidationContext(trust_roots=roots, allow_fetching=False)
+    )
     penanda = (("Sertifikat penanda tangan", _subjek(signer_cert)),)
     if not status.intact:
-        return Verdikt(False, "isi PDF telah diubah setelah ditandatangani: sidik (hash) isi dokumen tidak cocok "
-                              "dengan tanda tangannya.", sha, rincian=dasar + penanda)
+        return Verdikt(
+            False,
+            "isi PDF telah diubah setelah ditandatangani: sidik (hash) isi dokumen tidak cocok "
+            "dengan tanda tangannya.",
+            sha,
+            rincian=dasar + penanda,
+        )
     if not status.valid:
-        return Verdikt(False, "tanda tangan kriptografisnya tidak sah.", sha, rincian=dasar + penanda)
+        return Verdikt(
+            False, "tanda tangan kriptografisnya tidak sah.", sha, rincian=dasar + penanda
+        )
     if not known or not status.trusted:
-        return Verdikt(False, "PDF ini ditandatangani dengan sertifikat lain yang bukan sertifikat penandatanganan "
-                              "LKIP aplikasi ini.", sha, rincian=dasar + penanda)
+        return Verdikt(
+            False,
+            "PDF ini ditandatangani dengan sertifikat lain yang bukan sertifikat penandatanganan "
+            "LKIP aplikasi ini.",
+            sha,
+            rincian=dasar + penanda,
+        )
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return Verdikt(False, "ada perubahan yang ditambahkan ke PDF setelah ditandatangani; tanda tangan tidak "
-                              "mencakup seluruh berkas.", sha, rincian=dasar + penanda)
+        return Verdikt(
+            False,
+            "ada perubahan yang ditambahkan ke PDF setelah ditandatangani; tanda tangan tidak "
+            "mencakup seluruh berkas.",
+            sha,
+            rincian=dasar + penanda,
+        )
     if dokumen is None:
-        return Verdikt(False, "tanda tangannya utuh, tetapi berkas ini tidak persis sama dengan LKIP mana pun yang "
-                              "tercatat di aplikasi ini (SHA-256 tidak ditemukan).", sha, rincian=dasar + penanda)
+        return Verdikt(
+            False,
+            "tanda tangannya utuh, tetapi berkas ini tidak persis sama dengan LKIP mana pun yang "
+            "tercatat di aplikasi ini (SHA-256 tidak ditemukan).",
+            sha,
+            rincian=dasar + penanda,
+        )
     if dokumen.sertifikat_sha256 != fingerprint:
-        return Verdikt(False, "sertifikat penanda tangan berbeda dari yang tercatat untuk dokumen ini.", sha,
-                       rincian=dasar + penanda)
+        return Verdikt(
+            False,
+            "sertifikat penanda tangan berbeda dari yang tercatat untuk dokumen ini.",
+            sha,
+            rincian=dasar + penanda,
+        )
     keadaan = dokumen.status_teks()
     tanda_tangan = ("Tanda tangan", "utuh dan sah; sertifikat cocok dengan yang tercatat")
-    return Verdikt(True, "berkas ini persis LKIP tertandatangani dari aplikasi ini, dan tanda tangannya utuh dan "
-                         "sah (diperiksa dengan pyHanko).", sha, dokumen, keadaan,
-                   (*rincian_dokumen(dokumen, keadaan), tanda_tangan))
+    return Verdikt(
+        True,
+        "berkas ini persis LKIP tertandatangani dari aplikasi ini, dan tanda tangannya utuh dan "
+        "sah (diperiksa dengan pyHanko).",
+        sha,
+        dokumen,
+        keadaan,
+        (*rincian_dokumen(dokumen, keadaan), tanda_tangan),
+    )
 
 
 def _subjek(cert) -> str:

@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from lkip.access import get_opd, opd_for_user
 from reports.dashboard.versi import dari_cache, versi_data
-from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
+from reports.laporan import (
+    LaporanTidakDitemukan,
+    build_laporan,
+    render_html,
+    render_pdf,
+    render_xlsx,
+)
 from reports.forms import NarasiForm
 from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
@@ -48,9 +54,15 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     key = f"laporan:{opd.kode}:{tahun}:{int(can_edit)}:{timezone.localdate().isoformat()}"
 
     def render() -> str:
-        resmi = (DokumenTertandatangani.objects.ringkas().filter(laporan__opd=opd, laporan__tahun=tahun)
-                 .order_by("-revisi").first())
-        return render_html(_laporan(request, kode, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi)
+        resmi = (
+            DokumenTertandatangani.objects.ringkas()
+            .filter(laporan__opd=opd, laporan__tahun=tahun)
+            .order_by("-revisi")
+            .first()
+        )
+        return render_html(
+            _laporan(request, kode, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi
+        )
 
     html = dari_cache(key, versi_data(), render)
     return HttpResponse(html)
@@ -61,7 +73,9 @@ def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     laporan = _laporan(request, kode, tahun)
     pdf = cached_pdf(laporan)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.pdf"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.pdf"'
+    )
     return response
 
 
@@ -72,7 +86,9 @@ def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         render_xlsx(laporan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.xlsx"'
+    )
     return response
 
 
@@ -96,8 +112,16 @@ def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     stored = {n.bagian: n for n in NarasiLaporan.objects.filter(opd=opd, tahun=tahun)}
     rows = [(value, label, stored.get(value)) for value, label in BagianNarasi.choices]
-    return render(request, "reports/narasi_daftar.html", {
-        "opd": opd, "tahun": tahun, "rows": rows, "terkunci": LaporanTahunan.objects.terkunci(opd.pk).get(tahun)})
+    return render(
+        request,
+        "reports/narasi_daftar.html",
+        {
+            "opd": opd,
+            "tahun": tahun,
+            "rows": rows,
+            "terkunci": LaporanTahunan.objects.terkunci(opd.pk).get(tahun),
+        },
+    )
 
 
 @login_required
@@ -106,11 +130,16 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
     opd = get_opd(request.user, kode)
     if bagian not in BagianNarasi.values or not 2000 <= tahun <= 2100:
         raise Http404("Bagian narasi tidak ditemukan.")
-    narasi = NarasiLaporan.objects.filter(opd=opd, tahun=tahun, bagian=bagian).first() or NarasiLaporan(
-        opd=opd, tahun=tahun, bagian=bagian, judul=BagianNarasi(bagian).label)
+    narasi = NarasiLaporan.objects.filter(
+        opd=opd, tahun=tahun, bagian=bagian
+    ).first() or NarasiLaporan(
+        opd=opd, tahun=tahun, bagian=bagian, judul=BagianNarasi(bagian).label
+    )
     terkunci = LaporanTahunan.objects.terkunci(opd.pk).get(tahun)
     form = NarasiForm(request.POST or None, instance=narasi)
-    if terkunci:  # submitted or signed: the text stays what the reviewers read and the Kepala Dinas signs
+    if (
+        terkunci
+    ):  # submitted or signed: the text stays what the reviewers read and the Kepala Dinas signs
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and form.is_valid():
@@ -120,5 +149,8 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
             form.save()
             messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
             return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
-    return render(request, "reports/narasi_ubah.html", {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi,
-                                                        "terkunci": terkunci})
+    return render(
+        request,
+        "reports/narasi_ubah.html",
+        {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi, "terkunci": terkunci},
+    )

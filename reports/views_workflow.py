@@ -19,7 +19,13 @@ from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm
 from reports.health import ERROR
 from reports.laporan import build_laporan
 from reports.laporan.struktur import Laporan
-from reports.models import STATUS_TERKUNCI, DokumenTertandatangani, LaporanTahunan, StatusLaporan, pesan_terkunci
+from reports.models import (
+    STATUS_TERKUNCI,
+    DokumenTertandatangani,
+    LaporanTahunan,
+    StatusLaporan,
+    pesan_terkunci,
+)
 from reports.verifikasi import MAKS_UKURAN, Verdikt, rincian_dokumen, verifikasi_pdf
 from reports.workflow import AlurDitolak, Tindakan
 
@@ -47,13 +53,23 @@ def acuan_pilihan(laporan: Laporan) -> list[tuple[str, list[tuple[str, str]]]]:
         bab += [(s.judul_lengkap[:100], f"\u2003{s.judul_lengkap}") for s in b.sub]
     bab += [(x.judul_lengkap[:100], x.judul_lengkap) for x in laporan.lampiran]
     tabel = [(f"{t.label} {t.judul}"[:100], f"{t.label} {t.judul}") for t in laporan.semua_tabel()]
-    gambar = [(f"{g.label} {g.judul}"[:100], f"{g.label} {g.judul}") for g in laporan.semua_gambar()]
+    gambar = [
+        (f"{g.label} {g.judul}"[:100], f"{g.label} {g.judul}") for g in laporan.semua_gambar()
+    ]
     return [("Bab dan bagian", bab), ("Tabel", tabel)] + ([("Gambar", gambar)] if gambar else [])
 
 
-def _panel(request: HttpRequest, lap: LaporanTahunan, *, status: int = 200, penolakan: AlurDitolak | None = None,
-           **forms) -> HttpResponse:
-    laporan = build_laporan(lap.opd.kode, lap.tahun)  # what can be commented on, and the data-health check
+def _panel(
+    request: HttpRequest,
+    lap: LaporanTahunan,
+    *,
+    status: int = 200,
+    penolakan: AlurDitolak | None = None,
+    **forms,
+) -> HttpResponse:
+    laporan = build_laporan(
+        lap.opd.kode, lap.tahun
+    )  # what can be commented on, and the data-health check
     boleh = workflow.tindakan(request.user, lap)
     dokumen = list(lap.dokumen_set.ringkas().order_by("-revisi")) if lap.pk else []
     terakhir = dokumen[0].revisi if dokumen else None
@@ -64,7 +80,11 @@ def _panel(request: HttpRequest, lap: LaporanTahunan, *, status: int = 200, peno
         except signing.SertifikatBermasalah as exc:
             sertifikat_masalah = str(exc)
     context = {
-        "lap": lap, "opd": lap.opd, "tahun": lap.tahun, "boleh": boleh, "penolakan": penolakan,
+        "lap": lap,
+        "opd": lap.opd,
+        "tahun": lap.tahun,
+        "boleh": boleh,
+        "penolakan": penolakan,
         "terkunci": pesan_terkunci(lap.tahun, lap.status) if lap.status in STATUS_TERKUNCI else "",
         "langkah": [(value, label, value == lap.status) for value, label in LANGKAH],
         "riwayat": list(lap.riwayat_set.select_related("oleh")) if lap.pk else [],
@@ -72,14 +92,18 @@ def _panel(request: HttpRequest, lap: LaporanTahunan, *, status: int = 200, peno
         "dokumen": [(d, d.status_teks(terakhir)) for d in dokumen],
         "kesalahan": [t for t in laporan.temuan if t.tingkat == ERROR],
         "peringatan": sum(1 for t in laporan.temuan if t.tingkat != ERROR),
-        "sertifikat": sertifikat, "sertifikat_masalah": sertifikat_masalah,
+        "sertifikat": sertifikat,
+        "sertifikat_masalah": sertifikat_masalah,
         "alasan_revisi_terbuka": workflow.alasan_revisi_terbuka(lap),
         "revisi_berikut": len(dokumen),
         "form_ajukan": forms.get("ajukan") or AjukanForm(prefix="ajukan"),
-        "form_komentar": forms.get("komentar") or KomentarForm(prefix="komentar", pilihan=acuan_pilihan(laporan)),
+        "form_komentar": forms.get("komentar")
+        or KomentarForm(prefix="komentar", pilihan=acuan_pilihan(laporan)),
         "form_kembalikan": forms.get("kembalikan") or AlasanForm(prefix="kembalikan"),
-        "form_tandatangani": forms.get("tandatangani") or TandatanganiForm(
-            prefix="ttd", initial={"alasan_revisi": workflow.alasan_revisi_terbuka(lap)}),
+        "form_tandatangani": forms.get("tandatangani")
+        or TandatanganiForm(
+            prefix="ttd", initial={"alasan_revisi": workflow.alasan_revisi_terbuka(lap)}
+        ),
         "form_revisi": forms.get("revisi") or AlasanForm(prefix="revisi"),
     }
     return render(request, "reports/workflow/alur.html", context, status=status)
@@ -100,9 +124,16 @@ def _selesai(request: HttpRequest, lap: LaporanTahunan, pesan: str) -> HttpRespo
     return redirect("reports:alur", kode=lap.opd.kode, tahun=lap.tahun)
 
 
-def _tindakan(request: HttpRequest, kode: str, tahun: int, *, izin: tuple[str, ...], kunci: str,
-              form: Callable[[LaporanTahunan], forms.Form],
-              jalankan: Callable[[LaporanTahunan, dict], str]) -> HttpResponse:
+def _tindakan(
+    request: HttpRequest,
+    kode: str,
+    tahun: int,
+    *,
+    izin: tuple[str, ...],
+    kunci: str,
+    form: Callable[[LaporanTahunan], forms.Form],
+    jalankan: Callable[[LaporanTahunan, dict], str],
+) -> HttpResponse:
     """Every workflow action: the agency's LKIP, the permission, the bound form, the action, its message.
 
     An invalid form shows the panel again with the errors beside the fields; a refusal by the workflow
@@ -127,8 +158,15 @@ def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         workflow.ajukan(lap, request.user, data["catatan"])
         return f"LKIP {lap.opd.nama} {lap.tahun} diajukan untuk persetujuan Kepala Dinas."
 
-    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_AJUKAN,), kunci="ajukan",
-                     form=lambda lap: AjukanForm(request.POST, prefix="ajukan"), jalankan=jalankan)
+    return _tindakan(
+        request,
+        kode,
+        tahun,
+        izin=(workflow.IZIN_AJUKAN,),
+        kunci="ajukan",
+        form=lambda lap: AjukanForm(request.POST, prefix="ajukan"),
+        jalankan=jalankan,
+    )
 
 
 @login_required
@@ -138,9 +176,19 @@ def komentar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         workflow.beri_komentar(lap, request.user, data["acuan"], data["teks"])
         return f"Komentar reviu pada {data['acuan']} tersimpan."
 
-    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_REVIU,), kunci="komentar", jalankan=jalankan,
-                     form=lambda lap: KomentarForm(request.POST, prefix="komentar",
-                                                   pilihan=acuan_pilihan(build_laporan(lap.opd.kode, lap.tahun))))
+    return _tindakan(
+        request,
+        kode,
+        tahun,
+        izin=(workflow.IZIN_REVIU,),
+        kunci="komentar",
+        jalankan=jalankan,
+        form=lambda lap: KomentarForm(
+            request.POST,
+            prefix="komentar",
+            pilihan=acuan_pilihan(build_laporan(lap.opd.kode, lap.tahun)),
+        ),
+    )
 
 
 @login_required
@@ -150,9 +198,15 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         workflow.kembalikan(lap, request.user, data["alasan"])
         return f"LKIP {lap.opd.nama} {lap.tahun} dikembalikan ke Perencana untuk perbaikan."
 
-    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_REVIU, workflow.IZIN_TANDATANGANI),
-                     kunci="kembalikan", form=lambda lap: AlasanForm(request.POST, prefix="kembalikan"),
-                     jalankan=jalankan)
+    return _tindakan(
+        request,
+        kode,
+        tahun,
+        izin=(workflow.IZIN_REVIU, workflow.IZIN_TANDATANGANI),
+        kunci="kembalikan",
+        form=lambda lap: AlasanForm(request.POST, prefix="kembalikan"),
+        jalankan=jalankan,
+    )
 
 
 @login_required
@@ -160,11 +214,20 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     def jalankan(lap: LaporanTahunan, data: dict) -> str:
         dokumen = workflow.setujui_dan_tandatangani(lap, request.user, data["alasan_revisi"])
-        return (f"LKIP {lap.opd.nama} {lap.tahun} disetujui dan ditandatangani secara elektronik "
-                f"(revisi {dokumen.revisi}).")
+        return (
+            f"LKIP {lap.opd.nama} {lap.tahun} disetujui dan ditandatangani secara elektronik "
+            f"(revisi {dokumen.revisi})."
+        )
 
-    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_TANDATANGANI,), kunci="tandatangani",
-                     form=lambda lap: TandatanganiForm(request.POST, prefix="ttd"), jalankan=jalankan)
+    return _tindakan(
+        request,
+        kode,
+        tahun,
+        izin=(workflow.IZIN_TANDATANGANI,),
+        kunci="tandatangani",
+        form=lambda lap: TandatanganiForm(request.POST, prefix="ttd"),
+        jalankan=jalankan,
+    )
 
 
 @login_required
@@ -172,14 +235,24 @@ def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     def jalankan(lap: LaporanTahunan, data: dict) -> str:
         workflow.buka_revisi(lap, request.user, data["alasan"])
-        return (f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah ditandatangani tetap "
-                "tersimpan dan dapat diunduh.")
+        return (
+            f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah ditandatangani tetap "
+            "tersimpan dan dapat diunduh."
+        )
 
-    return _tindakan(request, kode, tahun, izin=(workflow.IZIN_AJUKAN, workflow.IZIN_TANDATANGANI),
-                     kunci="revisi", form=lambda lap: AlasanForm(request.POST, prefix="revisi"), jalankan=jalankan)
+    return _tindakan(
+        request,
+        kode,
+        tahun,
+        izin=(workflow.IZIN_AJUKAN, workflow.IZIN_TANDATANGANI),
+        kunci="revisi",
+        form=lambda lap: AlasanForm(request.POST, prefix="revisi"),
+        jalankan=jalankan,
+    )
 
 
 # --- Public: no login ------------------------------------------------------------------------
+
 
 def verifikasi(request: HttpRequest) -> HttpResponse:
     """Upload a PDF and learn whether it is exactly a signed LKIP of this system."""
@@ -189,7 +262,9 @@ def verifikasi(request: HttpRequest) -> HttpResponse:
     if bound and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         if berkas.size > MAKS_UKURAN:
-            verdikt = Verdikt(False, f"berkas terlalu besar; batasnya {MAKS_UKURAN // 1024 // 1024} MB.")
+            verdikt = Verdikt(
+                False, f"berkas terlalu besar; batasnya {MAKS_UKURAN // 1024 // 1024} MB."
+            )
         else:
             verdikt = verifikasi_pdf(berkas.read())
     return render(request, "reports/workflow/verifikasi.html", {"form": form, "verdikt": verdikt})
@@ -199,15 +274,23 @@ def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     """What the QR code on a signed LKIP opens: the document's identity and whether it still stands."""
     dokumen = get_object_or_404(DokumenTertandatangani.objects.ringkas(), pk=dokumen_id)
     status = dokumen.status_teks()
-    return render(request, "reports/workflow/dokumen.html", {
-        "dokumen": dokumen, "status": status, "berlaku": status == "berlaku",
-        "rincian": rincian_dokumen(dokumen, status),
-    })
+    return render(
+        request,
+        "reports/workflow/dokumen.html",
+        {
+            "dokumen": dokumen,
+            "status": status,
+            "berlaku": status == "berlaku",
+            "rincian": rincian_dokumen(dokumen, status),
+        },
+    )
 
 
 def unduh_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     """The signed PDF exactly as stored (every revision stays downloadable)."""
-    dokumen = get_object_or_404(DokumenTertandatangani.objects.select_related("laporan__opd"), pk=dokumen_id)
+    dokumen = get_object_or_404(
+        DokumenTertandatangani.objects.select_related("laporan__opd"), pk=dokumen_id
+    )
     response = HttpResponse(bytes(dokumen.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{dokumen.nama_berkas}"'
     return response

@@ -53,7 +53,9 @@ class Tindakan:
 
 def laporan_tahunan(opd: PerangkatDaerah, tahun: int) -> LaporanTahunan | None:
     """The report row of an agency's year: stored, a fresh unsaved draft, or None outside every Renstra."""
-    stored = LaporanTahunan.objects.select_related("opd__pemda").filter(opd=opd, tahun=tahun).first()
+    stored = (
+        LaporanTahunan.objects.select_related("opd__pemda").filter(opd=opd, tahun=tahun).first()
+    )
     if stored is not None:
         return stored
     if not Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists():
@@ -73,7 +75,9 @@ def tindakan(user, lap: LaporanTahunan) -> set[str]:
             out |= {Tindakan.KOMENTAR, Tindakan.KEMBALIKAN}
         if _kepala_sendiri(user, lap.opd):
             out |= {Tindakan.KEMBALIKAN, Tindakan.TANDATANGANI}
-    if lap.status == StatusLaporan.DITANDATANGANI and (user.has_perm(IZIN_AJUKAN) or _kepala_sendiri(user, lap.opd)):
+    if lap.status == StatusLaporan.DITANDATANGANI and (
+        user.has_perm(IZIN_AJUKAN) or _kepala_sendiri(user, lap.opd)
+    ):
         out.add(Tindakan.BUKA_REVISI)
     return out
 
@@ -86,14 +90,18 @@ def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
     if errors:
         raise AlurDitolak(
             f"LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan {len(errors)} kesalahan. "
-            "Perbaiki data berikut, lalu ajukan kembali.", errors)
+            "Perbaiki data berikut, lalu ajukan kembali.",
+            errors,
+        )
     sidik = signing.sidik(signing.bekukan(lap))  # what the reviewers and the Kepala Dinas will see
     if lap.pk is None:
         lap, _ = LaporanTahunan.objects.get_or_create(opd=lap.opd, tahun=lap.tahun)
     with transaction.atomic():
         locked = _kunci(lap)
         if locked.status != StatusLaporan.DRAF:
-            raise AlurDitolak(f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat diajukan.")
+            raise AlurDitolak(
+                f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat diajukan."
+            )
         locked.sidik_ajuan = sidik
         locked.save(update_fields=["sidik_ajuan"])
         _pindah(locked, StatusLaporan.DIAJUKAN, user, AksiAlur.AJUKAN, catatan)
@@ -114,17 +122,24 @@ def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarR
         if locked.status not in SEDANG_DIAJUKAN:
             raise AlurDitolak(
                 "Komentar reviu hanya dapat diberikan pada LKIP yang sedang diajukan "
-                f"(status sekarang: {locked.get_status_display()}).")
-        komentar = KomentarReviu.objects.create(laporan=locked, acuan=acuan[:100], teks=teks, oleh=user)
+                f"(status sekarang: {locked.get_status_display()})."
+            )
+        komentar = KomentarReviu.objects.create(
+            laporan=locked, acuan=acuan[:100], teks=teks, oleh=user
+        )
         if locked.status == StatusLaporan.DIAJUKAN:
-            _pindah(locked, StatusLaporan.DIREVIU, user, AksiAlur.REVIU, f"Komentar pada {acuan[:100]}.")
+            _pindah(
+                locked, StatusLaporan.DIREVIU, user, AksiAlur.REVIU, f"Komentar pada {acuan[:100]}."
+            )
     return komentar
 
 
 def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
     """Inspektorat or the agency's Kepala Dinas returns a submitted report to draft, with a reason."""
     if not (user.has_perm(IZIN_REVIU) or user.has_perm(IZIN_TANDATANGANI)):
-        raise AlurDitolak("Hanya Inspektorat atau Kepala Dinas yang dapat mengembalikan LKIP untuk perbaikan.")
+        raise AlurDitolak(
+            "Hanya Inspektorat atau Kepala Dinas yang dapat mengembalikan LKIP untuk perbaikan."
+        )
     if user.has_perm(IZIN_REVIU):
         _cek_opd(user, lap.opd)
     else:
@@ -137,7 +152,8 @@ def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
         if locked.status not in SEDANG_DIAJUKAN:
             raise AlurDitolak(
                 "Hanya LKIP yang sedang diajukan yang dapat dikembalikan "
-                f"(status sekarang: {locked.get_status_display()}).")
+                f"(status sekarang: {locked.get_status_display()})."
+            )
         _pindah(locked, StatusLaporan.DRAF, user, AksiAlur.KEMBALIKAN, alasan)
     return locked
 
@@ -158,7 +174,8 @@ def buka_revisi(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
         if locked.status != StatusLaporan.DITANDATANGANI:
             raise AlurDitolak(
                 "Revisi hanya dapat dibuka untuk LKIP yang sudah ditandatangani "
-                f"(status sekarang: {locked.get_status_display()}).")
+                f"(status sekarang: {locked.get_status_display()})."
+            )
         _pindah(locked, StatusLaporan.DRAF, user, AksiAlur.BUKA_REVISI, alasan)
     return locked
 
@@ -167,20 +184,30 @@ def alasan_revisi_terbuka(lap: LaporanTahunan) -> str:
     """The reason given when the current revision was opened ('' if none is open)."""
     if lap.pk is None:
         return ""
-    last = lap.riwayat_set.filter(aksi__in=[AksiAlur.BUKA_REVISI, AksiAlur.TANDATANGANI]).order_by("-waktu", "-id").first()
+    last = (
+        lap.riwayat_set.filter(aksi__in=[AksiAlur.BUKA_REVISI, AksiAlur.TANDATANGANI])
+        .order_by("-waktu", "-id")
+        .first()
+    )
     return last.alasan if last and last.aksi == AksiAlur.BUKA_REVISI else ""
 
 
-def setujui_dan_tandatangani(lap: LaporanTahunan, user, alasan_revisi: str = "") -> DokumenTertandatangani:
+def setujui_dan_tandatangani(
+    lap: LaporanTahunan, user, alasan_revisi: str = ""
+) -> DokumenTertandatangani:
     """The agency's own Kepala Dinas approves and signs: snapshot, final PDF, PAdES signature, stored.
 
     The slow part (render and sign) runs before the transaction; the transaction re-checks the status
     under a row lock, so two clicks cannot produce two signatures of the same revision.
     """
-    _cek_izin(user, IZIN_TANDATANGANI, "Hanya Kepala Dinas yang dapat menyetujui dan menandatangani LKIP.")
+    _cek_izin(
+        user, IZIN_TANDATANGANI, "Hanya Kepala Dinas yang dapat menyetujui dan menandatangani LKIP."
+    )
     _cek_kepala_sendiri(user, lap.opd)
     if lap.pk is None:
-        raise AlurDitolak(f"{_nama(lap)} belum diajukan; hanya LKIP yang telah diajukan yang dapat ditandatangani.")
+        raise AlurDitolak(
+            f"{_nama(lap)} belum diajukan; hanya LKIP yang telah diajukan yang dapat ditandatangani."
+        )
     lap = LaporanTahunan.objects.select_related("opd__pemda").get(pk=lap.pk)
     _cek_bisa_ditandatangani(lap)
     revisi = lap.dokumen_set.count()
@@ -188,7 +215,8 @@ def setujui_dan_tandatangani(lap: LaporanTahunan, user, alasan_revisi: str = "")
     if revisi and not alasan:
         raise AlurDitolak(
             f"Alasan revisi wajib diisi: {_nama(lap)} sudah pernah ditandatangani, "
-            f"penandatanganan ini menjadi revisi {revisi}.")
+            f"penandatanganan ini menjadi revisi {revisi}."
+        )
     try:
         sertifikat = signing.muat_sertifikat()
     except signing.SertifikatBermasalah as exc:
@@ -197,7 +225,8 @@ def setujui_dan_tandatangani(lap: LaporanTahunan, user, alasan_revisi: str = "")
     if lap.sidik_ajuan and signing.sidik(laporan) != lap.sidik_ajuan:
         raise AlurDitolak(
             f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi sama dengan yang "
-            "diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang sebelum ditandatangani.")
+            "diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang sebelum ditandatangani."
+        )
     dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
     try:
         with transaction.atomic():
@@ -210,14 +239,20 @@ def setujui_dan_tandatangani(lap: LaporanTahunan, user, alasan_revisi: str = "")
             if locked.tanggal is None:
                 locked.tanggal = timezone.localdate(dokumen.ditandatangani)
                 locked.save(update_fields=["tanggal"])
-            _pindah(locked, StatusLaporan.DITANDATANGANI, user, AksiAlur.TANDATANGANI,
-                    f"Revisi {revisi}: {alasan}" if revisi else "")
+            _pindah(
+                locked,
+                StatusLaporan.DITANDATANGANI,
+                user,
+                AksiAlur.TANDATANGANI,
+                f"Revisi {revisi}: {alasan}" if revisi else "",
+            )
     except IntegrityError as exc:
         raise AlurDitolak(f"{_nama(lap)} revisi {revisi} sudah ditandatangani.") from exc
     return dokumen
 
 
 # --- checks and the one place a status changes -----------------------------------------------
+
 
 def _nama(lap: LaporanTahunan) -> str:
     return f"LKIP {lap.opd.nama} tahun {lap.tahun}"
@@ -243,7 +278,8 @@ def _cek_kepala_sendiri(user, opd: PerangkatDaerah) -> None:
     if not _kepala_sendiri(user, opd):
         raise AlurDitolak(
             f"Hanya Kepala Dinas {opd.nama} sendiri yang dapat menyetujui dan menandatangani LKIP-nya; "
-            "akun Anda tidak ditugaskan sebagai kepala perangkat daerah ini.")
+            "akun Anda tidak ditugaskan sebagai kepala perangkat daerah ini."
+        )
 
 
 def _cek_bisa_ditandatangani(lap: LaporanTahunan) -> None:
@@ -253,10 +289,12 @@ def _cek_bisa_ditandatangani(lap: LaporanTahunan) -> None:
         terakhir = lap.dokumen_set.order_by("-revisi").values_list("revisi", flat=True).first()
         raise AlurDitolak(
             f"{_nama(lap)} sudah ditandatangani (revisi {terakhir}). Penandatanganan ulang hanya melalui "
-            "revisi baru: buka revisi dengan alasannya, ajukan kembali, lalu tandatangani.")
+            "revisi baru: buka revisi dengan alasannya, ajukan kembali, lalu tandatangani."
+        )
     raise AlurDitolak(
         f"{_nama(lap)} belum diajukan untuk persetujuan (status: {lap.get_status_display()}); "
-        "hanya LKIP yang telah diajukan yang dapat disetujui dan ditandatangani.")
+        "hanya LKIP yang telah diajukan yang dapat disetujui dan ditandatangani."
+    )
 
 
 def _kunci(lap: LaporanTahunan) -> LaporanTahunan:
@@ -270,6 +308,8 @@ def _kunci_tersimpan(lap: LaporanTahunan) -> LaporanTahunan:
 
 
 def _pindah(lap: LaporanTahunan, ke: str, user, aksi: str, alasan: str) -> None:
-    RiwayatStatus.objects.create(laporan=lap, dari=lap.status, ke=ke, aksi=aksi, oleh=user, alasan=alasan)
+    RiwayatStatus.objects.create(
+        laporan=lap, dari=lap.status, ke=ke, aksi=aksi, oleh=user, alasan=alasan
+    )
     lap.status, lap.status_sejak = ke, timezone.now()
     lap.save(update_fields=["status", "status_sejak"])

@@ -47,19 +47,41 @@ class BarisAnggaran:
     @property
     def belum_dirinci(self) -> bool:
         """An annual realisation without any quarterly split (entering a quarter replaces it)."""
-        return self.anggaran.realisasi > 0 and all(v is None for v in self.anggaran.realisasi_triwulan)
+        return self.anggaran.realisasi > 0 and all(
+            v is None for v in self.anggaran.realisasi_triwulan
+        )
 
 
-def load_rows(opd: PerangkatDaerah, tahun: int, tw: int) -> tuple[list[BarisIndikator], list[BarisAnggaran]]:
+def load_rows(
+    opd: PerangkatDaerah, tahun: int, tw: int
+) -> tuple[list[BarisIndikator], list[BarisAnggaran]]:
     """4 queries whatever the number of indicators and lines."""
     indikator = list(Indikator.objects.filter(opd=opd).order_by("tingkat", "urutan", "kode"))
-    targets = {t.indikator_id: t for t in Target.objects.filter(indikator__opd=opd, tahun=tahun,
-                                                                 jenis=JenisTarget.PK, periode=tw)}
-    reals = {r.indikator_id: r for r in Realisasi.objects.filter(indikator__opd=opd, tahun=tahun, periode=tw)}
-    rows = [BarisIndikator(i, targets[i.pk].nilai if i.pk in targets else None,
-                           targets[i.pk].predikat if i.pk in targets else "", reals.get(i.pk)) for i in indikator]
-    lines = [BarisAnggaran(a, tw) for a in Anggaran.objects.filter(opd=opd, tahun=tahun)
-             .select_related("nomenklatur").order_by("nomenklatur__kode")]
+    targets = {
+        t.indikator_id: t
+        for t in Target.objects.filter(
+            indikator__opd=opd, tahun=tahun, jenis=JenisTarget.PK, periode=tw
+        )
+    }
+    reals = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(indikator__opd=opd, tahun=tahun, periode=tw)
+    }
+    rows = [
+        BarisIndikator(
+            i,
+            targets[i.pk].nilai if i.pk in targets else None,
+            targets[i.pk].predikat if i.pk in targets else "",
+            reals.get(i.pk),
+        )
+        for i in indikator
+    ]
+    lines = [
+        BarisAnggaran(a, tw)
+        for a in Anggaran.objects.filter(opd=opd, tahun=tahun)
+        .select_related("nomenklatur")
+        .order_by("nomenklatur__kode")
+    ]
     return rows, lines
 
 
@@ -74,34 +96,61 @@ def _asal(value) -> str:
 class EntriForm(forms.Form):
     """One field per input of the grid; hidden 'asal' fields hold the values as the page showed them."""
 
-    def __init__(self, *args, rows: list[BarisIndikator], lines: list[BarisAnggaran], tahun: int, tw: int,
-                 **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        rows: list[BarisIndikator],
+        lines: list[BarisAnggaran],
+        tahun: int,
+        tw: int,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.rows, self.lines, self.tahun, self.tw = rows, lines, tahun, tw
         for row in rows:
             p, ind, real = row.prefix(), row.indikator, row.realisasi
             for name in ANGKA:
                 self.fields[f"{p}-{name}"] = AngkaField(label=f"{ind.kode} {name}")
-                self.fields[f"asal-{p}-{name}"] = forms.CharField(required=False, widget=forms.HiddenInput)
-                self.initial[f"{p}-{name}"] = formulas.format_angka(getattr(real, name), _places(getattr(real, name))) if real and getattr(real, name) is not None else ""
+                self.fields[f"asal-{p}-{name}"] = forms.CharField(
+                    required=False, widget=forms.HiddenInput
+                )
+                self.initial[f"{p}-{name}"] = (
+                    formulas.format_angka(getattr(real, name), _places(getattr(real, name)))
+                    if real and getattr(real, name) is not None
+                    else ""
+                )
                 self.initial[f"asal-{p}-{name}"] = _asal(getattr(real, name) if real else None)
             if ind.adalah_predikat:
                 choices = [("", "—")] + [(x, x) for x in ind.skala]
-                self.fields[f"{p}-predikat"] = forms.ChoiceField(choices=choices, required=False, label=f"{ind.kode} predikat",
-                                                                  error_messages={"invalid_choice": "Predikat %(value)s tidak ada dalam skala indikator ini."})
-                self.fields[f"asal-{p}-predikat"] = forms.CharField(required=False, widget=forms.HiddenInput)
+                self.fields[f"{p}-predikat"] = forms.ChoiceField(
+                    choices=choices,
+                    required=False,
+                    label=f"{ind.kode} predikat",
+                    error_messages={
+                        "invalid_choice": "Predikat %(value)s tidak ada dalam skala indikator ini."
+                    },
+                )
+                self.fields[f"asal-{p}-predikat"] = forms.CharField(
+                    required=False, widget=forms.HiddenInput
+                )
                 self.initial[f"{p}-predikat"] = real.predikat if real else ""
                 self.initial[f"asal-{p}-predikat"] = real.predikat if real else ""
             for name in TEKS:
-                self.fields[f"{p}-{name}"] = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-                self.fields[f"asal-{p}-{name}"] = forms.CharField(required=False, widget=forms.HiddenInput)
+                self.fields[f"{p}-{name}"] = forms.CharField(
+                    required=False, widget=forms.Textarea(attrs={"rows": 3})
+                )
+                self.fields[f"asal-{p}-{name}"] = forms.CharField(
+                    required=False, widget=forms.HiddenInput
+                )
                 self.initial[f"{p}-{name}"] = getattr(real, name) if real else ""
                 self.initial[f"asal-{p}-{name}"] = getattr(real, name) if real else ""
         for line in lines:
             p = line.prefix()
             self.fields[f"{p}-tw"] = AngkaField(label=f"{line.anggaran.kode} realisasi")
             self.fields[f"asal-{p}-tw"] = forms.CharField(required=False, widget=forms.HiddenInput)
-            self.initial[f"{p}-tw"] = formulas.format_angka(line.nilai_tw, 0) if line.nilai_tw is not None else ""
+            self.initial[f"{p}-tw"] = (
+                formulas.format_angka(line.nilai_tw, 0) if line.nilai_tw is not None else ""
+            )
             self.initial[f"asal-{p}-tw"] = _asal(line.nilai_tw)
 
     def clean(self):
@@ -110,15 +159,21 @@ class EntriForm(forms.Form):
             p, ind = row.prefix(), row.indikator
             num, den = data.get(f"{p}-pembilang"), data.get(f"{p}-penyebut")
             if (num is None) != (den is None):
-                self.add_error(f"{p}-penyebut" if num is not None else f"{p}-pembilang",
-                               "Pembilang dan penyebut harus diisi keduanya.")
+                self.add_error(
+                    f"{p}-penyebut" if num is not None else f"{p}-pembilang",
+                    "Pembilang dan penyebut harus diisi keduanya.",
+                )
             if den is not None and den == 0:
                 self.add_error(f"{p}-penyebut", "Penyebut tidak boleh nol.")
             for name in ANGKA:
                 value = data.get(f"{p}-{name}")
                 if value is not None and value < 0 and name != "nilai":
                     self.add_error(f"{p}-{name}", "Nilai tidak boleh negatif.")
-            if ind.adalah_predikat and data.get(f"{p}-nilai") is not None and not Decimal(0) <= data[f"{p}-nilai"] <= Decimal(100):
+            if (
+                ind.adalah_predikat
+                and data.get(f"{p}-nilai") is not None
+                and not Decimal(0) <= data[f"{p}-nilai"] <= Decimal(100)
+            ):
                 self.add_error(f"{p}-nilai", "Nilai AKIP harus antara 0 dan 100.")
         for line in self.lines:
             value = data.get(f"{line.prefix()}-tw")
@@ -146,27 +201,45 @@ def conflicts(form: EntriForm) -> list[Konflik]:
                 continue
             now = _asal(getattr(current, name)) if current else ""
             if now != (form.cleaned_data.get(f"asal-{key}") or ""):
-                out.append(Konflik(f"{row.indikator.kode} {row.indikator.uraian}", name,
-                                   form.cleaned_data.get(f"asal-{key}") or "—", now or "—"))
+                out.append(
+                    Konflik(
+                        f"{row.indikator.kode} {row.indikator.uraian}",
+                        name,
+                        form.cleaned_data.get(f"asal-{key}") or "—",
+                        now or "—",
+                    )
+                )
     for line in form.lines:
         current = fresh_lines.get(line.anggaran.pk)
         now = _asal(getattr(current, f"realisasi_tw{line.tw}")) if current else ""
         if now != (form.cleaned_data.get(f"asal-{line.prefix()}-tw") or ""):
-            out.append(Konflik(f"{line.anggaran.kode} {line.anggaran.nomenklatur.nama}", f"realisasi TW {line.tw}",
-                               form.cleaned_data.get(f"asal-{line.prefix()}-tw") or "—", now or "—"))
+            out.append(
+                Konflik(
+                    f"{line.anggaran.kode} {line.anggaran.nomenklatur.nama}",
+                    f"realisasi TW {line.tw}",
+                    form.cleaned_data.get(f"asal-{line.prefix()}-tw") or "—",
+                    now or "—",
+                )
+            )
     return out
 
 
 def load_rows_like(form: EntriForm) -> tuple[dict[int, Realisasi], dict[int, Anggaran]]:
     """The grid's rows as they are in the database now (2 queries)."""
-    rows = {r.indikator_id: r for r in Realisasi.objects.filter(
-        indikator_id__in=[r.indikator.pk for r in form.rows], tahun=form.tahun, periode=form.tw)}
+    rows = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(
+            indikator_id__in=[r.indikator.pk for r in form.rows], tahun=form.tahun, periode=form.tw
+        )
+    }
     lines = {a.pk: a for a in Anggaran.objects.filter(pk__in=[ln.anggaran.pk for ln in form.lines])}
     return rows, lines
 
 
 @transaction.atomic
-def simpan_entri(form: EntriForm, opd: PerangkatDaerah, tahun: int, tw: int) -> tuple[int, list[Konflik]]:
+def simpan_entri(
+    form: EntriForm, opd: PerangkatDaerah, tahun: int, tw: int
+) -> tuple[int, list[Konflik]]:
     """Save the grid all or nothing; refuse when the quarter is closed or someone saved meanwhile."""
     closed = periode_tertutup_error(opd, tahun, tw)
     if closed:
@@ -217,4 +290,3 @@ def simpan_entri(form: EntriForm, opd: PerangkatDaerah, tahun: int, tw: int) -> 
     if errors:
         raise ValidationError(errors)
     return saved, []
-

@@ -42,11 +42,16 @@ class BuktiField(forms.FileField):
             return upload
         if upload.size > BUKTI_MAKS:
             raise forms.ValidationError(
-                f"Berkas bukti terlalu besar ({upload.size / 1024 / 1024:.1f} MB); paling besar 5 MB.".replace(".", ",", 1))
+                f"Berkas bukti terlalu besar ({upload.size / 1024 / 1024:.1f} MB); paling besar 5 MB.".replace(
+                    ".", ",", 1
+                )
+            )
         head = upload.read(16)
         upload.seek(0)
         ext = next((e for magic, e in _MAGIC.items() if head.startswith(magic)), None)
         if ext is None:
-            raise forms.ValidationError("Berkas bukti harus PDF, PNG atau JPEG (isi berkas diperiksa, bukan namanya).")
+            raise forms.ValidationError(
+                "Berkas bukti harus PDF, PNG atau JPEG (isi berkas diperiksa, bukan namanya)."
+            )
         upload.name = f"{uuid.uuid4().hex}{ext}"
         return upload

@@ -136,7 +136,8 @@ class Target(models.Model):
                 fields=["indikator", "tahun", "jenis", "periode"], name="target_unik"
             ),
             models.CheckConstraint(
-                condition=PERIODE_VALID, name="target_periode_valid",
+                condition=PERIODE_VALID,
+                name="target_periode_valid",
                 violation_error_message=PERIODE_PESAN,
             ),
             models.CheckConstraint(
@@ -193,9 +194,12 @@ class Realisasi(models.Model):
         verbose_name_plural = "realisasi"
         ordering = ["indikator", "tahun", "periode"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "tahun", "periode"], name="realisasi_unik"),
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "periode"], name="realisasi_unik"
+            ),
             models.CheckConstraint(
-                condition=PERIODE_VALID, name="realisasi_periode_valid",
+                condition=PERIODE_VALID,
+                name="realisasi_periode_valid",
                 violation_error_message=PERIODE_PESAN,
             ),
             models.CheckConstraint(
@@ -239,7 +243,9 @@ class Realisasi(models.Model):
 class PeriodeTertutup(models.Model):
     """A closed quarter (1–4) or year (0) of an agency: its values are read-only until reopened."""
 
-    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="periode_tertutup_set")
+    opd = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="periode_tertutup_set"
+    )
     tahun = models.PositiveSmallIntegerField()
     periode = models.PositiveSmallIntegerField(choices=Periode.choices)
     ditutup_oleh = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
@@ -252,9 +258,14 @@ class PeriodeTertutup(models.Model):
         verbose_name_plural = "periode tertutup"
         ordering = ["opd", "tahun", "periode"]
         constraints = [
-            models.UniqueConstraint(fields=["opd", "tahun", "periode"], name="periode_tertutup_unik"),
-            models.CheckConstraint(condition=PERIODE_VALID, name="periode_tertutup_valid",
-                                   violation_error_message=PERIODE_PESAN),
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "periode"], name="periode_tertutup_unik"
+            ),
+            models.CheckConstraint(
+                condition=PERIODE_VALID,
+                name="periode_tertutup_valid",
+                violation_error_message=PERIODE_PESAN,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,9 @@ def tahun_terkunci_error(opd: PerangkatDaerah, tahun: int) -> str | None:
     return tahun_terkunci(opd).get(tahun)
 
 
-def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True) -> str | None:
+def periode_tertutup_error(
+    opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True
+) -> str | None:
     """The refusal message for a write into a closed period or (with `kunci`) a locked year, or None.
 
     The data screens' forms check the locked year for every record with a year (`lkip.crud.ScopedForm`)
@@ -29,9 +31,13 @@ def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int, kunci
         return locked
     if PeriodeTertutup.tertutup(opd.pk, tahun, periode):
         label = "Tahun" if periode == 0 else Periode(periode).label
-        return (f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "
-                f"Minta pengguna yang berwenang membukanya kembali dengan alasan.")
-    closed_year = periode and PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=0).exists()
+        return (
+            f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "
+            f"Minta pengguna yang berwenang membukanya kembali dengan alasan."
+        )
+    closed_year = (
+        periode and PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=0).exists()
+    )
     if closed_year:
         return f"Tahun {tahun} sudah ditutup: nilainya hanya dapat dibaca."
     return None
@@ -39,8 +45,9 @@ def periode_tertutup_error(opd: PerangkatDaerah, tahun: int, periode: int, kunci
 
 @transaction.atomic
 def tutup_periode(opd: PerangkatDaerah, tahun: int, periode: int, user) -> PeriodeTertutup:
-    obj, _ = PeriodeTertutup.objects.get_or_create(opd=opd, tahun=tahun, periode=periode,
-                                                   defaults={"ditutup_oleh": user})
+    obj, _ = PeriodeTertutup.objects.get_or_create(
+        opd=opd, tahun=tahun, periode=periode, defaults={"ditutup_oleh": user}
+    )
     return obj
 
 
@@ -54,7 +61,9 @@ def buka_periode(opd: PerangkatDaerah, tahun: int, periode: int, user, alasan: s
     deleted, _ = PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=periode).delete()
     if not deleted:
         raise ValueError("Periode ini tidak sedang ditutup.")
-    PembukaanPeriode.objects.create(opd=opd, tahun=tahun, periode=periode, alasan=alasan.strip(), oleh=user)
+    PembukaanPeriode.objects.create(
+        opd=opd, tahun=tahun, periode=periode, alasan=alasan.strip(), oleh=user
+    )
 
 
 @dataclass(frozen=True)
@@ -69,5 +78,10 @@ class Konflik:
 
 def same(a: Decimal | str | None, b: Decimal | str | None) -> bool:
     if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return a is not None and b is not None and Decimal(a) == Decimal(b) or (a is None and b is None)
+        return (
+            a is not None
+            and b is not None
+            and Decimal(a) == Decimal(b)
+            or (a is None and b is None)
+        )
     return (a or "") == (b or "")

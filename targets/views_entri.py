@@ -16,7 +16,12 @@ from lkip.access import get_opd
 from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
 from targets.forms import AngkaField
 from targets.models import PembukaanPeriode, Periode
-from targets.services import buka_periode, periode_tertutup_error, tahun_terkunci_error, tutup_periode
+from targets.services import (
+    buka_periode,
+    periode_tertutup_error,
+    tahun_terkunci_error,
+    tutup_periode,
+)
 
 
 def _check_period(tahun: int, tw: int) -> None:
@@ -28,17 +33,35 @@ def _grid(form: EntriForm):
     rows = []
     for row in form.rows:
         p = row.prefix()
-        rows.append({
-            "baris": row, "p": p,
-            "angka": {name: form[f"{p}-{name}"] for name in ANGKA},
-            "asal": [form[f"asal-{p}-{name}"] for name in (*ANGKA, "predikat", *TEKS) if f"asal-{p}-{name}" in form.fields],
-            "predikat": form[f"{p}-predikat"] if f"{p}-predikat" in form.fields else None,
-            "teks": [(label, form[f"{p}-{name}"]) for name, label in
-                     zip(TEKS, ("Faktor pendukung", "Faktor penghambat", "Upaya"))],
-            "capaian": _capaian_teks(row.indikator, row.target, row.target_predikat, row.realisasi),
-        })
-    lines = [{"baris": ln, "field": form[f"{ln.prefix()}-tw"], "asal": form[f"asal-{ln.prefix()}-tw"],
-              "kumulatif": _kumulatif(ln.anggaran, ln.tw, ln.nilai_tw)} for ln in form.lines]
+        rows.append(
+            {
+                "baris": row,
+                "p": p,
+                "angka": {name: form[f"{p}-{name}"] for name in ANGKA},
+                "asal": [
+                    form[f"asal-{p}-{name}"]
+                    for name in (*ANGKA, "predikat", *TEKS)
+                    if f"asal-{p}-{name}" in form.fields
+                ],
+                "predikat": form[f"{p}-predikat"] if f"{p}-predikat" in form.fields else None,
+                "teks": [
+                    (label, form[f"{p}-{name}"])
+                    for name, label in zip(TEKS, ("Faktor pendukung", "Faktor penghambat", "Upaya"))
+                ],
+                "capaian": _capaian_teks(
+                    row.indikator, row.target, row.target_predikat, row.realisasi
+                ),
+            }
+        )
+    lines = [
+        {
+            "baris": ln,
+            "field": form[f"{ln.prefix()}-tw"],
+            "asal": form[f"asal-{ln.prefix()}-tw"],
+            "kumulatif": _kumulatif(ln.anggaran, ln.tw, ln.nilai_tw),
+        }
+        for ln in form.lines
+    ]
     return rows, lines
 
 
@@ -47,15 +70,21 @@ def _capaian_teks(ind: Indikator, target, target_predikat, real) -> str:
         return "belum ada realisasi"
     value = real.nilai_efektif
     c = ind.capaian(target, value, target_predikat, real.predikat)
-    return formulas.format_persen(c) if c is not None else ("tidak ada target triwulan ini" if target is None else "—")
+    return (
+        formulas.format_persen(c)
+        if c is not None
+        else ("tidak ada target triwulan ini" if target is None else "—")
+    )
 
 
 def _kumulatif(a: Anggaran, tw: int, nilai_tw) -> dict:
     values = a.realisasi_triwulan
     values[tw - 1] = nilai_tw
     total = sum((v for v in values[:tw] if v is not None), start=0)
-    return {"rupiah": formulas.format_angka(total, 0), "serapan": formulas.format_persen(formulas.serapan(a.pagu, total))
-            if a.pagu else "—"}
+    return {
+        "rupiah": formulas.format_angka(total, 0),
+        "serapan": formulas.format_persen(formulas.serapan(a.pagu, total)) if a.pagu else "—",
+    }
 
 
 @login_required
@@ -65,9 +94,13 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
         raise PermissionDenied
     opd = get_opd(request.user, kode)
     rows, lines = load_rows(opd, tahun, tw)
-    can_edit = request.user.has_perm("targets.change_realisasi") and request.user.has_perm("budget.change_anggaran")
+    can_edit = request.user.has_perm("targets.change_realisasi") and request.user.has_perm(
+        "budget.change_anggaran"
+    )
     closed = periode_tertutup_error(opd, tahun, tw)
-    locked = tahun_terkunci_error(opd, tahun)  # the LKIP is submitted or signed: no closing or reopening here
+    locked = tahun_terkunci_error(
+        opd, tahun
+    )  # the LKIP is submitted or signed: no closing or reopening here
     form = EntriForm(request.POST or None, rows=rows, lines=lines, tahun=tahun, tw=tw)
     if closed or not can_edit:  # read-only: the inputs say so too, not only the missing save button
         for field in form.fields.values():
@@ -90,7 +123,10 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
                     form.add_error(None, exc.messages[0])
             else:
                 if not konflik:
-                    messages.success(request, f"Triwulan {Periode(tw).label[9:]} {tahun}: {saved} baris tersimpan.")
+                    messages.success(
+                        request,
+                        f"Triwulan {Periode(tw).label[9:]} {tahun}: {saved} baris tersimpan.",
+                    )
                     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=tw)
                 # Show the current values as the new baseline; what the user typed stays in the inputs.
                 data = request.POST.copy()
@@ -102,14 +138,29 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
                 form = EntriForm(data, rows=fresh_rows, lines=fresh_lines, tahun=tahun, tw=tw)
                 form.is_valid()
     grid_rows, grid_lines = _grid(form)
-    return render(request, "targets/entri.html", {
-        "opd": opd, "tahun": tahun, "tw": tw, "form": form, "rows": grid_rows, "lines": grid_lines,
-        "bisa_ubah": can_edit and not closed, "tertutup": closed, "konflik": konflik,
-        "triwulan": [(n, Periode(n).label) for n in range(1, 5)],
-        "bisa_tutup": request.user.has_perm("targets.add_periodetertutup") and not closed,
-        "bisa_buka": request.user.has_perm("targets.delete_periodetertutup") and bool(closed) and not locked,
-        "pembukaan": PembukaanPeriode.objects.filter(opd=opd, tahun=tahun, periode__in=[0, tw])[:5],
-    })
+    return render(
+        request,
+        "targets/entri.html",
+        {
+            "opd": opd,
+            "tahun": tahun,
+            "tw": tw,
+            "form": form,
+            "rows": grid_rows,
+            "lines": grid_lines,
+            "bisa_ubah": can_edit and not closed,
+            "tertutup": closed,
+            "konflik": konflik,
+            "triwulan": [(n, Periode(n).label) for n in range(1, 5)],
+            "bisa_tutup": request.user.has_perm("targets.add_periodetertutup") and not closed,
+            "bisa_buka": request.user.has_perm("targets.delete_periodetertutup")
+            and bool(closed)
+            and not locked,
+            "pembukaan": PembukaanPeriode.objects.filter(opd=opd, tahun=tahun, periode__in=[0, tw])[
+                :5
+            ],
+        },
+    )
 
 
 @login_required
@@ -122,7 +173,9 @@ def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse
     field = AngkaField()
     try:
         if "anggaran" in request.GET:
-            a = Anggaran.objects.filter(opd=opd, tahun=tahun, pk=_int(request.GET["anggaran"])).first()
+            a = Anggaran.objects.filter(
+                opd=opd, tahun=tahun, pk=_int(request.GET["anggaran"])
+            ).first()
             if a is None:
                 raise Http404("Baris anggaran tidak ditemukan.")
             return JsonResponse(_kumulatif(a, tw, field.clean(request.GET.get("tw", ""))))
@@ -130,23 +183,33 @@ def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse
         if ind is None:
             raise Http404("Indikator tidak ditemukan.")
         nilai = field.clean(request.GET.get("nilai", ""))
-        num, den = field.clean(request.GET.get("pembilang", "")), field.clean(request.GET.get("penyebut", ""))
+        num, den = (
+            field.clean(request.GET.get("pembilang", "")),
+            field.clean(request.GET.get("penyebut", "")),
+        )
     except ValidationError as exc:
         return JsonResponse({"pesan": exc.messages[0]}, status=400)
     from targets.models import JenisTarget, Target
 
-    target = Target.objects.filter(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=tw).first()
+    target = Target.objects.filter(
+        indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=tw
+    ).first()
     if num is not None and den:
         nilai = formulas.persen(num, den) if ind.jenis_nilai == JenisNilai.PERSEN else num / den
     predikat = request.GET.get("predikat", "")
     if nilai is None and not predikat:
         return JsonResponse({"capaian": "belum ada realisasi", "realisasi": ""})
-    c = ind.capaian(target.nilai if target else None, nilai, target.predikat if target else "", predikat)
-    return JsonResponse({
-        "capaian": formulas.format_persen(c) if c is not None else (
-            "tidak ada target triwulan ini" if target is None else "—"),
-        "realisasi": formulas.format_angka(nilai) if nilai is not None else "",
-    })
+    c = ind.capaian(
+        target.nilai if target else None, nilai, target.predikat if target else "", predikat
+    )
+    return JsonResponse(
+        {
+            "capaian": formulas.format_persen(c)
+            if c is not None
+            else ("tidak ada target triwulan ini" if target is None else "—"),
+            "realisasi": formulas.format_angka(nilai) if nilai is not None else "",
+        }
+    )
 
 
 def _int(text: str) -> int:
@@ -165,7 +228,10 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
         raise PermissionDenied
     opd = get_opd(request.user, kode)
     tutup_periode(opd, tahun, periode, request.user)
-    messages.success(request, f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.")
+    messages.success(
+        request,
+        f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.",
+    )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
 
 
@@ -183,7 +249,8 @@ def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpRespo
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.")
+        messages.success(
+            request,
+            f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.",
+        )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
-
-

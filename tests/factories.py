@@ -27,9 +27,15 @@ def make_opd(kode: str = "dinas-contoh", **kwargs) -> PerangkatDaerah:
 
 
 def make_sasaran(opd: PerangkatDaerah, kode: str = "S1") -> Sasaran:
-    renstra, _ = Renstra.objects.get_or_create(opd=opd, tahun_awal=2024, defaults={"tahun_akhir": 2026})
-    tujuan, _ = Tujuan.objects.get_or_create(renstra=renstra, kode="T1", defaults={"uraian": "Tujuan"})
-    return Sasaran.objects.create(renstra=renstra, tujuan=tujuan, kode=kode, uraian=f"Sasaran {kode}")
+    renstra, _ = Renstra.objects.get_or_create(
+        opd=opd, tahun_awal=2024, defaults={"tahun_akhir": 2026}
+    )
+    tujuan, _ = Tujuan.objects.get_or_create(
+        renstra=renstra, kode="T1", defaults={"uraian": "Tujuan"}
+    )
+    return Sasaran.objects.create(
+        renstra=renstra, tujuan=tujuan, kode=kode, uraian=f"Sasaran {kode}"
+    )
 
 
 def make_indikator(opd: PerangkatDaerah, kode: str = "IKU-1", **kwargs) -> Indikator:
@@ -47,14 +53,34 @@ def make_indikator(opd: PerangkatDaerah, kode: str = "IKU-1", **kwargs) -> Indik
     return Indikator.objects.create(opd=opd, kode=kode, **defaults)
 
 
-def make_target(indikator: Indikator, nilai, tahun: int = 2024, periode: int = 0, jenis: str = "pk", predikat: str = "") -> Target:
-    return Target.objects.create(indikator=indikator, tahun=tahun, jenis=jenis, periode=periode,
-                                 nilai=Decimal(nilai) if nilai is not None else None, predikat=predikat)
+def make_target(
+    indikator: Indikator,
+    nilai,
+    tahun: int = 2024,
+    periode: int = 0,
+    jenis: str = "pk",
+    predikat: str = "",
+) -> Target:
+    return Target.objects.create(
+        indikator=indikator,
+        tahun=tahun,
+        jenis=jenis,
+        periode=periode,
+        nilai=Decimal(nilai) if nilai is not None else None,
+        predikat=predikat,
+    )
 
 
-def make_realisasi(indikator: Indikator, nilai=None, tahun: int = 2024, periode: int = 0, **kwargs) -> Realisasi:
-    return Realisasi.objects.create(indikator=indikator, tahun=tahun, periode=periode,
-                                    nilai=Decimal(nilai) if nilai is not None else None, **kwargs)
+def make_realisasi(
+    indikator: Indikator, nilai=None, tahun: int = 2024, periode: int = 0, **kwargs
+) -> Realisasi:
+    return Realisasi.objects.create(
+        indikator=indikator,
+        tahun=tahun,
+        periode=periode,
+        nilai=Decimal(nilai) if nilai is not None else None,
+        **kwargs,
+    )
 
 
 def make_nomenklatur(kode: str, nama: str | None = None) -> Nomenklatur:
@@ -66,9 +92,13 @@ def make_nomenklatur(kode: str, nama: str | None = None) -> Nomenklatur:
     return obj
 
 
-def make_anggaran(opd: PerangkatDaerah, kode: str, pagu, realisasi, tahun: int = 2024, pagu_murni=None) -> Anggaran:
+def make_anggaran(
+    opd: PerangkatDaerah, kode: str, pagu, realisasi, tahun: int = 2024, pagu_murni=None
+) -> Anggaran:
     return Anggaran.objects.create(
-        opd=opd, tahun=tahun, nomenklatur=make_nomenklatur(kode),
+        opd=opd,
+        tahun=tahun,
+        nomenklatur=make_nomenklatur(kode),
         pagu_perubahan=Decimal(pagu) if pagu is not None else None,
         pagu_murni=Decimal(pagu_murni) if pagu_murni is not None else None,
         realisasi=Decimal(realisasi),

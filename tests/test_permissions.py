@@ -17,34 +17,74 @@ from tests.factories import make_anggaran, make_indikator, make_opd, make_sasara
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonim", "perencana.dinsos", "kepala.dinsos", "inspektorat.bekasi", "admin.pemda", "luar"]
-READ = {"anonim": 302, "perencana.dinsos": 200, "kepala.dinsos": 200, "inspektorat.bekasi": 200,
-        "admin.pemda": 200, "luar": 404}
-EDIT = {"anonim": 302, "perencana.dinsos": 200, "kepala.dinsos": 403, "inspektorat.bekasi": 403,
-        "admin.pemda": 403, "luar": 404}
-POST_ONLY = {"anonim": 302, "perencana.dinsos": 405, "kepala.dinsos": 405, "inspektorat.bekasi": 405,
-             "admin.pemda": 405, "luar": 405}
+READ = {
+    "anonim": 302,
+    "perencana.dinsos": 200,
+    "kepala.dinsos": 200,
+    "inspektorat.bekasi": 200,
+    "admin.pemda": 200,
+    "luar": 404,
+}
+EDIT = {
+    "anonim": 302,
+    "perencana.dinsos": 200,
+    "kepala.dinsos": 403,
+    "inspektorat.bekasi": 403,
+    "admin.pemda": 403,
+    "luar": 404,
+}
+POST_ONLY = {
+    "anonim": 302,
+    "perencana.dinsos": 405,
+    "kepala.dinsos": 405,
+    "inspektorat.bekasi": 405,
+    "admin.pemda": 405,
+    "luar": 405,
+}
 
 EXPECTED = {
     "login": {"anonim": 200, **{r: 302 for r in ROLES[1:]}},
     "logout": {r: 405 for r in ROLES},
     "reports:beranda": {**READ, "luar": 200},
-    "reports:laporan": READ, "reports:laporan_pdf": READ, "reports:laporan_xlsx": READ,
-    "reports:narasi": EDIT, "reports:narasi_ubah": EDIT,
-    "data:menu": READ, "data:audit": READ, "data:bukti": READ, "data:entri": READ,
-    "data:entri_hitung": READ, "data:daftar": READ, "data:riwayat": READ,
-    "data:tambah": EDIT, "data:ubah": EDIT,
-    "data:hapus": POST_ONLY, "data:tutup": POST_ONLY, "data:buka": POST_ONLY,
-    "targets:impor": EDIT, "targets:ekspor": READ, "targets:impor_templat": {**READ, "luar": 200},
-    "targets:impor_pratinjau": POST_ONLY, "targets:impor_terapkan": POST_ONLY,
+    "reports:laporan": READ,
+    "reports:laporan_pdf": READ,
+    "reports:laporan_xlsx": READ,
+    "reports:narasi": EDIT,
+    "reports:narasi_ubah": EDIT,
+    "data:menu": READ,
+    "data:audit": READ,
+    "data:bukti": READ,
+    "data:entri": READ,
+    "data:entri_hitung": READ,
+    "data:daftar": READ,
+    "data:riwayat": READ,
+    "data:tambah": EDIT,
+    "data:ubah": EDIT,
+    "data:hapus": POST_ONLY,
+    "data:tutup": POST_ONLY,
+    "data:buka": POST_ONLY,
+    "targets:impor": EDIT,
+    "targets:ekspor": READ,
+    "targets:impor_templat": {**READ, "luar": 200},
+    "targets:impor_pratinjau": POST_ONLY,
+    "targets:impor_terapkan": POST_ONLY,
     # Dashboards: read-only for every role; an outsider sees their own (empty) pemda, never this one.
-    "reports:dashboard:pemda": {**READ, "luar": 200}, "reports:dashboard:pemda_xlsx": READ,
-    "reports:dashboard:opd": READ, "reports:dashboard:indikator": READ, "reports:dashboard:program": READ,
+    "reports:dashboard:pemda": {**READ, "luar": 200},
+    "reports:dashboard:pemda_xlsx": READ,
+    "reports:dashboard:opd": READ,
+    "reports:dashboard:indikator": READ,
+    "reports:dashboard:program": READ,
     # LKIP approval workflow (actions are POST-only; tests/reports/test_workflow.py posts them per role)
     # and the public verification of signed PDFs (no login; an unknown document is 404 for everyone).
-    "reports:alur": READ, "reports:alur_ajukan": POST_ONLY, "reports:alur_komentar": POST_ONLY,
-    "reports:alur_kembalikan": POST_ONLY, "reports:alur_tandatangani": POST_ONLY, "reports:alur_revisi": POST_ONLY,
+    "reports:alur": READ,
+    "reports:alur_ajukan": POST_ONLY,
+    "reports:alur_komentar": POST_ONLY,
+    "reports:alur_kembalikan": POST_ONLY,
+    "reports:alur_tandatangani": POST_ONLY,
+    "reports:alur_revisi": POST_ONLY,
     "reports:verifikasi": {r: 200 for r in ROLES},
-    "reports:verifikasi_dokumen": {r: 404 for r in ROLES}, "reports:unduh_dokumen": {r: 404 for r in ROLES},
+    "reports:verifikasi_dokumen": {r: 404 for r in ROLES},
+    "reports:unduh_dokumen": {r: 404 for r in ROLES},
 }
 
 
@@ -76,8 +116,16 @@ def world(demo, settings, tmp_path, django_user_model):
 
 def urls_for(name: str, route: str, world) -> list[str]:
     demo = world["opd"]
-    values = {"kode": demo.kode, "tahun": "2024", "tw": "2", "periode": "2", "bagian": "latar_belakang",
-              "indikator": "IKU-1", "program": "1.06.04", "dokumen_id": "00000000-0000-4000-8000-000000000000"}
+    values = {
+        "kode": demo.kode,
+        "tahun": "2024",
+        "tw": "2",
+        "periode": "2",
+        "bagian": "latar_belakang",
+        "indikator": "IKU-1",
+        "program": "1.06.04",
+        "dokumen_id": "00000000-0000-4000-8000-000000000000",
+    }
     if name == "data:bukti":
         values["pk"] = str(world["bukti"].pk)
     out = []
@@ -129,10 +177,20 @@ def test_read_only_roles_are_refused_every_write(world, client):
             obj = layar.queryset(demo).first()
             assert client.post(f"/data/{demo.kode}/{layar.slug}/tambah/", {}).status_code == 403
             if obj is not None:
-                assert client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/", {}).status_code == 403
-                assert client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/hapus/").status_code == 403
+                assert (
+                    client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/", {}).status_code == 403
+                )
+                assert (
+                    client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/hapus/").status_code
+                    == 403
+                )
         assert client.post(f"/data/{demo.kode}/entri/2024/tw2/", {}).status_code == 403
-        assert client.post(f"/laporan/{demo.kode}/2024/narasi/latar_belakang/", {"teks": "x"}).status_code == 403
+        assert (
+            client.post(
+                f"/laporan/{demo.kode}/2024/narasi/latar_belakang/", {"teks": "x"}
+            ).status_code
+            == 403
+        )
 
 
 def test_no_form_accepts_another_agencys_record(world, client):

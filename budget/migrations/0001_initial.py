@@ -6,63 +6,188 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Anggaran',
+            name="Anggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('pagu_murni', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='pagu murni (APBD)')),
-                ('pagu_perubahan', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='pagu perubahan (APBD-P)')),
-                ('realisasi', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('realisasi_tw1', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW I')),
-                ('realisasi_tw2', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW II')),
-                ('realisasi_tw3', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW III')),
-                ('realisasi_tw4', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW IV')),
-                ('sumber_dana', models.CharField(blank=True, max_length=100, verbose_name='sumber dana')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "pagu_murni",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="pagu murni (APBD)",
+                    ),
+                ),
+                (
+                    "pagu_perubahan",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="pagu perubahan (APBD-P)",
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "realisasi_tw1",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW I",
+                    ),
+                ),
+                (
+                    "realisasi_tw2",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW II",
+                    ),
+                ),
+                (
+                    "realisasi_tw3",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW III",
+                    ),
+                ),
+                (
+                    "realisasi_tw4",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW IV",
+                    ),
+                ),
+                (
+                    "sumber_dana",
+                    models.CharField(blank=True, max_length=100, verbose_name="sumber dana"),
+                ),
             ],
             options={
-                'verbose_name': 'baris anggaran',
-                'verbose_name_plural': 'anggaran',
-                'ordering': ['opd', 'tahun', 'nomenklatur__kode'],
+                "verbose_name": "baris anggaran",
+                "verbose_name_plural": "anggaran",
+                "ordering": ["opd", "tahun", "nomenklatur__kode"],
             },
         ),
         migrations.CreateModel(
-            name='CapaianOutput',
+            name="CapaianOutput",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('uraian', models.CharField(max_length=300)),
-                ('satuan', models.CharField(default='orang', max_length=50)),
-                ('target', models.DecimalField(decimal_places=2, max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('realisasi', models.DecimalField(decimal_places=2, max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("uraian", models.CharField(max_length=300)),
+                ("satuan", models.CharField(default="orang", max_length=50)),
+                (
+                    "target",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'capaian output',
-                'verbose_name_plural': 'capaian output',
-                'ordering': ['opd', 'tahun', 'nomenklatur__kode', 'urutan'],
+                "verbose_name": "capaian output",
+                "verbose_name_plural": "capaian output",
+                "ordering": ["opd", "tahun", "nomenklatur__kode", "urutan"],
             },
         ),
         migrations.CreateModel(
-            name='Nomenklatur',
+            name="Nomenklatur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(error_messages={'unique': 'Kode nomenklatur ini sudah ada.'}, max_length=30, unique=True, validators=[lkip.validators.validate_kode_nomenklatur])),
-                ('tingkat', models.CharField(choices=[('program', 'Program'), ('kegiatan', 'Kegiatan'), ('subkegiatan', 'Sub-kegiatan')], editable=False, max_length=12)),
-                ('nama', models.CharField(max_length=500)),
-                ('keputusan', models.CharField(blank=True, help_text='Mis. Kepmendagri 050-5889/2021.', max_length=100, verbose_name='berlaku sejak keputusan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode",
+                    models.CharField(
+                        error_messages={"unique": "Kode nomenklatur ini sudah ada."},
+                        max_length=30,
+                        unique=True,
+                        validators=[lkip.validators.validate_kode_nomenklatur],
+                    ),
+                ),
+                (
+                    "tingkat",
+                    models.CharField(
+                        choices=[
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("subkegiatan", "Sub-kegiatan"),
+                        ],
+                        editable=False,
+                        max_length=12,
+                    ),
+                ),
+                ("nama", models.CharField(max_length=500)),
+                (
+                    "keputusan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. Kepmendagri 050-5889/2021.",
+                        max_length=100,
+                        verbose_name="berlaku sejak keputusan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nomenklatur',
-                'verbose_name_plural': 'nomenklatur',
-                'ordering': ['kode'],
+                "verbose_name": "nomenklatur",
+                "verbose_name_plural": "nomenklatur",
+                "ordering": ["kode"],
             },
         ),
     ]

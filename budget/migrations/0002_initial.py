@@ -5,56 +5,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('budget', '0001_initial'),
-        ('indicators', '0001_initial'),
-        ('lkip', '0001_initial'),
+        ("budget", "0001_initial"),
+        ("indicators", "0001_initial"),
+        ("lkip", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='anggaran',
-            name='indikator',
-            field=models.ManyToManyField(blank=True, help_text='Indikator yang didukung baris anggaran ini.', related_name='anggaran_set', to='indicators.indikator'),
+            model_name="anggaran",
+            name="indikator",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Indikator yang didukung baris anggaran ini.",
+                related_name="anggaran_set",
+                to="indicators.indikator",
+            ),
         ),
         migrations.AddField(
-            model_name='anggaran',
-            name='opd',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggaran_set', to='lkip.perangkatdaerah'),
+            model_name="anggaran",
+            name="opd",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="anggaran_set",
+                to="lkip.perangkatdaerah",
+            ),
         ),
         migrations.AddField(
-            model_name='capaianoutput',
-            name='opd',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='output_set', to='lkip.perangkatdaerah'),
+            model_name="capaianoutput",
+            name="opd",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="output_set",
+                to="lkip.perangkatdaerah",
+            ),
         ),
         migrations.AddField(
-            model_name='nomenklatur',
-            name='induk',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='anak_set', to='budget.nomenklatur'),
+            model_name="nomenklatur",
+            name="induk",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="anak_set",
+                to="budget.nomenklatur",
+            ),
         ),
         migrations.AddField(
-            model_name='capaianoutput',
-            name='nomenklatur',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='output_set', to='budget.nomenklatur'),
+            model_name="capaianoutput",
+            name="nomenklatur",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="output_set",
+                to="budget.nomenklatur",
+            ),
         ),
         migrations.AddField(
-            model_name='anggaran',
-            name='nomenklatur',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='anggaran_set', to='budget.nomenklatur'),
+            model_name="anggaran",
+            name="nomenklatur",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="anggaran_set",
+                to="budget.nomenklatur",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='capaianoutput',
-            constraint=models.UniqueConstraint(fields=('opd', 'tahun', 'nomenklatur', 'uraian'), name='capaian_output_unik'),
+            model_name="capaianoutput",
+            constraint=models.UniqueConstraint(
+                fields=("opd", "tahun", "nomenklatur", "uraian"), name="capaian_output_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='anggaran',
-            constraint=models.UniqueConstraint(fields=('opd', 'tahun', 'nomenklatur'), name='anggaran_unik'),
+            model_name="anggaran",
+            constraint=models.UniqueConstraint(
+                fields=("opd", "tahun", "nomenklatur"), name="anggaran_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='anggaran',
-            constraint=models.CheckConstraint(condition=models.Q(('realisasi__gte', 0), models.Q(('pagu_murni__isnull', True), ('pagu_murni__gte', 0), _connector='OR'), models.Q(('pagu_perubahan__isnull', True), ('pagu_perubahan__gte', 0), _connector='OR')), name='anggaran_non_negatif', violation_error_message='Pagu dan realisasi tidak boleh negatif.'),
+            model_name="anggaran",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("realisasi__gte", 0),
+                    models.Q(("pagu_murni__isnull", True), ("pagu_murni__gte", 0), _connector="OR"),
+                    models.Q(
+                        ("pagu_perubahan__isnull", True),
+                        ("pagu_perubahan__gte", 0),
+                        _connector="OR",
+                    ),
+                ),
+                name="anggaran_non_negatif",
+                violation_error_message="Pagu dan realisasi tidak boleh negatif.",
+            ),
         ),
     ]

@@ -9,104 +9,354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budget', '0002_initial'),
-        ('indicators', '0002_initial'),
-        ('lkip', '0003_historicalpenugasan_historicalperangkatdaerah'),
+        ("budget", "0002_initial"),
+        ("indicators", "0002_initial"),
+        ("lkip", "0003_historicalpenugasan_historicalperangkatdaerah"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalAnggaran',
+            name="HistoricalAnggaran",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('pagu_murni', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='pagu murni (APBD)')),
-                ('pagu_perubahan', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='pagu perubahan (APBD-P)')),
-                ('realisasi', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('realisasi_tw1', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW I')),
-                ('realisasi_tw2', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW II')),
-                ('realisasi_tw3', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW III')),
-                ('realisasi_tw4', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, validators=[lkip.validators.validate_non_negatif], verbose_name='realisasi TW IV')),
-                ('sumber_dana', models.CharField(blank=True, max_length=100, verbose_name='sumber dana')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('nomenklatur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.nomenklatur')),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "pagu_murni",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="pagu murni (APBD)",
+                    ),
+                ),
+                (
+                    "pagu_perubahan",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="pagu perubahan (APBD-P)",
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "realisasi_tw1",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW I",
+                    ),
+                ),
+                (
+                    "realisasi_tw2",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW II",
+                    ),
+                ),
+                (
+                    "realisasi_tw3",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW III",
+                    ),
+                ),
+                (
+                    "realisasi_tw4",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=18,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                        verbose_name="realisasi TW IV",
+                    ),
+                ),
+                (
+                    "sumber_dana",
+                    models.CharField(blank=True, max_length=100, verbose_name="sumber dana"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "nomenklatur",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.nomenklatur",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical baris anggaran',
-                'verbose_name_plural': 'historical anggaran',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical baris anggaran",
+                "verbose_name_plural": "historical anggaran",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAnggaran_indikator',
+            name="HistoricalAnggaran_indikator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('anggaran', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.anggaran')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='budget.historicalanggaran')),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indikator')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "anggaran",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.anggaran",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="budget.historicalanggaran",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAnggaran_indikator',
+                "verbose_name": "HistoricalAnggaran_indikator",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCapaianOutput',
+            name="HistoricalCapaianOutput",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('uraian', models.CharField(max_length=300)),
-                ('satuan', models.CharField(default='orang', max_length=50)),
-                ('target', models.DecimalField(decimal_places=2, max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('realisasi', models.DecimalField(decimal_places=2, max_digits=18, validators=[lkip.validators.validate_non_negatif])),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('nomenklatur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.nomenklatur')),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("uraian", models.CharField(max_length=300)),
+                ("satuan", models.CharField(default="orang", max_length=50)),
+                (
+                    "target",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=18,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "nomenklatur",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.nomenklatur",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical capaian output',
-                'verbose_name_plural': 'historical capaian output',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical capaian output",
+                "verbose_name_plural": "historical capaian output",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalNomenklatur',
+            name="HistoricalNomenklatur",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode', models.CharField(db_index=True, error_messages={'unique': 'Kode nomenklatur ini sudah ada.'}, max_length=30, validators=[lkip.validators.validate_kode_nomenklatur])),
-                ('tingkat', models.CharField(choices=[('program', 'Program'), ('kegiatan', 'Kegiatan'), ('subkegiatan', 'Sub-kegiatan')], editable=False, max_length=12)),
-                ('nama', models.CharField(max_length=500)),
-                ('keputusan', models.CharField(blank=True, help_text='Mis. Kepmendagri 050-5889/2021.', max_length=100, verbose_name='berlaku sejak keputusan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('induk', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.nomenklatur')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode",
+                    models.CharField(
+                        db_index=True,
+                        error_messages={"unique": "Kode nomenklatur ini sudah ada."},
+                        max_length=30,
+                        validators=[lkip.validators.validate_kode_nomenklatur],
+                    ),
+                ),
+                (
+                    "tingkat",
+                    models.CharField(
+                        choices=[
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("subkegiatan", "Sub-kegiatan"),
+                        ],
+                        editable=False,
+                        max_length=12,
+                    ),
+                ),
+                ("nama", models.CharField(max_length=500)),
+                (
+                    "keputusan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. Kepmendagri 050-5889/2021.",
+                        max_length=100,
+                        verbose_name="berlaku sejak keputusan",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.nomenklatur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nomenklatur',
-                'verbose_name_plural': 'historical nomenklatur',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nomenklatur",
+                "verbose_name_plural": "historical nomenklatur",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

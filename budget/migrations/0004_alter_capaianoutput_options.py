@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budget', '0003_historicalanggaran_historicalanggaran_indikator_and_more'),
+        ("budget", "0003_historicalanggaran_historicalanggaran_indikator_and_more"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='capaianoutput',
-            options={'ordering': ['opd', 'tahun', 'nomenklatur__kode', 'urutan', 'uraian'], 'verbose_name': 'capaian output', 'verbose_name_plural': 'capaian output'},
+            name="capaianoutput",
+            options={
+                "ordering": ["opd", "tahun", "nomenklatur__kode", "urutan", "uraian"],
+                "verbose_name": "capaian output",
+                "verbose_name_plural": "capaian output",
+            },
         ),
     ]

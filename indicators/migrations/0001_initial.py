@@ -5,78 +5,220 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('budget', '0001_initial'),
-        ('lkip', '0001_initial'),
+        ("budget", "0001_initial"),
+        ("lkip", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EvaluasiAKIP',
+            name="EvaluasiAKIP",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun LKIP')),
-                ('komponen', models.CharField(max_length=100)),
-                ('bobot', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('nilai', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('nomor_lhe', models.CharField(blank=True, max_length=200, verbose_name='nomor LHE')),
-                ('tanggal_lhe', models.DateField(blank=True, null=True, verbose_name='tanggal LHE')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='akip_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun LKIP")),
+                ("komponen", models.CharField(max_length=100)),
+                ("bobot", models.DecimalField(decimal_places=2, max_digits=6)),
+                ("nilai", models.DecimalField(decimal_places=2, max_digits=6)),
+                (
+                    "nomor_lhe",
+                    models.CharField(blank=True, max_length=200, verbose_name="nomor LHE"),
+                ),
+                (
+                    "tanggal_lhe",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal LHE"),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="akip_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'komponen evaluasi AKIP',
-                'verbose_name_plural': 'evaluasi AKIP',
-                'ordering': ['opd', 'tahun', 'urutan'],
+                "verbose_name": "komponen evaluasi AKIP",
+                "verbose_name_plural": "evaluasi AKIP",
+                "ordering": ["opd", "tahun", "urutan"],
             },
         ),
         migrations.CreateModel(
-            name='HasilIKM',
+            name="HasilIKM",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('nilai', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='nilai IKM (konversi 25–100)')),
-                ('sumber', models.CharField(blank=True, max_length=300)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ikm_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "nilai",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=6, verbose_name="nilai IKM (konversi 25–100)"
+                    ),
+                ),
+                ("sumber", models.CharField(blank=True, max_length=300)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ikm_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hasil IKM',
-                'verbose_name_plural': 'hasil IKM',
-                'ordering': ['opd', 'tahun'],
+                "verbose_name": "hasil IKM",
+                "verbose_name_plural": "hasil IKM",
+                "ordering": ["opd", "tahun"],
             },
         ),
         migrations.CreateModel(
-            name='Indikator',
+            name="Indikator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30)),
-                ('tingkat', models.CharField(choices=[('iku', 'IKU'), ('program', 'Program'), ('kegiatan', 'Kegiatan'), ('subkegiatan', 'Sub-kegiatan')], max_length=12)),
-                ('uraian', models.CharField(max_length=500)),
-                ('satuan', models.CharField(max_length=50)),
-                ('jenis_nilai', models.CharField(choices=[('angka', 'Angka'), ('persen', 'Persen'), ('indeks', 'Indeks'), ('predikat', 'Predikat')], max_length=10, verbose_name='jenis nilai')),
-                ('skala_predikat', models.CharField(blank=True, choices=[('AKIP', 'AKIP (PermenPANRB 88/2021)'), ('IKM', 'Mutu IKM (PermenPANRB 14/2017)')], max_length=10, verbose_name='skala predikat')),
-                ('mode_predikat', models.CharField(choices=[('numerik', 'Numerik (nilai realisasi / nilai target)'), ('ordinal', 'Ordinal (peringkat predikat)')], default='numerik', max_length=10, verbose_name='mode capaian predikat')),
-                ('polaritas', models.CharField(choices=[('positif', 'Positif (semakin tinggi semakin baik)'), ('negatif', 'Negatif (semakin rendah semakin baik)')], default='positif', max_length=10)),
-                ('metode_negatif', models.CharField(choices=[('A', 'A: (2T − R) / T × 100'), ('B', 'B: T / R × 100')], default='A', max_length=1, verbose_name='metode polaritas negatif')),
-                ('agregasi', models.CharField(choices=[('jumlah', 'Jumlah'), ('terakhir', 'Nilai terakhir'), ('rata-rata', 'Rata-rata')], default='terakhir', max_length=10, verbose_name='agregasi triwulan')),
-                ('cap_persen', models.PositiveSmallIntegerField(blank=True, choices=[(100, '100%'), (110, '110%'), (120, '120%')], null=True, verbose_name='batas capaian untuk agregat (%)')),
-                ('rumus', models.TextField(blank=True, verbose_name='formula')),
-                ('pembilang', models.TextField(blank=True, verbose_name='definisi pembilang')),
-                ('penyebut', models.TextField(blank=True, verbose_name='definisi penyebut')),
-                ('sumber_data', models.CharField(blank=True, max_length=300, verbose_name='sumber data')),
-                ('alasan', models.TextField(blank=True, verbose_name='alasan/penjelasan')),
-                ('dasar_hukum', models.TextField(blank=True, verbose_name='dasar hukum')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('nomenklatur', models.ForeignKey(blank=True, help_text='Program/kegiatan/sub-kegiatan tempat indikator ini berada (selain IKU).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indikator_set', to='budget.nomenklatur')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30)),
+                (
+                    "tingkat",
+                    models.CharField(
+                        choices=[
+                            ("iku", "IKU"),
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("subkegiatan", "Sub-kegiatan"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("uraian", models.CharField(max_length=500)),
+                ("satuan", models.CharField(max_length=50)),
+                (
+                    "jenis_nilai",
+                    models.CharField(
+                        choices=[
+                            ("angka", "Angka"),
+                            ("persen", "Persen"),
+                            ("indeks", "Indeks"),
+                            ("predikat", "Predikat"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis nilai",
+                    ),
+                ),
+                (
+                    "skala_predikat",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("AKIP", "AKIP (PermenPANRB 88/2021)"),
+                            ("IKM", "Mutu IKM (PermenPANRB 14/2017)"),
+                        ],
+                        max_length=10,
+                        verbose_name="skala predikat",
+                    ),
+                ),
+                (
+                    "mode_predikat",
+                    models.CharField(
+                        choices=[
+                            ("numerik", "Numerik (nilai realisasi / nilai target)"),
+                            ("ordinal", "Ordinal (peringkat predikat)"),
+                        ],
+                        default="numerik",
+                        max_length=10,
+                        verbose_name="mode capaian predikat",
+                    ),
+                ),
+                (
+                    "polaritas",
+                    models.CharField(
+                        choices=[
+                            ("positif", "Positif (semakin tinggi semakin baik)"),
+                            ("negatif", "Negatif (semakin rendah semakin baik)"),
+                        ],
+                        default="positif",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "metode_negatif",
+                    models.CharField(
+                        choices=[("A", "A: (2T − R) / T × 100"), ("B", "B: T / R × 100")],
+                        default="A",
+                        max_length=1,
+                        verbose_name="metode polaritas negatif",
+                    ),
+                ),
+                (
+                    "agregasi",
+                    models.CharField(
+                        choices=[
+                            ("jumlah", "Jumlah"),
+                            ("terakhir", "Nilai terakhir"),
+                            ("rata-rata", "Rata-rata"),
+                        ],
+                        default="terakhir",
+                        max_length=10,
+                        verbose_name="agregasi triwulan",
+                    ),
+                ),
+                (
+                    "cap_persen",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(100, "100%"), (110, "110%"), (120, "120%")],
+                        null=True,
+                        verbose_name="batas capaian untuk agregat (%)",
+                    ),
+                ),
+                ("rumus", models.TextField(blank=True, verbose_name="formula")),
+                ("pembilang", models.TextField(blank=True, verbose_name="definisi pembilang")),
+                ("penyebut", models.TextField(blank=True, verbose_name="definisi penyebut")),
+                (
+                    "sumber_data",
+                    models.CharField(blank=True, max_length=300, verbose_name="sumber data"),
+                ),
+                ("alasan", models.TextField(blank=True, verbose_name="alasan/penjelasan")),
+                ("dasar_hukum", models.TextField(blank=True, verbose_name="dasar hukum")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "nomenklatur",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Program/kegiatan/sub-kegiatan tempat indikator ini berada (selain IKU).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indikator_set",
+                        to="budget.nomenklatur",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indikator_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator',
-                'verbose_name_plural': 'indikator',
-                'ordering': ['opd', 'tingkat', 'urutan', 'kode'],
+                "verbose_name": "indikator",
+                "verbose_name_plural": "indikator",
+                "ordering": ["opd", "tingkat", "urutan", "kode"],
             },
         ),
     ]

@@ -5,38 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('indicators', '0001_initial'),
-        ('targets', '0001_initial'),
+        ("indicators", "0001_initial"),
+        ("targets", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='indikator',
-            name='sasaran',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indikator_set', to='targets.sasaran'),
+            model_name="indikator",
+            name="sasaran",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="indikator_set",
+                to="targets.sasaran",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluasiakip',
-            constraint=models.UniqueConstraint(fields=('opd', 'tahun', 'komponen'), name='akip_komponen_unik'),
+            model_name="evaluasiakip",
+            constraint=models.UniqueConstraint(
+                fields=("opd", "tahun", "komponen"), name="akip_komponen_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluasiakip',
-            constraint=models.CheckConstraint(condition=models.Q(('nilai__gte', 0), ('bobot__gte', 0)), name='akip_nilai_non_negatif', violation_error_message='Bobot dan nilai komponen AKIP tidak boleh negatif.'),
+            model_name="evaluasiakip",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("nilai__gte", 0), ("bobot__gte", 0)),
+                name="akip_nilai_non_negatif",
+                violation_error_message="Bobot dan nilai komponen AKIP tidak boleh negatif.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='hasilikm',
-            constraint=models.UniqueConstraint(fields=('opd', 'tahun'), name='ikm_tahun_unik'),
+            model_name="hasilikm",
+            constraint=models.UniqueConstraint(fields=("opd", "tahun"), name="ikm_tahun_unik"),
         ),
         migrations.AddConstraint(
-            model_name='hasilikm',
-            constraint=models.CheckConstraint(condition=models.Q(('nilai__gte', 25), ('nilai__lte', 100)), name='ikm_nilai_25_100', violation_error_message='Nilai IKM konversi harus antara 25 dan 100.'),
+            model_name="hasilikm",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("nilai__gte", 25), ("nilai__lte", 100)),
+                name="ikm_nilai_25_100",
+                violation_error_message="Nilai IKM konversi harus antara 25 dan 100.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikator',
-            constraint=models.UniqueConstraint(fields=('opd', 'kode'), name='indikator_kode_unik'),
+            model_name="indikator",
+            constraint=models.UniqueConstraint(fields=("opd", "kode"), name="indikator_kode_unik"),
         ),
     ]

@@ -7,100 +7,301 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budget', '0003_historicalanggaran_historicalanggaran_indikator_and_more'),
-        ('indicators', '0002_initial'),
-        ('lkip', '0003_historicalpenugasan_historicalperangkatdaerah'),
-        ('targets', '0001_initial'),
+        ("budget", "0003_historicalanggaran_historicalanggaran_indikator_and_more"),
+        ("indicators", "0002_initial"),
+        ("lkip", "0003_historicalpenugasan_historicalperangkatdaerah"),
+        ("targets", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalEvaluasiAKIP',
+            name="HistoricalEvaluasiAKIP",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun LKIP')),
-                ('komponen', models.CharField(max_length=100)),
-                ('bobot', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('nilai', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('nomor_lhe', models.CharField(blank=True, max_length=200, verbose_name='nomor LHE')),
-                ('tanggal_lhe', models.DateField(blank=True, null=True, verbose_name='tanggal LHE')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun LKIP")),
+                ("komponen", models.CharField(max_length=100)),
+                ("bobot", models.DecimalField(decimal_places=2, max_digits=6)),
+                ("nilai", models.DecimalField(decimal_places=2, max_digits=6)),
+                (
+                    "nomor_lhe",
+                    models.CharField(blank=True, max_length=200, verbose_name="nomor LHE"),
+                ),
+                (
+                    "tanggal_lhe",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal LHE"),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical komponen evaluasi AKIP',
-                'verbose_name_plural': 'historical evaluasi AKIP',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical komponen evaluasi AKIP",
+                "verbose_name_plural": "historical evaluasi AKIP",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHasilIKM',
+            name="HistoricalHasilIKM",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('nilai', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='nilai IKM (konversi 25–100)')),
-                ('sumber', models.CharField(blank=True, max_length=300)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "nilai",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=6, verbose_name="nilai IKM (konversi 25–100)"
+                    ),
+                ),
+                ("sumber", models.CharField(blank=True, max_length=300)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hasil IKM',
-                'verbose_name_plural': 'historical hasil IKM',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hasil IKM",
+                "verbose_name_plural": "historical hasil IKM",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIndikator',
+            name="HistoricalIndikator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30)),
-                ('tingkat', models.CharField(choices=[('iku', 'IKU'), ('program', 'Program'), ('kegiatan', 'Kegiatan'), ('subkegiatan', 'Sub-kegiatan')], max_length=12)),
-                ('uraian', models.CharField(max_length=500)),
-                ('satuan', models.CharField(max_length=50)),
-                ('jenis_nilai', models.CharField(choices=[('angka', 'Angka'), ('persen', 'Persen'), ('indeks', 'Indeks'), ('predikat', 'Predikat')], max_length=10, verbose_name='jenis nilai')),
-                ('skala_predikat', models.CharField(blank=True, choices=[('AKIP', 'AKIP (PermenPANRB 88/2021)'), ('IKM', 'Mutu IKM (PermenPANRB 14/2017)')], max_length=10, verbose_name='skala predikat')),
-                ('mode_predikat', models.CharField(choices=[('numerik', 'Numerik (nilai realisasi / nilai target)'), ('ordinal', 'Ordinal (peringkat predikat)')], default='numerik', max_length=10, verbose_name='mode capaian predikat')),
-                ('polaritas', models.CharField(choices=[('positif', 'Positif (semakin tinggi semakin baik)'), ('negatif', 'Negatif (semakin rendah semakin baik)')], default='positif', max_length=10)),
-                ('metode_negatif', models.CharField(choices=[('A', 'A: (2T − R) / T × 100'), ('B', 'B: T / R × 100')], default='A', max_length=1, verbose_name='metode polaritas negatif')),
-                ('agregasi', models.CharField(choices=[('jumlah', 'Jumlah'), ('terakhir', 'Nilai terakhir'), ('rata-rata', 'Rata-rata')], default='terakhir', max_length=10, verbose_name='agregasi triwulan')),
-                ('cap_persen', models.PositiveSmallIntegerField(blank=True, choices=[(100, '100%'), (110, '110%'), (120, '120%')], null=True, verbose_name='batas capaian untuk agregat (%)')),
-                ('rumus', models.TextField(blank=True, verbose_name='formula')),
-                ('pembilang', models.TextField(blank=True, verbose_name='definisi pembilang')),
-                ('penyebut', models.TextField(blank=True, verbose_name='definisi penyebut')),
-                ('sumber_data', models.CharField(blank=True, max_length=300, verbose_name='sumber data')),
-                ('alasan', models.TextField(blank=True, verbose_name='alasan/penjelasan')),
-                ('dasar_hukum', models.TextField(blank=True, verbose_name='dasar hukum')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('nomenklatur', models.ForeignKey(blank=True, db_constraint=False, help_text='Program/kegiatan/sub-kegiatan tempat indikator ini berada (selain IKU).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.nomenklatur')),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
-                ('sasaran', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='targets.sasaran')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30)),
+                (
+                    "tingkat",
+                    models.CharField(
+                        choices=[
+                            ("iku", "IKU"),
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("subkegiatan", "Sub-kegiatan"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("uraian", models.CharField(max_length=500)),
+                ("satuan", models.CharField(max_length=50)),
+                (
+                    "jenis_nilai",
+                    models.CharField(
+                        choices=[
+                            ("angka", "Angka"),
+                            ("persen", "Persen"),
+                            ("indeks", "Indeks"),
+                            ("predikat", "Predikat"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis nilai",
+                    ),
+                ),
+                (
+                    "skala_predikat",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("AKIP", "AKIP (PermenPANRB 88/2021)"),
+                            ("IKM", "Mutu IKM (PermenPANRB 14/2017)"),
+                        ],
+                        max_length=10,
+                        verbose_name="skala predikat",
+                    ),
+                ),
+                (
+                    "mode_predikat",
+                    models.CharField(
+                        choices=[
+                            ("numerik", "Numerik (nilai realisasi / nilai target)"),
+                            ("ordinal", "Ordinal (peringkat predikat)"),
+                        ],
+                        default="numerik",
+                        max_length=10,
+                        verbose_name="mode capaian predikat",
+                    ),
+                ),
+                (
+                    "polaritas",
+                    models.CharField(
+                        choices=[
+                            ("positif", "Positif (semakin tinggi semakin baik)"),
+                            ("negatif", "Negatif (semakin rendah semakin baik)"),
+                        ],
+                        default="positif",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "metode_negatif",
+                    models.CharField(
+                        choices=[("A", "A: (2T − R) / T × 100"), ("B", "B: T / R × 100")],
+                        default="A",
+                        max_length=1,
+                        verbose_name="metode polaritas negatif",
+                    ),
+                ),
+                (
+                    "agregasi",
+                    models.CharField(
+                        choices=[
+                            ("jumlah", "Jumlah"),
+                            ("terakhir", "Nilai terakhir"),
+                            ("rata-rata", "Rata-rata"),
+                        ],
+                        default="terakhir",
+                        max_length=10,
+                        verbose_name="agregasi triwulan",
+                    ),
+                ),
+                (
+                    "cap_persen",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(100, "100%"), (110, "110%"), (120, "120%")],
+                        null=True,
+                        verbose_name="batas capaian untuk agregat (%)",
+                    ),
+                ),
+                ("rumus", models.TextField(blank=True, verbose_name="formula")),
+                ("pembilang", models.TextField(blank=True, verbose_name="definisi pembilang")),
+                ("penyebut", models.TextField(blank=True, verbose_name="definisi penyebut")),
+                (
+                    "sumber_data",
+                    models.CharField(blank=True, max_length=300, verbose_name="sumber data"),
+                ),
+                ("alasan", models.TextField(blank=True, verbose_name="alasan/penjelasan")),
+                ("dasar_hukum", models.TextField(blank=True, verbose_name="dasar hukum")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "nomenklatur",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Program/kegiatan/sub-kegiatan tempat indikator ini berada (selain IKU).",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.nomenklatur",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
+                (
+                    "sasaran",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="targets.sasaran",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indikator',
-                'verbose_name_plural': 'historical indikator',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indikator",
+                "verbose_name_plural": "historical indikator",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

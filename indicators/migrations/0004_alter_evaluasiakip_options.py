@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('indicators', '0003_historicalevaluasiakip_historicalhasilikm_and_more'),
+        ("indicators", "0003_historicalevaluasiakip_historicalhasilikm_and_more"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='evaluasiakip',
-            options={'ordering': ['opd', 'tahun', 'urutan', 'komponen'], 'verbose_name': 'komponen evaluasi AKIP', 'verbose_name_plural': 'evaluasi AKIP'},
+            name="evaluasiakip",
+            options={
+                "ordering": ["opd", "tahun", "urutan", "komponen"],
+                "verbose_name": "komponen evaluasi AKIP",
+                "verbose_name_plural": "evaluasi AKIP",
+            },
         ),
     ]

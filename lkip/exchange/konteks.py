@@ -70,8 +70,14 @@ def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
     return penjaga
 
 
-def penjaga_struktur(ctx: Ctx, kolom: str, opd=None, renstra_lama=None, awal: int | None = None,
-                     akhir: int | None = None):
+def penjaga_struktur(
+    ctx: Ctx,
+    kolom: str,
+    opd=None,
+    renstra_lama=None,
+    awal: int | None = None,
+    akhir: int | None = None,
+):
     """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one of its
     LKIPs is in review; and a Renstra period (new, or changed from `renstra_lama`) that would drop or
     newly take over a year with a locked LKIP."""
@@ -85,13 +91,18 @@ def penjaga_struktur(ctx: Ctx, kolom: str, opd=None, renstra_lama=None, awal: in
         if "struktur_terkunci" not in ctx:
             ctx["struktur_terkunci"] = LaporanTahunan.objects.struktur_terkunci(opd.pk)
         if ctx["struktur_terkunci"]:
-            return kolom, f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor."
+            return (
+                kolom,
+                f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor.",
+            )
         if awal is not None and akhir is not None:
             from targets.screens import periode_renstra_terkunci
 
             found = periode_renstra_terkunci(opd, renstra_lama, awal, akhir)
             if found:
-                return ("renstra_akhir" if found[0][0] == "tahun_akhir" else "renstra_awal"), found[0][1]
+                return ("renstra_akhir" if found[0][0] == "tahun_akhir" else "renstra_awal"), found[
+                    0
+                ][1]
         return None
 
     return penjaga

@@ -9,7 +9,13 @@ from typing import Any
 
 from lkip import formulas
 from lkip.exchange.kolom import VARIAN_EFISIENSI
-from lkip.exchange.konteks import Ctx, nomenklatur_ctx, penjaga_periode, penjaga_struktur, tahun_di_luar
+from lkip.exchange.konteks import (
+    Ctx,
+    nomenklatur_ctx,
+    penjaga_periode,
+    penjaga_struktur,
+    tahun_di_luar,
+)
 from lkip.exchange.sheet import Sheet
 from lkip.exchange.tulis import Importer, Tabel
 
@@ -219,8 +225,11 @@ def simple(
                 position[tahun] = position.get(tahun, 0) + 1
                 values["urutan"] = position[tahun]
             lookup = {"opd": ctx["opd"], **{f: values.pop(f) for f in key_fields}}
-            penjaga = (penjaga_periode(ctx, tahun, 0, "tahun") if tahun is not None
-                       else penjaga_struktur(ctx, key_cols[0]))  # a sheet without a year: as the plan
+            penjaga = (
+                penjaga_periode(ctx, tahun, 0, "tahun")
+                if tahun is not None
+                else penjaga_struktur(ctx, key_cols[0])
+            )  # a sheet without a year: as the plan
             imp.upsert(
                 sheet,
                 baris,

@@ -115,7 +115,9 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         {"tahun_akhir": akhir},
         f"Renstra {awal}–{akhir}",
         {"tahun_akhir": "renstra_akhir", "tahun_awal": "renstra_awal"},
-        penjaga=penjaga_struktur(ctx, "renstra_akhir", opd, renstra_tabel.existing.get(awal), awal, akhir),
+        penjaga=penjaga_struktur(
+            ctx, "renstra_akhir", opd, renstra_tabel.existing.get(awal), awal, akhir
+        ),
     )
     if renstra is None or not imp.flush(renstra_tabel, sheet.name):
         ctx["fatal"] = True
@@ -194,7 +196,11 @@ def _penjaga_indikator(ctx: Ctx, obj):
         from indicators.screens import IndikatorForm
 
         locked = IndikatorForm.alasan_hapus_terkunci(ctx["opd"], obj)
-        return ("sasaran_kode", f"sasaran indikator ini tidak dapat dipindah. {locked[0]}") if locked else None
+        return (
+            ("sasaran_kode", f"sasaran indikator ini tidak dapat dipindah. {locked[0]}")
+            if locked
+            else None
+        )
 
     return penjaga
 

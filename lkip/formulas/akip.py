@@ -68,8 +68,7 @@ def normalisasi_predikat(predikat: str | None) -> str | None:
     hasil = predikat.strip().upper()
     if hasil not in PERINGKAT_PREDIKAT:
         raise ValueError(
-            f"Predikat '{predikat}' tidak dikenal; gunakan salah satu dari "
-            "AA, A, BB, B, CC, C, D."
+            f"Predikat '{predikat}' tidak dikenal; gunakan salah satu dari AA, A, BB, B, CC, C, D."
         )
     return hasil
 

@@ -55,7 +55,16 @@ def format_tanggal(tanggal: date | None) -> str:
 
 
 _SATUAN = (
-    "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
 )
 # (value of the group, name); "ribu" is special: 1 000 reads "seribu", 1 000 000 "satu juta".
 _KELOMPOK = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,118 +16,270 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Pemda',
+            name="Pemda",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200, unique=True, verbose_name='nama pemda')),
-                ('kepala_daerah_nama', models.CharField(blank=True, max_length=200, verbose_name='nama kepala daerah')),
-                ('kepala_daerah_jabatan', models.CharField(blank=True, max_length=200, verbose_name='jabatan kepala daerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, unique=True, verbose_name="nama pemda")),
+                (
+                    "kepala_daerah_nama",
+                    models.CharField(blank=True, max_length=200, verbose_name="nama kepala daerah"),
+                ),
+                (
+                    "kepala_daerah_jabatan",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="jabatan kepala daerah"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pemerintah daerah',
-                'verbose_name_plural': 'pemerintah daerah',
-                'ordering': ['nama'],
+                "verbose_name": "pemerintah daerah",
+                "verbose_name_plural": "pemerintah daerah",
+                "ordering": ["nama"],
             },
         ),
         migrations.CreateModel(
-            name='PerangkatDaerah',
+            name="PerangkatDaerah",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.SlugField(max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Kode hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: dinsos-kota-bekasi).')], verbose_name='kode')),
-                ('kode_skpd', models.CharField(blank=True, max_length=40, verbose_name='kode SKPD')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama perangkat daerah')),
-                ('kota_ttd', models.CharField(max_length=100, verbose_name='tempat penandatanganan')),
-                ('kepala_nama', models.CharField(max_length=200, verbose_name='nama kepala (dengan gelar)')),
-                ('kepala_nip', models.CharField(blank=True, max_length=24, validators=[lkip.validators.validate_nip], verbose_name='NIP kepala')),
-                ('kepala_pangkat', models.CharField(blank=True, max_length=100, verbose_name='pangkat/golongan kepala')),
-                ('kepala_jabatan', models.CharField(max_length=200, verbose_name='jabatan kepala')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opd_set', to='lkip.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode",
+                    models.SlugField(
+                        max_length=80,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                                "Kode hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: dinsos-kota-bekasi).",
+                            )
+                        ],
+                        verbose_name="kode",
+                    ),
+                ),
+                (
+                    "kode_skpd",
+                    models.CharField(blank=True, max_length=40, verbose_name="kode SKPD"),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama perangkat daerah")),
+                (
+                    "kota_ttd",
+                    models.CharField(max_length=100, verbose_name="tempat penandatanganan"),
+                ),
+                (
+                    "kepala_nama",
+                    models.CharField(max_length=200, verbose_name="nama kepala (dengan gelar)"),
+                ),
+                (
+                    "kepala_nip",
+                    models.CharField(
+                        blank=True,
+                        max_length=24,
+                        validators=[lkip.validators.validate_nip],
+                        verbose_name="NIP kepala",
+                    ),
+                ),
+                (
+                    "kepala_pangkat",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="pangkat/golongan kepala"
+                    ),
+                ),
+                ("kepala_jabatan", models.CharField(max_length=200, verbose_name="jabatan kepala")),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="opd_set",
+                        to="lkip.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'perangkat daerah',
-                'verbose_name_plural': 'perangkat daerah',
-                'ordering': ['pemda__nama', 'nama'],
+                "verbose_name": "perangkat daerah",
+                "verbose_name_plural": "perangkat daerah",
+                "ordering": ["pemda__nama", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='Penugasan',
+            name="Penugasan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='penugasan_set', to='lkip.pemda')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='penugasan', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, help_text='Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='penugasan_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penugasan_set",
+                        to="lkip.pemda",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penugasan",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penugasan_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'penugasan pengguna',
-                'verbose_name_plural': 'penugasan pengguna',
+                "verbose_name": "penugasan pengguna",
+                "verbose_name_plural": "penugasan pengguna",
             },
         ),
         migrations.CreateModel(
-            name='KejadianBencana',
+            name="KejadianBencana",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('kejadian', models.CharField(max_length=200)),
-                ('kepala_keluarga', models.PositiveIntegerField(blank=True, null=True)),
-                ('jiwa', models.PositiveIntegerField(blank=True, null=True)),
-                ('sumber', models.CharField(blank=True, max_length=200)),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bencana_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("kejadian", models.CharField(max_length=200)),
+                ("kepala_keluarga", models.PositiveIntegerField(blank=True, null=True)),
+                ("jiwa", models.PositiveIntegerField(blank=True, null=True)),
+                ("sumber", models.CharField(blank=True, max_length=200)),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bencana_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kejadian bencana',
-                'verbose_name_plural': 'kejadian bencana',
-                'ordering': ['opd', 'tahun', 'urutan'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun', 'kejadian'), name='kejadian_bencana_unik')],
+                "verbose_name": "kejadian bencana",
+                "verbose_name_plural": "kejadian bencana",
+                "ordering": ["opd", "tahun", "urutan"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("opd", "tahun", "kejadian"), name="kejadian_bencana_unik"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KebutuhanPersonil',
+            name="KebutuhanPersonil",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.PositiveSmallIntegerField()),
-                ('jabatan', models.CharField(max_length=200)),
-                ('kualifikasi_pendidikan', models.TextField(blank=True)),
-                ('beban_kerja', models.CharField(blank=True, max_length=100, verbose_name='analisis beban kerja')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kebutuhan_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.PositiveSmallIntegerField()),
+                ("jabatan", models.CharField(max_length=200)),
+                ("kualifikasi_pendidikan", models.TextField(blank=True)),
+                (
+                    "beban_kerja",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="analisis beban kerja"
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kebutuhan_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kebutuhan personil',
-                'verbose_name_plural': 'kebutuhan personil',
-                'ordering': ['opd', 'nomor'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'nomor'), name='kebutuhan_personil_unik')],
+                "verbose_name": "kebutuhan personil",
+                "verbose_name_plural": "kebutuhan personil",
+                "ordering": ["opd", "nomor"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("opd", "nomor"), name="kebutuhan_personil_unik")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KategoriPPKS',
+            name="KategoriPPKS",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=10)),
-                ('nama', models.CharField(max_length=300)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ppks_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=10)),
+                ("nama", models.CharField(max_length=300)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ppks_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kategori PPKS',
-                'verbose_name_plural': 'kategori PPKS',
-                'ordering': ['opd', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'kode'), name='kategori_ppks_unik')],
+                "verbose_name": "kategori PPKS",
+                "verbose_name_plural": "kategori PPKS",
+                "ordering": ["opd", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("opd", "kode"), name="kategori_ppks_unik")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SdmKomposisi',
+            name="SdmKomposisi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('kategori', models.CharField(max_length=100)),
-                ('jumlah', models.PositiveIntegerField()),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sdm_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("kategori", models.CharField(max_length=100)),
+                ("jumlah", models.PositiveIntegerField()),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sdm_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'komposisi SDM',
-                'verbose_name_plural': 'komposisi SDM',
-                'ordering': ['opd', 'tahun', 'urutan'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun', 'kategori'), name='sdm_unik')],
+                "verbose_name": "komposisi SDM",
+                "verbose_name_plural": "komposisi SDM",
+                "ordering": ["opd", "tahun", "urutan"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("opd", "tahun", "kategori"), name="sdm_unik")
+                ],
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lkip', '0001_initial'),
+        ("lkip", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='kebutuhanpersonil',
-            name='beban_kerja',
-            field=models.TextField(blank=True, verbose_name='analisis beban kerja'),
+            model_name="kebutuhanpersonil",
+            name="beban_kerja",
+            field=models.TextField(blank=True, verbose_name="analisis beban kerja"),
         ),
     ]

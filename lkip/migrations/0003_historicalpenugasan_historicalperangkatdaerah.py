@@ -9,58 +9,168 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lkip', '0002_beban_kerja_teks'),
+        ("lkip", "0002_beban_kerja_teks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPenugasan',
+            name="HistoricalPenugasan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, help_text='Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
-                ('pemda', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.pemda')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Kosong untuk pengguna tingkat pemda (Inspektorat, Admin Pemda).",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.pemda",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical penugasan pengguna',
-                'verbose_name_plural': 'historical penugasan pengguna',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical penugasan pengguna",
+                "verbose_name_plural": "historical penugasan pengguna",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPerangkatDaerah',
+            name="HistoricalPerangkatDaerah",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode', models.SlugField(max_length=80, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Kode hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: dinsos-kota-bekasi).')], verbose_name='kode')),
-                ('kode_skpd', models.CharField(blank=True, max_length=40, verbose_name='kode SKPD')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama perangkat daerah')),
-                ('kota_ttd', models.CharField(max_length=100, verbose_name='tempat penandatanganan')),
-                ('kepala_nama', models.CharField(max_length=200, verbose_name='nama kepala (dengan gelar)')),
-                ('kepala_nip', models.CharField(blank=True, max_length=24, validators=[lkip.validators.validate_nip], verbose_name='NIP kepala')),
-                ('kepala_pangkat', models.CharField(blank=True, max_length=100, verbose_name='pangkat/golongan kepala')),
-                ('kepala_jabatan', models.CharField(max_length=200, verbose_name='jabatan kepala')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pemda', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.pemda')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kode",
+                    models.SlugField(
+                        max_length=80,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                                "Kode hanya boleh berisi huruf kecil, angka dan tanda hubung (contoh: dinsos-kota-bekasi).",
+                            )
+                        ],
+                        verbose_name="kode",
+                    ),
+                ),
+                (
+                    "kode_skpd",
+                    models.CharField(blank=True, max_length=40, verbose_name="kode SKPD"),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama perangkat daerah")),
+                (
+                    "kota_ttd",
+                    models.CharField(max_length=100, verbose_name="tempat penandatanganan"),
+                ),
+                (
+                    "kepala_nama",
+                    models.CharField(max_length=200, verbose_name="nama kepala (dengan gelar)"),
+                ),
+                (
+                    "kepala_nip",
+                    models.CharField(
+                        blank=True,
+                        max_length=24,
+                        validators=[lkip.validators.validate_nip],
+                        verbose_name="NIP kepala",
+                    ),
+                ),
+                (
+                    "kepala_pangkat",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="pangkat/golongan kepala"
+                    ),
+                ),
+                ("kepala_jabatan", models.CharField(max_length=200, verbose_name="jabatan kepala")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical perangkat daerah',
-                'verbose_name_plural': 'historical perangkat daerah',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical perangkat daerah",
+                "verbose_name_plural": "historical perangkat daerah",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -4,18 +4,25 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lkip', '0004_riwayat_pengguna'),
+        ("lkip", "0004_riwayat_pengguna"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='kejadianbencana',
-            options={'ordering': ['opd', 'tahun', 'urutan', 'kejadian'], 'verbose_name': 'kejadian bencana', 'verbose_name_plural': 'kejadian bencana'},
+            name="kejadianbencana",
+            options={
+                "ordering": ["opd", "tahun", "urutan", "kejadian"],
+                "verbose_name": "kejadian bencana",
+                "verbose_name_plural": "kejadian bencana",
+            },
         ),
         migrations.AlterModelOptions(
-            name='sdmkomposisi',
-            options={'ordering': ['opd', 'tahun', 'urutan', 'kategori'], 'verbose_name': 'komposisi SDM', 'verbose_name_plural': 'komposisi SDM'},
+            name="sdmkomposisi",
+            options={
+                "ordering": ["opd", "tahun", "urutan", "kategori"],
+                "verbose_name": "komposisi SDM",
+                "verbose_name_plural": "komposisi SDM",
+            },
         ),
     ]

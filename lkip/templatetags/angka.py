@@ -12,7 +12,9 @@ register = template.Library()
 def angka(value, tempat=None):
     if value is None or value == "":
         return "—"
-    return formulas.format_angka(value, int(tempat) if tempat not in (None, "") else tempat_nilai(value))
+    return formulas.format_angka(
+        value, int(tempat) if tempat not in (None, "") else tempat_nilai(value)
+    )
 
 
 @register.filter

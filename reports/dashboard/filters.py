@@ -28,39 +28,67 @@ class DasborPemdaFilter(django_filters.FilterSet):
     """Filters on the agencies' computed figures; `ringkasan` is attached once the year is known."""
 
     tahun = django_filters.ChoiceFilter(
-        label="Tahun", method=_tetap, empty_label=None,
-        error_messages={"invalid_choice": "“%(value)s” tidak tersedia; pilih salah satu tahun dalam daftar."},
+        label="Tahun",
+        method=_tetap,
+        empty_label=None,
+        error_messages={
+            "invalid_choice": "“%(value)s” tidak tersedia; pilih salah satu tahun dalam daftar."
+        },
     )
     nama = django_filters.CharFilter(
-        label="Nama perangkat daerah", field_name="nama", lookup_expr="icontains", max_length=100,
+        label="Nama perangkat daerah",
+        field_name="nama",
+        lookup_expr="icontains",
+        max_length=100,
     )
     kategori = django_filters.ChoiceFilter(
-        label="Kategori rata-rata capaian", method="filter_kategori", empty_label="Semua kategori",
+        label="Kategori rata-rata capaian",
+        method="filter_kategori",
+        empty_label="Semua kategori",
         choices=[(b.value, b.value) for b in formulas.BandCapaian] + [(KOSONG, "Belum ada data")],
         error_messages={"invalid_choice": "“%(value)s” bukan kategori capaian yang dikenal."},
     )
     serapan = django_filters.ChoiceFilter(
-        label="Serapan anggaran", method="filter_serapan", empty_label="Semua tingkat serapan",
-        choices=[(label, label) for _, label in reversed(KELAS_SERAPAN)] + [(KOSONG, "Belum ada data")],
+        label="Serapan anggaran",
+        method="filter_serapan",
+        empty_label="Semua tingkat serapan",
+        choices=[(label, label) for _, label in reversed(KELAS_SERAPAN)]
+        + [(KOSONG, "Belum ada data")],
         error_messages={"invalid_choice": "“%(value)s” bukan tingkat serapan yang dikenal."},
     )
     status = django_filters.ChoiceFilter(
-        label="Status LKIP", method="filter_status", empty_label="Semua status", choices=StatusLaporan.choices,
+        label="Status LKIP",
+        method="filter_status",
+        empty_label="Semua status",
+        choices=StatusLaporan.choices,
         error_messages={"invalid_choice": "“%(value)s” bukan status LKIP yang dikenal."},
     )
     galat = django_filters.ChoiceFilter(
-        label="Galat data", method="filter_galat", empty_label="Semua",
+        label="Galat data",
+        method="filter_galat",
+        empty_label="Semua",
         choices=[("ada", "Ada galat"), ("tidak", "Tanpa galat")],
-        error_messages={"invalid_choice": "“%(value)s” bukan pilihan yang dikenal (ada atau tidak)."},
+        error_messages={
+            "invalid_choice": "“%(value)s” bukan pilihan yang dikenal (ada atau tidak)."
+        },
     )
     sort = django_filters.ChoiceFilter(
-        label="Urutan", method=_tetap, choices=OpdTable.pilihan_urutan(), empty_label="Nama (naik)",
+        label="Urutan",
+        method=_tetap,
+        choices=OpdTable.pilihan_urutan(),
+        empty_label="Nama (naik)",
         error_messages={"invalid_choice": "“%(value)s” bukan kolom urutan yang dikenal."},
     )
     page = HalamanFilter(
-        label="Halaman", method=_tetap, min_value=1, max_value=10_000,
-        error_messages={"invalid": "harus berupa bilangan bulat.",
-                        "min_value": "paling kecil 1.", "max_value": "terlalu besar."},
+        label="Halaman",
+        method=_tetap,
+        min_value=1,
+        max_value=10_000,
+        error_messages={
+            "invalid": "harus berupa bilangan bulat.",
+            "min_value": "paling kecil 1.",
+            "max_value": "terlalu besar.",
+        },
     )
 
     class Meta:

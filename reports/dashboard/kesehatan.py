@@ -26,9 +26,17 @@ from targets.models import Realisasi, Target
 class KonteksMassal(health._Context):
     """One agency's share of a bulk load, shaped like the context `periksa` builds itself."""
 
-    def __init__(self, opd: PerangkatDaerah, tahun: int, lines: list[Anggaran], indikator: Iterable[Indikator],
-                 akip: list[EvaluasiAKIP], ikm: HasilIKM | None, sdm: list[SdmKomposisi],
-                 tercetak: list[AngkaTercetak]):
+    def __init__(
+        self,
+        opd: PerangkatDaerah,
+        tahun: int,
+        lines: list[Anggaran],
+        indikator: Iterable[Indikator],
+        akip: list[EvaluasiAKIP],
+        ikm: HasilIKM | None,
+        sdm: list[SdmKomposisi],
+        tercetak: list[AngkaTercetak],
+    ):
         self.opd, self.tahun = opd, tahun
         self.lines = lines
         self.by_kode = {line.kode: line for line in lines}
@@ -60,8 +68,14 @@ def muat_pemda(pemda_id: int, tahun: int) -> list[KonteksMassal]:
         Indikator.objects.filter(**scope)
         .select_related("sasaran", "nomenklatur")
         .prefetch_related(
-            Prefetch("target_set", queryset=Target.objects.filter(tahun__in=years), to_attr="targets"),
-            Prefetch("realisasi_set", queryset=Realisasi.objects.filter(tahun__in=years), to_attr="realisasi_list"),
+            Prefetch(
+                "target_set", queryset=Target.objects.filter(tahun__in=years), to_attr="targets"
+            ),
+            Prefetch(
+                "realisasi_set",
+                queryset=Realisasi.objects.filter(tahun__in=years),
+                to_attr="realisasi_list",
+            ),
         )
     )
     lines = _anggaran(pemda_id, tahun, {i.pk: i for i in indikator})
@@ -71,22 +85,40 @@ def muat_pemda(pemda_id: int, tahun: int) -> list[KonteksMassal]:
     tercetak = _per_opd(AngkaTercetak.objects.filter(**scope, tahun=tahun))
     by_opd = _per_opd(indikator)
     return [
-        KonteksMassal(opd, tahun, lines.get(opd.pk, []), by_opd.get(opd.pk, []), akip.get(opd.pk, []),
-                      ikm.get(opd.pk), sdm.get(opd.pk, []), tercetak.get(opd.pk, []))
+        KonteksMassal(
+            opd,
+            tahun,
+            lines.get(opd.pk, []),
+            by_opd.get(opd.pk, []),
+            akip.get(opd.pk, []),
+            ikm.get(opd.pk),
+            sdm.get(opd.pk, []),
+            tercetak.get(opd.pk, []),
+        )
         for opd in opds
     ]
 
 
-def _anggaran(pemda_id: int, tahun: int, indikator: dict[int, Indikator]) -> dict[int, list[Anggaran]]:
+def _anggaran(
+    pemda_id: int, tahun: int, indikator: dict[int, Indikator]
+) -> dict[int, list[Anggaran]]:
     """A year's budget lines of every agency, each with its nomenclature and linked indicators.
 
     What `select_related`/`prefetch_related` would do, without one nomenclature object and one
     related manager per line (a city has tens of thousands of lines, but few codes and few links).
     """
-    lines = list(Anggaran.objects.filter(opd__pemda_id=pemda_id, tahun=tahun).order_by("opd_id", "nomenklatur__kode"))
-    codes = {n.pk: n for n in Nomenklatur.objects.filter(pk__in={line.nomenklatur_id for line in lines})}
+    lines = list(
+        Anggaran.objects.filter(opd__pemda_id=pemda_id, tahun=tahun).order_by(
+            "opd_id", "nomenklatur__kode"
+        )
+    )
+    codes = {
+        n.pk: n for n in Nomenklatur.objects.filter(pk__in={line.nomenklatur_id for line in lines})
+    }
     links: dict[int, list[Indikator]] = defaultdict(list)
-    through = Anggaran.indikator.through.objects.filter(anggaran__opd__pemda_id=pemda_id, anggaran__tahun=tahun)
+    through = Anggaran.indikator.through.objects.filter(
+        anggaran__opd__pemda_id=pemda_id, anggaran__tahun=tahun
+    )
     for anggaran_id, indikator_id in through.values_list("anggaran_id", "indikator_id"):
         links[anggaran_id].append(indikator[indikator_id])
     none = _hasil(Indikator.objects.none(), [])
@@ -94,7 +126,9 @@ def _anggaran(pemda_id: int, tahun: int, indikator: dict[int, Indikator]) -> dic
         line.nomenklatur = codes[line.nomenklatur_id]
         linked = links.get(line.pk)
         # The cache `line.indikator.all()` reads, as prefetch_related("indikator") would fill it.
-        line._prefetched_objects_cache = {"indikator": _hasil(line.indikator.all(), linked) if linked else none}
+        line._prefetched_objects_cache = {
+            "indikator": _hasil(line.indikator.all(), linked) if linked else none
+        }
     return _per_opd(lines)
 
 

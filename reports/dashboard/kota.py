@@ -34,7 +34,13 @@ from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
 from reports.dashboard import kota_data as ref
-from reports.dashboard.kota_anggaran import RINCIAN_PENUH, Tahun, baris_anggaran, pohon_anggaran, topik
+from reports.dashboard.kota_anggaran import (
+    RINCIAN_PENUH,
+    Tahun,
+    baris_anggaran,
+    pohon_anggaran,
+    topik,
+)
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.models import JenisTarget, Realisasi, Renstra, Sasaran, Target, Tujuan
 
@@ -65,26 +71,37 @@ def _d(value: float | Decimal, places: int = 2) -> Decimal:
     return formulas.bulatkan(Decimal(str(value)), places)
 
 
-def buat_kota(jumlah_opd: int = 40, jumlah_tahun: int = 3, seed: int = 1, *, tahun_awal: int = 2024,
-              rincian: int = RINCIAN_PENUH, mulai: int = 0) -> HasilKota:
+def buat_kota(
+    jumlah_opd: int = 40,
+    jumlah_tahun: int = 3,
+    seed: int = 1,
+    *,
+    tahun_awal: int = 2024,
+    rincian: int = RINCIAN_PENUH,
+    mulai: int = 0,
+) -> HasilKota:
     """Create the synthetic city in one transaction; KotaSudahAda if it (partly) exists.
 
     `mulai` skips the first agencies of the list, so a city can grow in steps (the tests do).
     """
     if not 1 <= jumlah_opd <= len(ref.OPD) - mulai or mulai < 0:
-        raise ValueError(f"Jumlah perangkat daerah harus antara 1 dan {len(ref.OPD) - mulai}, bukan {jumlah_opd}.")
+        raise ValueError(
+            f"Jumlah perangkat daerah harus antara 1 dan {len(ref.OPD) - mulai}, bukan {jumlah_opd}."
+        )
     if not 1 <= jumlah_tahun <= 5:
         raise ValueError(f"Jumlah tahun harus antara 1 dan 5, bukan {jumlah_tahun}.")
     if not 1 <= rincian <= RINCIAN_PENUH:
         raise ValueError(f"Rincian sub-kegiatan per kegiatan harus antara 1 dan {RINCIAN_PENUH}.")
     started = time.perf_counter()
-    defs = ref.OPD[mulai:mulai + jumlah_opd]
+    defs = ref.OPD[mulai : mulai + jumlah_opd]
     with transaction.atomic():
         pemda = Pemda.objects.filter(nama=PEMDA).first()
         if pemda is None:
             raise KotaSudahAda(f"{PEMDA} belum ada: jalankan load_demo terlebih dahulu.")
         _tolak_bila_ada(defs)
-        gen = _Generator(pemda, defs, list(range(tahun_awal, tahun_awal + jumlah_tahun)), seed, rincian)
+        gen = _Generator(
+            pemda, defs, list(range(tahun_awal, tahun_awal + jumlah_tahun)), seed, rincian
+        )
         result = gen.run()
     result.detik = time.perf_counter() - started
     return result
@@ -99,7 +116,9 @@ def _tolak_bila_ada(defs) -> None:
             "Gunakan basis data baru untuk membuatnya ulang."
         )
     users = [f"{role}.{d.singkatan}" for d in defs for role in ("kepala", "perencana")]
-    taken = list(get_user_model().objects.filter(username__in=users).values_list("username", flat=True)[:3])
+    taken = list(
+        get_user_model().objects.filter(username__in=users).values_list("username", flat=True)[:3]
+    )
     if taken:
         raise KotaSudahAda(f"Nama pengguna sudah dipakai: {', '.join(taken)}.")
 
@@ -117,7 +136,13 @@ class _Profil:
 
 class _Generator:
     def __init__(self, pemda: Pemda, defs, years: list[int], seed: int, rincian: int):
-        self.pemda, self.defs, self.years, self.seed, self.rincian = pemda, defs, years, seed, rincian
+        self.pemda, self.defs, self.years, self.seed, self.rincian = (
+            pemda,
+            defs,
+            years,
+            seed,
+            rincian,
+        )
         self.berjalan = years[-1]  # the year in progress: realisations up to TW III
         self.renstra = (years[0], max(years[0] + 2, years[-1]))
         self.result = HasilKota()
@@ -146,15 +171,26 @@ class _Generator:
             for code, name in pohon_anggaran(d, self.rincian):
                 wanted.setdefault(code, name)
         existing = {n.kode: n for n in Nomenklatur.objects.filter(kode__in=wanted)}
-        for level in (formulas.TingkatKode.PROGRAM, formulas.TingkatKode.KEGIATAN, formulas.TingkatKode.SUBKEGIATAN):
+        for level in (
+            formulas.TingkatKode.PROGRAM,
+            formulas.TingkatKode.KEGIATAN,
+            formulas.TingkatKode.SUBKEGIATAN,
+        ):
             new = []
             for code, name in wanted.items():
                 if code in existing or formulas.tingkat_kode(code) is not level:
                     continue
                 parent = formulas.kode_induk(code)
                 induk = existing.get(parent) if parent else None
-                new.append(Nomenklatur(kode=formulas.normalisasi_kode(code), nama=name, tingkat=level.value,
-                                       induk=induk, keputusan="Kepmendagri 050-5889/2021"))
+                new.append(
+                    Nomenklatur(
+                        kode=formulas.normalisasi_kode(code),
+                        nama=name,
+                        tingkat=level.value,
+                        induk=induk,
+                        keputusan="Kepmendagri 050-5889/2021",
+                    )
+                )
             for n in Nomenklatur.objects.bulk_create(new, batch_size=1000):
                 existing[n.kode] = n
         self.nomenklatur = existing
@@ -166,17 +202,28 @@ class _Generator:
             rng = self.rng("kepala", d.singkatan)
             perempuan = rng.random() < 0.35
             depan = rng.choice(ref.NAMA_DEPAN_P if perempuan else ref.NAMA_DEPAN)
-            gelar = rng.choice([g for g in ref.GELAR_DEPAN if g != ("H. " if perempuan else "Hj. ")])
+            gelar = rng.choice(
+                [g for g in ref.GELAR_DEPAN if g != ("H. " if perempuan else "Hj. ")]
+            )
             nama = f"{gelar}{depan} {rng.choice(ref.NAMA_BELAKANG)}{rng.choice(ref.GELAR_BELAKANG)}"
             lahir = date(rng.randint(1968, 1979), rng.randint(1, 12), rng.randint(1, 28))
-            nip = (f"{lahir:%Y%m%d}{lahir.year + rng.randint(24, 29)}{rng.randint(1, 12):02d}"
-                   f"{2 if perempuan else 1}{rng.randint(1, 99):03d}")
-            rows.append(PerangkatDaerah(
-                pemda=self.pemda, kode=kode_opd(d), kode_skpd=f"{d.bidang}.0.00.0.00.{urut:02d}.0000",
-                nama=f"{d.nama} {ref.KOTA}", kota_ttd="Bekasi", kepala_nama=nama,
-                kepala_nip=formulas.format_nip(nip), kepala_pangkat=rng.choice(ref.PANGKAT),
-                kepala_jabatan=f"{d.jabatan} {ref.KOTA}",
-            ))
+            nip = (
+                f"{lahir:%Y%m%d}{lahir.year + rng.randint(24, 29)}{rng.randint(1, 12):02d}"
+                f"{2 if perempuan else 1}{rng.randint(1, 99):03d}"
+            )
+            rows.append(
+                PerangkatDaerah(
+                    pemda=self.pemda,
+                    kode=kode_opd(d),
+                    kode_skpd=f"{d.bidang}.0.00.0.00.{urut:02d}.0000",
+                    nama=f"{d.nama} {ref.KOTA}",
+                    kota_ttd="Bekasi",
+                    kepala_nama=nama,
+                    kepala_nip=formulas.format_nip(nip),
+                    kepala_pangkat=rng.choice(ref.PANGKAT),
+                    kepala_jabatan=f"{d.jabatan} {ref.KOTA}",
+                )
+            )
         opds = PerangkatDaerah.objects.bulk_create(rows)
         self.result.opd = len(opds)
         return opds
@@ -187,18 +234,36 @@ class _Generator:
         rows, roles = [], []
         for d, opd in zip(self.defs, opds):
             first, _, last = opd.kepala_nama.partition(" ")
-            rows.append(User(username=f"kepala.{d.singkatan}", password=password, first_name=first[:150], last_name=last[:150]))
+            rows.append(
+                User(
+                    username=f"kepala.{d.singkatan}",
+                    password=password,
+                    first_name=first[:150],
+                    last_name=last[:150],
+                )
+            )
             roles.append((opd, "kepala_dinas"))
-            rows.append(User(username=f"perencana.{d.singkatan}", password=password, first_name="Perencana",
-                             last_name=d.nama[:150]))
+            rows.append(
+                User(
+                    username=f"perencana.{d.singkatan}",
+                    password=password,
+                    first_name="Perencana",
+                    last_name=d.nama[:150],
+                )
+            )
             roles.append((opd, "perencana"))
         users = User.objects.bulk_create(rows)
         groups = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUPS.values())}
-        User.groups.through.objects.bulk_create([
-            User.groups.through(user_id=u.pk, group_id=groups[ROLE_GROUPS[role]].pk)
-            for u, (_, role) in zip(users, roles) if ROLE_GROUPS[role] in groups
-        ])
-        Penugasan.objects.bulk_create([Penugasan(user=u, pemda=self.pemda, opd=opd) for u, (opd, _) in zip(users, roles)])
+        User.groups.through.objects.bulk_create(
+            [
+                User.groups.through(user_id=u.pk, group_id=groups[ROLE_GROUPS[role]].pk)
+                for u, (_, role) in zip(users, roles)
+                if ROLE_GROUPS[role] in groups
+            ]
+        )
+        Penugasan.objects.bulk_create(
+            [Penugasan(user=u, pemda=self.pemda, opd=opd) for u, (opd, _) in zip(users, roles)]
+        )
         self.result.pengguna = len(users)
         out: dict[int, dict[str, object]] = {}
         for u, (opd, role) in zip(users, roles):
@@ -221,23 +286,50 @@ class _Generator:
             self.result.galat_sengaja[opd.kode] = p.galat
 
     def _tulis_rencana(self, opds: list[PerangkatDaerah]) -> None:
-        renstra = Renstra.objects.bulk_create([
-            Renstra(opd=opd, tahun_awal=self.renstra[0], tahun_akhir=self.renstra[1],
-                    dasar=f"Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah {self.renstra[0]}–{self.renstra[1]}")
-            for opd in opds])
-        tujuan = Tujuan.objects.bulk_create([
-            Tujuan(renstra=r, kode=kode, uraian=uraian, urutan=i)
-            for r, d in zip(renstra, self.defs)
-            for i, (kode, uraian) in enumerate((
-                ("T1", f"Meningkatkan kualitas penyelenggaraan urusan {d.urusan.lower()}"),
-                ("T2", "Mewujudkan tata kelola perangkat daerah yang akuntabel dan melayani")), start=1)])
-        sasaran = Sasaran.objects.bulk_create([
-            Sasaran(renstra=t.renstra, tujuan=t, kode=kode, uraian=uraian, urutan=i)
-            for t, d in zip(tujuan, [d for d in self.defs for _ in range(2)])
-            for i, (kode, uraian) in enumerate(
-                (("S1", f"Meningkatnya cakupan dan mutu layanan {d.urusan.lower()}"),
-                 ("S2", f"Meningkatnya hasil pembangunan bidang {d.urusan.lower()}")) if t.kode == "T1"
-                else (("S3", "Meningkatnya akuntabilitas kinerja dan kualitas pelayanan publik"),), start=1)])
+        renstra = Renstra.objects.bulk_create(
+            [
+                Renstra(
+                    opd=opd,
+                    tahun_awal=self.renstra[0],
+                    tahun_akhir=self.renstra[1],
+                    dasar=f"Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah {self.renstra[0]}–{self.renstra[1]}",
+                )
+                for opd in opds
+            ]
+        )
+        tujuan = Tujuan.objects.bulk_create(
+            [
+                Tujuan(renstra=r, kode=kode, uraian=uraian, urutan=i)
+                for r, d in zip(renstra, self.defs)
+                for i, (kode, uraian) in enumerate(
+                    (
+                        ("T1", f"Meningkatkan kualitas penyelenggaraan urusan {d.urusan.lower()}"),
+                        (
+                            "T2",
+                            "Mewujudkan tata kelola perangkat daerah yang akuntabel dan melayani",
+                        ),
+                    ),
+                    start=1,
+                )
+            ]
+        )
+        sasaran = Sasaran.objects.bulk_create(
+            [
+                Sasaran(renstra=t.renstra, tujuan=t, kode=kode, uraian=uraian, urutan=i)
+                for t, d in zip(tujuan, [d for d in self.defs for _ in range(2)])
+                for i, (kode, uraian) in enumerate(
+                    (
+                        ("S1", f"Meningkatnya cakupan dan mutu layanan {d.urusan.lower()}"),
+                        ("S2", f"Meningkatnya hasil pembangunan bidang {d.urusan.lower()}"),
+                    )
+                    if t.kode == "T1"
+                    else (
+                        ("S3", "Meningkatnya akuntabilitas kinerja dan kualitas pelayanan publik"),
+                    ),
+                    start=1,
+                )
+            ]
+        )
         by_renstra: dict[int, dict[str, Sasaran]] = {}
         for s in sasaran:
             by_renstra.setdefault(s.renstra_id, {})[s.kode] = s
@@ -248,25 +340,67 @@ class _Generator:
             defs = list(d.iku) + list(ref.IKU_UMUM[: max(0, 8 - len(d.iku))])
             for i, df in enumerate(defs, start=1):
                 target_sasaran = s["S3"] if df in ref.IKU_UMUM else s["S1" if i % 2 else "S2"]
-                indikator.append(Indikator(
-                    opd=opd, kode=f"IKU-{i}", tingkat=Tingkat.IKU, sasaran=target_sasaran, uraian=df.uraian,
-                    satuan=df.satuan, jenis_nilai=df.jenis, polaritas=Polaritas.NEGATIF if df.negatif else Polaritas.POSITIF,
-                    agregasi={"jumlah": Agregasi.JUMLAH, "rata": Agregasi.RATA_RATA}.get(df.pola, Agregasi.TERAKHIR),
-                    cap_persen=self.profil[opd.pk].batas, urutan=i, sumber_data=f"Data {d.nama} {ref.KOTA}",
-                    rumus="Realisasi dibandingkan dengan target Perjanjian Kinerja."))
+                indikator.append(
+                    Indikator(
+                        opd=opd,
+                        kode=f"IKU-{i}",
+                        tingkat=Tingkat.IKU,
+                        sasaran=target_sasaran,
+                        uraian=df.uraian,
+                        satuan=df.satuan,
+                        jenis_nilai=df.jenis,
+                        polaritas=Polaritas.NEGATIF if df.negatif else Polaritas.POSITIF,
+                        agregasi={"jumlah": Agregasi.JUMLAH, "rata": Agregasi.RATA_RATA}.get(
+                            df.pola, Agregasi.TERAKHIR
+                        ),
+                        cap_persen=self.profil[opd.pk].batas,
+                        urutan=i,
+                        sumber_data=f"Data {d.nama} {ref.KOTA}",
+                        rumus="Realisasi dibandingkan dengan target Perjanjian Kinerja.",
+                    )
+                )
                 plans.append((opd, df, i))
             late_first = next((i for i, df in enumerate(defs, start=1) if df.pola != "tw4"), None)
             self.terlambat_ind[opd.pk] = late_first if self.profil[opd.pk].terlambat else None
-            for k, (nomor, program) in enumerate((("01", "Program Penunjang Urusan Pemerintahan Daerah"), *d.program)):
+            for k, (nomor, program) in enumerate(
+                (("01", "Program Penunjang Urusan Pemerintahan Daerah"), *d.program)
+            ):
                 nomen = self.nomenklatur[f"{d.bidang}.{nomor}"]
-                for j, uraian in enumerate((f"Persentase capaian sasaran {topik(program)}",
-                                            f"Persentase kegiatan {topik(program)} yang terlaksana tepat waktu")):
+                for j, uraian in enumerate(
+                    (
+                        f"Persentase capaian sasaran {topik(program)}",
+                        f"Persentase kegiatan {topik(program)} yang terlaksana tepat waktu",
+                    )
+                ):
                     n = k * 2 + j + 1
-                    indikator.append(Indikator(
-                        opd=opd, kode=f"IP-{n:02d}", tingkat=Tingkat.PROGRAM, nomenklatur=nomen, uraian=uraian,
-                        satuan="%", jenis_nilai=JenisNilai.PERSEN, agregasi=Agregasi.TERAKHIR, urutan=100 + n))
+                    indikator.append(
+                        Indikator(
+                            opd=opd,
+                            kode=f"IP-{n:02d}",
+                            tingkat=Tingkat.PROGRAM,
+                            nomenklatur=nomen,
+                            uraian=uraian,
+                            satuan="%",
+                            jenis_nilai=JenisNilai.PERSEN,
+                            agregasi=Agregasi.TERAKHIR,
+                            urutan=100 + n,
+                        )
+                    )
                     rng = self.rng("ip", d.singkatan, n)
-                    plans.append((opd, ref.iku(uraian, "%", "persen", "program", rng.uniform(62, 88), rng.uniform(1.5, 4.5)), None))
+                    plans.append(
+                        (
+                            opd,
+                            ref.iku(
+                                uraian,
+                                "%",
+                                "persen",
+                                "program",
+                                rng.uniform(62, 88),
+                                rng.uniform(1.5, 4.5),
+                            ),
+                            None,
+                        )
+                    )
         indikator = Indikator.objects.bulk_create(indikator, batch_size=1000)
         self.result.indikator = len(indikator)
         self.iku_opd: dict[int, list[Indikator]] = {}
@@ -284,13 +418,27 @@ class _Generator:
             value = min(value, 100.0)
         return _d(max(value, 0.0), df.desimal)
 
-    def _nilai(self, ind: Indikator, opd, df: ref.DefIku, nomor: int | None, targets: list, reals: list) -> None:
+    def _nilai(
+        self, ind: Indikator, opd, df: ref.DefIku, nomor: int | None, targets: list, reals: list
+    ) -> None:
         rng = self.rng("nilai", opd.kode, ind.kode)
         p = self.profil[opd.pk]
         for y in range(self.renstra[0], self.renstra[1] + 1):
-            targets.append(Target(indikator=ind, tahun=y, jenis=JenisTarget.RENSTRA, periode=0, nilai=self._target(df, y)))
+            targets.append(
+                Target(
+                    indikator=ind,
+                    tahun=y,
+                    jenis=JenisTarget.RENSTRA,
+                    periode=0,
+                    nilai=self._target(df, y),
+                )
+            )
         # The year before the Renstra: the baseline realisation.
-        reals.append(Realisasi(indikator=ind, tahun=self.renstra[0] - 1, periode=0, nilai=_d(df.awal, df.desimal)))
+        reals.append(
+            Realisasi(
+                indikator=ind, tahun=self.renstra[0] - 1, periode=0, nilai=_d(df.awal, df.desimal)
+            )
+        )
         missing_target = p.galat == "data1" and nomor == 2
         late = nomor is not None and nomor == self.terlambat_ind.get(opd.pk)
         for y in self.years:
@@ -304,38 +452,64 @@ class _Generator:
             quarters = 3 if y == self.berjalan else 4
             if df.pola == "program":
                 if quarters == 4:
-                    reals.append(Realisasi(indikator=ind, tahun=y, periode=0, nilai=_d(r, df.desimal)))
+                    reals.append(
+                        Realisasi(indikator=ind, tahun=y, periode=0, nilai=_d(r, df.desimal))
+                    )
                 continue
             skip = rng.choice((2, 3)) if late and quarters == 4 and y != self.years[0] else None
             for q, value in self._triwulan(df, r, quarters, rng):
                 if q != skip:
-                    reals.append(Realisasi(indikator=ind, tahun=y, periode=q, nilai=value,
-                                           faktor_pendukung="Dukungan lintas perangkat daerah dan partisipasi masyarakat.",
-                                           faktor_penghambat="Keterbatasan anggaran dan sumber daya manusia pelaksana."))
+                    reals.append(
+                        Realisasi(
+                            indikator=ind,
+                            tahun=y,
+                            periode=q,
+                            nilai=value,
+                            faktor_pendukung="Dukungan lintas perangkat daerah dan partisipasi masyarakat.",
+                            faktor_penghambat="Keterbatasan anggaran dan sumber daya manusia pelaksana.",
+                        )
+                    )
 
     def _target_pk(self, ind: Indikator, df: ref.DefIku, tahun: int, t: Decimal) -> list[Target]:
         rows = [Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=0, nilai=t)]
         if df.pola == "tw4":
-            rows.append(Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=4, nilai=t))
+            rows.append(
+                Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=4, nilai=t)
+            )
         elif df.pola in ("tetap", "rata"):
-            rows += [Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=q, nilai=t) for q in range(1, 5)]
+            rows += [
+                Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=q, nilai=t)
+                for q in range(1, 5)
+            ]
         elif df.pola == "jumlah":
-            parts = [_d(t * s, df.desimal) for s in (Decimal("0.2"), Decimal("0.25"), Decimal("0.25"))]
+            parts = [
+                _d(t * s, df.desimal) for s in (Decimal("0.2"), Decimal("0.25"), Decimal("0.25"))
+            ]
             parts.append(t - sum(parts, Decimal(0)))
-            rows += [Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=q, nilai=v)
-                     for q, v in enumerate(parts, start=1)]
+            rows += [
+                Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=q, nilai=v)
+                for q, v in enumerate(parts, start=1)
+            ]
         return rows
 
-    def _triwulan(self, df: ref.DefIku, r: Decimal, quarters: int, rng: random.Random) -> list[tuple[int, Decimal]]:
+    def _triwulan(
+        self, df: ref.DefIku, r: Decimal, quarters: int, rng: random.Random
+    ) -> list[tuple[int, Decimal]]:
         if df.pola == "tw4":
             return [(4, _d(r, df.desimal))] if quarters == 4 else []
         if df.pola == "jumlah":
             shares = [Decimal(str(s * rng.uniform(0.85, 1.15))) for s in (0.2, 0.25, 0.25, 0.3)]
             return [(q, _d(r * s, df.desimal)) for q, s in enumerate(shares[:quarters], start=1)]
         if df.pola == "rata":
-            return [(q, _d(r * Decimal(str(rng.uniform(0.95, 1.05))), df.desimal)) for q in range(1, quarters + 1)]
+            return [
+                (q, _d(r * Decimal(str(rng.uniform(0.95, 1.05))), df.desimal))
+                for q in range(1, quarters + 1)
+            ]
         # A level that builds up over the year and reaches the annual value in TW IV.
-        out = [(q, _d(r * Decimal(str(0.88 + 0.03 * q + rng.uniform(-0.02, 0.02))), df.desimal)) for q in range(1, 4)]
+        out = [
+            (q, _d(r * Decimal(str(0.88 + 0.03 * q + rng.uniform(-0.02, 0.02))), df.desimal))
+            for q in range(1, 4)
+        ]
         out.append((4, _d(r, df.desimal)))
         if df.jenis == "persen":
             out = [(q, min(v, Decimal(100))) for q, v in out]
@@ -351,19 +525,29 @@ class _Generator:
             for d, opd in zip(self.defs, opds):
                 p = self.profil[opd.pk]
                 lines, supports = baris_anggaran(
-                    d, opd, year, serapan=p.serapan, galat=p.galat, rng=self.rng("anggaran", opd.kode, y),
+                    d,
+                    opd,
+                    year,
+                    serapan=p.serapan,
+                    galat=p.galat,
+                    rng=self.rng("anggaran", opd.kode, y),
                     rng_pagu=lambda code, kode=opd.kode: self.rng("pagu", kode, code),
-                    iku=self.iku_opd.get(opd.pk, []))
+                    iku=self.iku_opd.get(opd.pk, []),
+                )
                 rows += lines
                 by_code = {line.nomenklatur.kode: line for line in lines}
                 links += [(by_code[code], ind) for code, ind in supports]
             self.result.anggaran += len(Anggaran.objects.bulk_create(rows, batch_size=2000))
-            through.objects.bulk_create([through(anggaran_id=line.pk, indikator_id=ind.pk) for line, ind in links],
-                                        batch_size=2000)
+            through.objects.bulk_create(
+                [through(anggaran_id=line.pk, indikator_id=ind.pk) for line, ind in links],
+                batch_size=2000,
+            )
 
     # --- the LKIP workflow -----------------------------------------------------------------
 
-    def _tulis_laporan(self, opds: list[PerangkatDaerah], users: dict[int, dict[str, object]]) -> None:
+    def _tulis_laporan(
+        self, opds: list[PerangkatDaerah], users: dict[int, dict[str, object]]
+    ) -> None:
         User = get_user_model()
         reviewer = User.objects.filter(username="inspektorat.bekasi").first()
         laporan, steps = [], []
@@ -374,12 +558,25 @@ class _Generator:
                 if status is None:
                     continue
                 lt = LaporanTahunan(opd=opd, tahun=y, status=status)
-                clock = timezone.make_aware(datetime(y + 1, 1, rng.randint(8, 24), rng.randint(8, 15), rng.randint(0, 59)))
+                clock = timezone.make_aware(
+                    datetime(y + 1, 1, rng.randint(8, 24), rng.randint(8, 15), rng.randint(0, 59))
+                )
                 for dari, ke, aksi, role, alasan in path:
                     clock += timedelta(days=rng.randint(2, 12), hours=rng.randint(0, 6))
-                    oleh = reviewer if role == "inspektorat" and reviewer else users[opd.pk][
-                        "perencana" if role in ("perencana", "inspektorat") else "kepala_dinas"]
-                    steps.append((lt, RiwayatStatus(dari=dari, ke=ke, aksi=aksi, oleh=oleh, alasan=alasan), clock))
+                    oleh = (
+                        reviewer
+                        if role == "inspektorat" and reviewer
+                        else users[opd.pk][
+                            "perencana" if role in ("perencana", "inspektorat") else "kepala_dinas"
+                        ]
+                    )
+                    steps.append(
+                        (
+                            lt,
+                            RiwayatStatus(dari=dari, ke=ke, aksi=aksi, oleh=oleh, alasan=alasan),
+                            clock,
+                        )
+                    )
                 lt.status_sejak = clock if path else None
                 lt.tanggal = clock.date() if status == StatusLaporan.DITANDATANGANI else None
                 laporan.append(lt)
@@ -393,7 +590,12 @@ class _Generator:
 
     def _alur(self, y: int, rng: random.Random):
         """The LKIP status of a year and the workflow steps that led to it."""
-        D, A, R, T = (StatusLaporan.DRAF, StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU, StatusLaporan.DITANDATANGANI)
+        D, A, R, T = (
+            StatusLaporan.DRAF,
+            StatusLaporan.DIAJUKAN,
+            StatusLaporan.DIREVIU,
+            StatusLaporan.DITANDATANGANI,
+        )
         if y == self.berjalan:
             return (D, []) if rng.random() < 0.3 else (None, [])
         weights = ((D, 2), (A, 3), (R, 3), (T, 2)) if y == self.berjalan - 1 else ((R, 1), (T, 4))
@@ -402,8 +604,15 @@ class _Generator:
         if status != D:
             path.append((D, A, "ajukan", "perencana", ""))
             if rng.random() < 0.25 and status in (R, T):
-                path.append((A, D, "kembalikan", "inspektorat",
-                             "Lengkapi analisis efisiensi dan faktor penghambat pada Bab III."))
+                path.append(
+                    (
+                        A,
+                        D,
+                        "kembalikan",
+                        "inspektorat",
+                        "Lengkapi analisis efisiensi dan faktor penghambat pada Bab III.",
+                    )
+                )
                 path.append((D, A, "ajukan", "perencana", "Analisis Bab III telah dilengkapi."))
         if status in (R, T):
             path.append((A, R, "reviu", "inspektorat", ""))

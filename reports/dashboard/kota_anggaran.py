@@ -17,7 +17,11 @@ from reports.dashboard import kota_data as ref
 RINCIAN_PENUH = 11  # sub-kegiatan per kegiatan of a specific program: about 300 lines per agency
 BAGIAN_TW = (Decimal("0.14"), Decimal("0.22"), Decimal("0.27"), Decimal("0.37"))
 RIBU = Decimal(1000)
-KEGIATAN, PROGRAM, SUB = formulas.TingkatKode.KEGIATAN, formulas.TingkatKode.PROGRAM, formulas.TingkatKode.SUBKEGIATAN
+KEGIATAN, PROGRAM, SUB = (
+    formulas.TingkatKode.KEGIATAN,
+    formulas.TingkatKode.PROGRAM,
+    formulas.TingkatKode.SUBKEGIATAN,
+)
 
 
 def ribu(value: Decimal) -> Decimal:
@@ -41,8 +45,10 @@ def pohon_anggaran(d: ref.DefOpd, rincian: int = RINCIAN_PENUH) -> list[tuple[st
         for k, pola in enumerate(ref.POLA_KEGIATAN, start=1):
             kegiatan = f"{pola} {topik(program)}"
             out.append((f"{code}.2.{k:02d}", kegiatan))
-            out += [(f"{code}.2.{k:02d}.{s:04d}", f"{sub} untuk {kegiatan}")
-                    for s, sub in enumerate(ref.POLA_SUBKEGIATAN[:rincian], start=1)]
+            out += [
+                (f"{code}.2.{k:02d}.{s:04d}", f"{sub} untuk {kegiatan}")
+                for s, sub in enumerate(ref.POLA_SUBKEGIATAN[:rincian], start=1)
+            ]
     return out
 
 
@@ -57,9 +63,17 @@ class Tahun:
     nomenklatur: dict[str, Nomenklatur]
 
 
-def baris_anggaran(d: ref.DefOpd, opd: PerangkatDaerah, t: Tahun, *, serapan: float, galat: str,
-                   rng: random.Random, rng_pagu: Callable[[str], random.Random],
-                   iku: list[Indikator]) -> tuple[list[Anggaran], list[tuple[str, Indikator]]]:
+def baris_anggaran(
+    d: ref.DefOpd,
+    opd: PerangkatDaerah,
+    t: Tahun,
+    *,
+    serapan: float,
+    galat: str,
+    rng: random.Random,
+    rng_pagu: Callable[[str], random.Random],
+    iku: list[Indikator],
+) -> tuple[list[Anggaran], list[tuple[str, Indikator]]]:
     """An agency's budget lines of a year, and which line supports which IKU (code, indicator).
 
     Sub-kegiatan get a pagu (murni and perubahan) and a realisation split over the quarters;
@@ -67,8 +81,12 @@ def baris_anggaran(d: ref.DefOpd, opd: PerangkatDaerah, t: Tahun, *, serapan: fl
     errors: `galat == "bud2"` overspends one sub-kegiatan, `"bud3"` inflates one kegiatan.
     """
     tree = pohon_anggaran(d, t.rincian)
-    lines = {code: Anggaran(opd=opd, tahun=t.tahun, nomenklatur=t.nomenklatur[code], sumber_dana="APBD Kota Bekasi")
-             for code, _ in tree}
+    lines = {
+        code: Anggaran(
+            opd=opd, tahun=t.tahun, nomenklatur=t.nomenklatur[code], sumber_dana="APBD Kota Bekasi"
+        )
+        for code, _ in tree
+    }
     levels = {code: formulas.tingkat_kode(code) for code in lines}
     children: dict[str, list[Anggaran]] = defaultdict(list)
     for code, line in lines.items():
@@ -78,7 +96,11 @@ def baris_anggaran(d: ref.DefOpd, opd: PerangkatDaerah, t: Tahun, *, serapan: fl
     over = rng.choice(leaves) if galat == "bud2" else None
     growth = Decimal(str(1 + 0.06 * (t.tahun - t.pertama)))
     for code in leaves:
-        murni = ribu(Decimal(str(10 ** rng_pagu(code).uniform(7.6, 9.3))) * growth * Decimal(str(rng.uniform(0.93, 1.07))))
+        murni = ribu(
+            Decimal(str(10 ** rng_pagu(code).uniform(7.6, 9.3)))
+            * growth
+            * Decimal(str(rng.uniform(0.93, 1.07)))
+        )
         if code.endswith(".01.2.02.0001"):  # salaries dominate the support program
             murni *= 25
         perubahan = ribu(murni * Decimal(str(rng.uniform(0.93, 1.12))))

@@ -24,7 +24,16 @@ from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from reports import health
 from reports.dashboard import kesehatan
-from reports.dashboard.struktur import BELUM_ADA_DATA, TAHUN_MAKS, TAHUN_MIN, BarisOpd, MetaPemda, RingkasanPemda, jumlah, rata
+from reports.dashboard.struktur import (
+    BELUM_ADA_DATA,
+    TAHUN_MAKS,
+    TAHUN_MIN,
+    BarisOpd,
+    MetaPemda,
+    RingkasanPemda,
+    jumlah,
+    rata,
+)
 from reports.dashboard.struktur_opd import (
     AnggaranTahun,
     BarisIku,
@@ -42,6 +51,7 @@ from reports.laporan.teks import nilai_teks
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.models import JenisTarget, Realisasi, Renstra, Target
 
+
 def _tercapai(c: CapaianTahunan) -> bool:
     """Target reached: capaian ≥ 100% as printed (the rule of the report's summary)."""
     return c.capaian is not None and formulas.bulatkan(c.capaian) >= 100
@@ -56,14 +66,24 @@ def _meta_pemda(pemda_id: int) -> MetaPemda | None:
     if pemda is None:
         return None
     years: set[int] = set()
-    for awal, akhir in Renstra.objects.filter(opd__pemda_id=pemda_id).values_list("tahun_awal", "tahun_akhir"):
+    for awal, akhir in Renstra.objects.filter(opd__pemda_id=pemda_id).values_list(
+        "tahun_awal", "tahun_akhir"
+    ):
         years.update(range(max(awal, TAHUN_MIN), min(akhir, TAHUN_MAKS) + 1))
     realised = defaultdict(set)
-    rows = Realisasi.objects.filter(indikator__opd__pemda_id=pemda_id).values_list("indikator__opd_id", "tahun").distinct()
+    rows = (
+        Realisasi.objects.filter(indikator__opd__pemda_id=pemda_id)
+        .values_list("indikator__opd_id", "tahun")
+        .distinct()
+    )
     for opd_id, tahun in rows:
         realised[opd_id].add(tahun)
-    return MetaPemda(pemda.pk, pemda.nama, tuple(sorted(years)),
-                     {pk: tuple(sorted(found)) for pk, found in realised.items()})
+    return MetaPemda(
+        pemda.pk,
+        pemda.nama,
+        tuple(sorted(years)),
+        {pk: tuple(sorted(found)) for pk, found in realised.items()},
+    )
 
 
 def ringkasan_pemda(pemda_id: int, tahun: int, versi: str) -> RingkasanPemda:
@@ -72,7 +92,9 @@ def ringkasan_pemda(pemda_id: int, tahun: int, versi: str) -> RingkasanPemda:
 
 def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
     """Every agency's row: 12 queries (bulk health load + LKIP status) whatever the pemda's size."""
-    laporan = {lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd__pemda_id=pemda_id, tahun=tahun)}
+    laporan = {
+        lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd__pemda_id=pemda_id, tahun=tahun)
+    }
     rows: dict[int, BarisOpd] = {}
     for ctx in kesehatan.muat_pemda(pemda_id, tahun):
         iku = [c for c in ctx.capaian.values() if c.indikator.tingkat == Tingkat.IKU]
@@ -83,23 +105,34 @@ def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
         findings = health.periksa_konteks(ctx)
         lt = laporan.get(ctx.opd.pk)
         rows[ctx.opd.pk] = BarisOpd(
-            opd_id=ctx.opd.pk, kode=ctx.opd.kode, nama=ctx.opd.nama,
-            jumlah_iku=len(iku), iku_terukur=len(terukur), iku_tercapai=sum(1 for c in terukur if _tercapai(c)),
+            opd_id=ctx.opd.pk,
+            kode=ctx.opd.kode,
+            nama=ctx.opd.nama,
+            jumlah_iku=len(iku),
+            iku_terukur=len(terukur),
+            iku_tercapai=sum(1 for c in terukur if _tercapai(c)),
             rata_capaian=rata([c.capaian_dibatasi for c in terukur]),
             persen_tercapai=formulas.persen(sum(1 for c in terukur if _tercapai(c)), len(terukur)),
-            pagu=pagu, realisasi=realisasi, serapan=formulas.serapan(pagu, realisasi),
-            status=lt.status if lt else StatusLaporan.DRAF, status_sejak=lt.status_sejak if lt else None,
+            pagu=pagu,
+            realisasi=realisasi,
+            serapan=formulas.serapan(pagu, realisasi),
+            status=lt.status if lt else StatusLaporan.DRAF,
+            status_sejak=lt.status_sejak if lt else None,
             galat=sum(1 for t in findings if t.tingkat == health.ERROR),
             peringatan=sum(1 for t in findings if t.tingkat != health.ERROR),
         )
     return RingkasanPemda(pemda_id, tahun, rows)
 
 
-def dasbor_opd(opd: PerangkatDaerah, tahun: int, versi: str, hari_ini: date | None = None) -> DasborOpd:
+def dasbor_opd(
+    opd: PerangkatDaerah, tahun: int, versi: str, hari_ini: date | None = None
+) -> DasborOpd:
     hari_ini = hari_ini or timezone.localdate()
     # The day matters only through the quarters that are over, so it is part of the key.
     tw_selesai = _triwulan_selesai(tahun, hari_ini)
-    return dari_cache(f"opd:{opd.pk}:{tahun}:{tw_selesai}", versi, lambda: _dasbor_opd(opd, tahun, tw_selesai))
+    return dari_cache(
+        f"opd:{opd.pk}:{tahun}:{tw_selesai}", versi, lambda: _dasbor_opd(opd, tahun, tw_selesai)
+    )
 
 
 def _triwulan_selesai(tahun: int, hari_ini: date) -> int:
@@ -117,58 +150,111 @@ def _dasbor_opd(opd: PerangkatDaerah, tahun: int, tw_selesai: int) -> DasborOpd:
     varian = formulas.VarianEfisiensi(laporan.varian_efisiensi if laporan else "V1")
     links = _anggaran_tertaut(opd, tahun)
     iku = [
-        _baris_iku(ind, hitung(ind, tahun, ind.targets, ind.realisasi_list), links.get(ind.pk, []), varian, tw_selesai)
-        for ind in indikator_dengan_data(opd, [tahun]).filter(tingkat=Tingkat.IKU).order_by("urutan", "kode")
+        _baris_iku(
+            ind,
+            hitung(ind, tahun, ind.targets, ind.realisasi_list),
+            links.get(ind.pk, []),
+            varian,
+            tw_selesai,
+        )
+        for ind in indikator_dengan_data(opd, [tahun])
+        .filter(tingkat=Tingkat.IKU)
+        .order_by("urutan", "kode")
     ]
     program, total = _program(opd, tahun)
-    renstra = _periode_renstra(Renstra.objects.filter(opd=opd).values_list("tahun_awal", "tahun_akhir"), tahun)
-    riwayat = RiwayatStatus.objects.filter(laporan__opd=opd, laporan__tahun=tahun).select_related("oleh").order_by("waktu", "id")
+    renstra = _periode_renstra(
+        Renstra.objects.filter(opd=opd).values_list("tahun_awal", "tahun_akhir"), tahun
+    )
+    riwayat = (
+        RiwayatStatus.objects.filter(laporan__opd=opd, laporan__tahun=tahun)
+        .select_related("oleh")
+        .order_by("waktu", "id")
+    )
     return DasborOpd(
-        opd_id=opd.pk, kode=opd.kode, nama=opd.nama, tahun=tahun, renstra=renstra,
-        iku=tuple(iku), program=tuple(program), total=total,
+        opd_id=opd.pk,
+        kode=opd.kode,
+        nama=opd.nama,
+        tahun=tahun,
+        renstra=renstra,
+        iku=tuple(iku),
+        program=tuple(program),
+        total=total,
         temuan=tuple(health.periksa(opd, tahun)),
         status=laporan.status if laporan else StatusLaporan.DRAF,
         status_sejak=laporan.status_sejak if laporan else None,
         tanggal_laporan=laporan.tanggal if laporan else None,
-        riwayat=tuple(LangkahStatus(StatusLaporan(r.dari).label, StatusLaporan(r.ke).label, r.get_aksi_display(),
-                                    r.oleh.get_full_name() or r.oleh.username, r.waktu, r.alasan) for r in riwayat),
-        varian_efisiensi=varian.value, rumus_efisiensi=formulas.RUMUS_EFISIENSI[varian],
+        riwayat=tuple(
+            LangkahStatus(
+                StatusLaporan(r.dari).label,
+                StatusLaporan(r.ke).label,
+                r.get_aksi_display(),
+                r.oleh.get_full_name() or r.oleh.username,
+                r.waktu,
+                r.alasan,
+            )
+            for r in riwayat
+        ),
+        varian_efisiensi=varian.value,
+        rumus_efisiensi=formulas.RUMUS_EFISIENSI[varian],
     )
 
 
-def _anggaran_tertaut(opd: PerangkatDaerah, tahun: int) -> dict[int, list[tuple[str, Decimal | None, Decimal]]]:
+def _anggaran_tertaut(
+    opd: PerangkatDaerah, tahun: int
+) -> dict[int, list[tuple[str, Decimal | None, Decimal]]]:
     """Budget lines linked to each IKU of the year: (code, pagu in force, realisasi), one query."""
     through = Anggaran.indikator.through.objects.filter(
-        anggaran__opd=opd, anggaran__tahun=tahun, indikator__tingkat=Tingkat.IKU,
-    ).values_list("indikator_id", "anggaran__nomenklatur__kode", "anggaran__pagu_murni",
-                  "anggaran__pagu_perubahan", "anggaran__realisasi")
+        anggaran__opd=opd,
+        anggaran__tahun=tahun,
+        indikator__tingkat=Tingkat.IKU,
+    ).values_list(
+        "indikator_id",
+        "anggaran__nomenklatur__kode",
+        "anggaran__pagu_murni",
+        "anggaran__pagu_perubahan",
+        "anggaran__realisasi",
+    )
     out: dict[int, list] = defaultdict(list)
     for ind_id, kode, murni, perubahan, realisasi in through:
         out[ind_id].append((kode, formulas.pagu_berlaku(murni, perubahan), realisasi))
     return out
 
 
-def _baris_iku(ind: Indikator, c: CapaianTahunan, linked: list, varian, tw_selesai: int) -> BarisIku:
+def _baris_iku(
+    ind: Indikator, c: CapaianTahunan, linked: list, varian, tw_selesai: int
+) -> BarisIku:
     codes = {kode for kode, _, _ in linked}
     # A linked line counts once even when an ancestor is linked too (as in the report's Bab III).
-    top = [(kode, pagu, real) for kode, pagu, real in linked
-           if not any(kode.startswith(other + ".") for other in codes - {kode})]
+    top = [
+        (kode, pagu, real)
+        for kode, pagu, real in linked
+        if not any(kode.startswith(other + ".") for other in codes - {kode})
+    ]
     pagu = jumlah(p for _, p, _ in top)
     realisasi = jumlah(r for _, _, r in top)
     serapan = formulas.serapan(pagu, realisasi)
     return BarisIku(
-        kode=ind.kode, uraian=ind.uraian, satuan=ind.satuan,
+        kode=ind.kode,
+        uraian=ind.uraian,
+        satuan=ind.satuan,
         sasaran=ind.sasaran.uraian if ind.sasaran else "",
         polaritas=ind.get_polaritas_display(),
         target_teks=nilai_teks(ind, c.target, c.target_predikat),
         realisasi_teks=nilai_teks(ind, c.realisasi, c.realisasi_predikat),
         triwulan=_triwulan(ind, c, tw_selesai),
-        capaian=c.capaian, capaian_dibatasi=c.capaian_dibatasi, cap_persen=ind.cap_persen,
-        pagu=pagu, realisasi_anggaran=realisasi, serapan=serapan,
+        capaian=c.capaian,
+        capaian_dibatasi=c.capaian_dibatasi,
+        cap_persen=ind.cap_persen,
+        pagu=pagu,
+        realisasi_anggaran=realisasi,
+        serapan=serapan,
         efisiensi=formulas.efisiensi(c.capaian, serapan, varian),
         kualifikasi=formulas.kualifikasi_efisiensi(c.capaian, serapan),
         ada_anggaran=bool(top),
-        ada_data=any(v not in (None, "") for v in (c.target, c.target_predikat, c.realisasi, c.realisasi_predikat)),
+        ada_data=any(
+            v not in (None, "")
+            for v in (c.target, c.target_predikat, c.realisasi, c.realisasi_predikat)
+        ),
     )
 
 
@@ -191,7 +277,8 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
     """Pagu, realisasi and cumulative quarterly serapan per program: two queries, sums in SQL."""
     lines = list(
         Anggaran.objects.filter(opd=opd, tahun=tahun, nomenklatur__tingkat="program")
-        .select_related("nomenklatur").order_by("nomenklatur__kode")
+        .select_related("nomenklatur")
+        .order_by("nomenklatur__kode")
     )
     if not lines:
         return [], None
@@ -200,8 +287,10 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
         Anggaran.objects.filter(opd=opd, tahun=tahun)
         .annotate(program=Substr("nomenklatur__kode", 1, 7))
         .values("program", "nomenklatur__tingkat")
-        .annotate(**{f"tw{q}": Sum(f"realisasi_tw{q}") for q in range(1, 5)},
-                  **{f"n{q}": Count(f"realisasi_tw{q}") for q in range(1, 5)})
+        .annotate(
+            **{f"tw{q}": Sum(f"realisasi_tw{q}") for q in range(1, 5)},
+            **{f"n{q}": Count(f"realisasi_tw{q}") for q in range(1, 5)},
+        )
         .order_by()
     )
     by_program: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -211,18 +300,34 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
     for line in lines:
         cumulative = _kumulatif(by_program.get(line.kode, {}))
         spent.append(cumulative)
-        rows.append(BarisProgram(line.kode, line.nomenklatur.nama, line.pagu, line.realisasi, line.serapan,
-                                 tuple(formulas.serapan(line.pagu, r) for r in cumulative)))
+        rows.append(
+            BarisProgram(
+                line.kode,
+                line.nomenklatur.nama,
+                line.pagu,
+                line.realisasi,
+                line.serapan,
+                tuple(formulas.serapan(line.pagu, r) for r in cumulative),
+            )
+        )
     pagu = jumlah(line.pagu for line in lines)
     realisasi = jumlah(line.realisasi for line in lines)
     per_tw = tuple(formulas.serapan(pagu, jumlah(c[q] for c in spent)) for q in range(4))
-    return rows, BarisProgram("", "Jumlah", pagu, realisasi, formulas.serapan(pagu, realisasi), per_tw)
+    return rows, BarisProgram(
+        "", "Jumlah", pagu, realisasi, formulas.serapan(pagu, realisasi), per_tw
+    )
 
 
 def _kumulatif(levels: dict[str, dict]) -> list[Decimal | None]:
     """Realisation up to each quarter, at the coarsest level of the program that records quarters."""
-    source = next((levels[t] for t in ("program", "kegiatan", "subkegiatan")
-                   if t in levels and any(levels[t][f"n{q}"] for q in range(1, 5))), None)
+    source = next(
+        (
+            levels[t]
+            for t in ("program", "kegiatan", "subkegiatan")
+            if t in levels and any(levels[t][f"n{q}"] for q in range(1, 5))
+        ),
+        None,
+    )
     out: list[Decimal | None] = []
     running = Decimal(0)
     for q in range(1, 5):
@@ -241,12 +346,22 @@ def _periode_renstra(periods: Iterable[tuple[int, int]], tahun: int) -> tuple[in
 def tren_indikator(ind: Indikator, tahun: int) -> TrenIndikator:
     """An indicator over the years: its Renstra period, the years before, against the Renstra targets."""
     periods = Renstra.objects.filter(opd_id=ind.opd_id).values_list("tahun_awal", "tahun_akhir")
-    return _tren(ind, tahun, list(Target.objects.filter(indikator=ind)),
-                 list(Realisasi.objects.filter(indikator=ind)), _periode_renstra(periods, tahun))
+    return _tren(
+        ind,
+        tahun,
+        list(Target.objects.filter(indikator=ind)),
+        list(Realisasi.objects.filter(indikator=ind)),
+        _periode_renstra(periods, tahun),
+    )
 
 
-def _tren(ind: Indikator, tahun: int, targets: list[Target], realisasi: list[Realisasi],
-          renstra: tuple[int, int] | None) -> TrenIndikator:
+def _tren(
+    ind: Indikator,
+    tahun: int,
+    targets: list[Target],
+    realisasi: list[Realisasi],
+    renstra: tuple[int, int] | None,
+) -> TrenIndikator:
     years = {t.tahun for t in targets} | {r.tahun for r in realisasi} | {tahun}
     if renstra:
         # The Renstra period and the years before it, never those after it.
@@ -257,22 +372,33 @@ def _tren(ind: Indikator, tahun: int, targets: list[Target], realisasi: list[Rea
         c = hitung(ind, y, targets, realisasi)
         rt = renstra_target.get(y)
         rt_value, rt_pred = (rt.nilai, rt.predikat) if rt else (None, "")
-        points.append(TitikTahun(
-            tahun=y, dalam_renstra=bool(renstra and renstra[0] <= y <= renstra[1]),
-            target_renstra_teks=nilai_teks(ind, rt_value, rt_pred) if rt else "—",
-            target_teks=nilai_teks(ind, c.target, c.target_predikat),
-            realisasi_teks=nilai_teks(ind, c.realisasi, c.realisasi_predikat),
-            realisasi=c.realisasi, target_renstra=rt_value,
-            capaian=c.capaian,
-            capaian_renstra=ind.capaian(rt_value, c.realisasi, rt_pred, c.realisasi_predikat) if rt else None,
-            tren=formulas.tren(previous.realisasi, c.realisasi) if previous else None,
-        ))
+        points.append(
+            TitikTahun(
+                tahun=y,
+                dalam_renstra=bool(renstra and renstra[0] <= y <= renstra[1]),
+                target_renstra_teks=nilai_teks(ind, rt_value, rt_pred) if rt else "—",
+                target_teks=nilai_teks(ind, c.target, c.target_predikat),
+                realisasi_teks=nilai_teks(ind, c.realisasi, c.realisasi_predikat),
+                realisasi=c.realisasi,
+                target_renstra=rt_value,
+                capaian=c.capaian,
+                capaian_renstra=ind.capaian(rt_value, c.realisasi, rt_pred, c.realisasi_predikat)
+                if rt
+                else None,
+                tren=formulas.tren(previous.realisasi, c.realisasi) if previous else None,
+            )
+        )
         previous = c
     final = renstra_target.get(renstra[1]) if renstra else None
     return TrenIndikator(
-        kode=ind.kode, uraian=ind.uraian, satuan=ind.satuan, tingkat=ind.get_tingkat_display(),
-        polaritas=ind.get_polaritas_display(), persen=ind.jenis_nilai == "persen" or ind.satuan.strip() == "%",
-        renstra=renstra, titik=tuple(points),
+        kode=ind.kode,
+        uraian=ind.uraian,
+        satuan=ind.satuan,
+        tingkat=ind.get_tingkat_display(),
+        polaritas=ind.get_polaritas_display(),
+        persen=ind.jenis_nilai == "persen" or ind.satuan.strip() == "%",
+        renstra=renstra,
+        titik=tuple(points),
         target_akhir_teks=nilai_teks(ind, final.nilai, final.predikat) if final else BELUM_ADA_DATA,
     )
 
@@ -282,9 +408,19 @@ def tren_program(opd: PerangkatDaerah, program: Nomenklatur, tahun: int) -> Tren
     lines = Anggaran.objects.filter(opd=opd, nomenklatur=program).order_by("tahun")
     budget = tuple(AnggaranTahun(a.tahun, a.pagu, a.realisasi, a.serapan) for a in lines)
     indicators = (
-        Indikator.objects.filter(opd=opd, nomenklatur=program).order_by("urutan", "kode")
-        .prefetch_related(Prefetch("target_set", to_attr="targets"), Prefetch("realisasi_set", to_attr="realisasi_list"))
+        Indikator.objects.filter(opd=opd, nomenklatur=program)
+        .order_by("urutan", "kode")
+        .prefetch_related(
+            Prefetch("target_set", to_attr="targets"),
+            Prefetch("realisasi_set", to_attr="realisasi_list"),
+        )
     )
-    renstra = _periode_renstra(Renstra.objects.filter(opd=opd).values_list("tahun_awal", "tahun_akhir"), tahun)
-    return TrenProgram(program.kode, program.nama, budget,
-                       tuple(_tren(i, tahun, i.targets, i.realisasi_list, renstra) for i in indicators))
+    renstra = _periode_renstra(
+        Renstra.objects.filter(opd=opd).values_list("tahun_awal", "tahun_akhir"), tahun
+    )
+    return TrenProgram(
+        program.kode,
+        program.nama,
+        budget,
+        tuple(_tren(i, tahun, i.targets, i.realisasi_list, renstra) for i in indicators),
+    )

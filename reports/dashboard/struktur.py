@@ -215,20 +215,34 @@ def total_pemda(rows: list[BarisOpd]) -> TotalPemda:
     terukur = sum(r.iku_terukur for r in rows)
     tercapai = sum(r.iku_tercapai for r in rows)
     bands = [r.band for r in rows]
-    per_band = tuple(Jumlah(b.value, bands.count(b.value), KELAS_BAND[b]) for b in formulas.BandCapaian)
+    per_band = tuple(
+        Jumlah(b.value, bands.count(b.value), KELAS_BAND[b]) for b in formulas.BandCapaian
+    )
     per_band += (Jumlah("Belum ada data", bands.count(None), "kosong"),)
     statuses = [r.status for r in rows]
-    per_status = tuple(Jumlah(label, statuses.count(value), value) for value, label in StatusLaporan.choices)
+    per_status = tuple(
+        Jumlah(label, statuses.count(value), value) for value, label in StatusLaporan.choices
+    )
     classes = [r.kelas_serapan for r in rows]
-    per_serapan = tuple(Jumlah(label, classes.count(label), f"serapan-{i}")
-                        for i, (_, label) in enumerate(reversed(KELAS_SERAPAN)))
+    per_serapan = tuple(
+        Jumlah(label, classes.count(label), f"serapan-{i}")
+        for i, (_, label) in enumerate(reversed(KELAS_SERAPAN))
+    )
     per_serapan += (Jumlah("Belum ada data", classes.count(BELUM_ADA_DATA), "kosong"),)
     return TotalPemda(
-        jumlah_opd=len(rows), opd_dengan_data=len(with_data),
-        jumlah_iku=sum(r.jumlah_iku for r in rows), iku_terukur=terukur, iku_tercapai=tercapai,
+        jumlah_opd=len(rows),
+        opd_dengan_data=len(with_data),
+        jumlah_iku=sum(r.jumlah_iku for r in rows),
+        iku_terukur=terukur,
+        iku_tercapai=tercapai,
         persen_tercapai=formulas.persen(tercapai, terukur),
         rata_capaian=rata([r.rata_capaian for r in rows if r.rata_capaian is not None]),
-        pagu=pagu, realisasi=realisasi, serapan=formulas.serapan(pagu, realisasi),
-        galat=sum(r.galat for r in rows), opd_dengan_galat=sum(1 for r in rows if r.galat),
-        per_band=per_band, per_status=per_status, per_serapan=per_serapan,
+        pagu=pagu,
+        realisasi=realisasi,
+        serapan=formulas.serapan(pagu, realisasi),
+        galat=sum(r.galat for r in rows),
+        opd_dengan_galat=sum(1 for r in rows if r.galat),
+        per_band=per_band,
+        per_status=per_status,
+        per_serapan=per_serapan,
     )

@@ -22,8 +22,12 @@ class Keadaan:
     BELUM_BERAKHIR = "belum-berakhir"  # expected, but the quarter is not over yet
     TIDAK_DIUKUR = "tidak-diukur"  # no target for this quarter: nothing expected
 
-    LABEL = {TERISI: "", BELUM_DIISI: "belum ada realisasi", BELUM_BERAKHIR: "triwulan belum berakhir",
-             TIDAK_DIUKUR: "—"}
+    LABEL = {
+        TERISI: "",
+        BELUM_DIISI: "belum ada realisasi",
+        BELUM_BERAKHIR: "triwulan belum berakhir",
+        TIDAK_DIUKUR: "—",
+    }
 
 
 @dataclass(frozen=True)

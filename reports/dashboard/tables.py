@@ -56,7 +56,10 @@ class OpdTable(tables.Table):
         """Valid values of the ?sort= parameter, for the filter form."""
         out = []
         for name, column in cls.base_columns.items():
-            out += [(name, f"{column.verbose_name} (naik)"), (f"-{name}", f"{column.verbose_name} (turun)")]
+            out += [
+                (name, f"{column.verbose_name} (naik)"),
+                (f"-{name}", f"{column.verbose_name} (turun)"),
+            ]
         return out
 
     def baris_ekspor(self) -> list[BarisOpd]:

@@ -40,7 +40,15 @@ from django.utils import timezone
 from budget.models import Anggaran, CapaianOutput, Nomenklatur
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
 from lkip.access import opd_for_user
-from lkip.models import KategoriPPKS, KebutuhanPersonil, KejadianBencana, Pemda, Penugasan, PerangkatDaerah, SdmKomposisi
+from lkip.models import (
+    KategoriPPKS,
+    KebutuhanPersonil,
+    KejadianBencana,
+    Pemda,
+    Penugasan,
+    PerangkatDaerah,
+    SdmKomposisi,
+)
 from reports.models import AngkaTercetak, LaporanTahunan, NarasiLaporan, RiwayatStatus
 from targets.models import PeriodeTertutup, Realisasi, Renstra, Sasaran, Target, Tujuan
 
@@ -54,7 +62,8 @@ def _sidik_kode() -> str:
 
     digest = hashlib.blake2b(digest_size=6)
     files = sorted(Path(__file__).parent.glob("*.py")) + sorted(
-        (Path(settings.BASE_DIR) / "templates" / "reports" / "dashboard").glob("*.html"))
+        (Path(settings.BASE_DIR) / "templates" / "reports" / "dashboard").glob("*.html")
+    )
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -69,10 +78,24 @@ T = TypeVar("T")
 
 def _diaudit() -> list:
     """Audited models: a save, a delete or a change of a many-to-many field adds a history row."""
-    tracked = [PerangkatDaerah, Renstra, Tujuan, Sasaran, Target, Realisasi, Indikator, EvaluasiAKIP, HasilIKM,
-               Nomenklatur, Anggaran, Penugasan, PeriodeTertutup,
-               # read by the report only (its HTML is cached on this version too)
-               NarasiLaporan, CapaianOutput]
+    tracked = [
+        PerangkatDaerah,
+        Renstra,
+        Tujuan,
+        Sasaran,
+        Target,
+        Realisasi,
+        Indikator,
+        EvaluasiAKIP,
+        HasilIKM,
+        Nomenklatur,
+        Anggaran,
+        Penugasan,
+        PeriodeTertutup,
+        # read by the report only (its HTML is cached on this version too)
+        NarasiLaporan,
+        CapaianOutput,
+    ]
     User = get_user_model()
     if hasattr(User, "history"):
         tracked.append(User)  # account flags (superuser) and roles are audited too
@@ -96,14 +119,28 @@ def _sql(vendor: str) -> str:
     if hasattr(User, "history"):
         parts.append(count(User.history.model._meta.db_table))
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
-    parts += [newest(model._meta.db_table) for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)]
+    parts += [
+        newest(model._meta.db_table)
+        for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)
+    ]
     laporan = LaporanTahunan._meta.db_table
-    parts += [newest(laporan), newest(laporan, "status_sejak"), newest(RiwayatStatus._meta.db_table)]
+    parts += [
+        newest(laporan),
+        newest(laporan, "status_sejak"),
+        newest(RiwayatStatus._meta.db_table),
+    ]
     # Unaudited tables the dashboards or the access decision read.
-    for table in (AngkaTercetak._meta.db_table, SdmKomposisi._meta.db_table, Pemda._meta.db_table,
-                  KebutuhanPersonil._meta.db_table, KategoriPPKS._meta.db_table, KejadianBencana._meta.db_table,
-                  User.groups.through._meta.db_table, User.user_permissions.through._meta.db_table,
-                  Group.permissions.through._meta.db_table):
+    for table in (
+        AngkaTercetak._meta.db_table,
+        SdmKomposisi._meta.db_table,
+        Pemda._meta.db_table,
+        KebutuhanPersonil._meta.db_table,
+        KategoriPPKS._meta.db_table,
+        KejadianBencana._meta.db_table,
+        User.groups.through._meta.db_table,
+        User.user_permissions.through._meta.db_table,
+        Group.permissions.through._meta.db_table,
+    ):
         parts += [newest(table), count(table)]
     parts.append(f"(SELECT SUM({q('jumlah')}) FROM {q(SdmKomposisi._meta.db_table)})")
     return "SELECT " + ", ".join(parts)
@@ -155,7 +192,9 @@ def versi_data(maks_umur: float = 0.0) -> str:
     row = _fetch(_sql(connection.vendor))
     versi = hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
     with _KUNCI:
-        if generasi == _GENERASI[0]:  # not if another thread forgot the version meanwhile (it may be older)
+        if (
+            generasi == _GENERASI[0]
+        ):  # not if another thread forgot the version meanwhile (it may be older)
             _TERAKHIR[connection.alias] = (now, versi)
     return versi
 
@@ -189,7 +228,9 @@ m2m_changed.connect(lupakan_versi, dispatch_uid="lkip-versi-m2m")
 # Deletes only of the audited models: they have a post_delete receiver (their history) anyway. A
 # receiver for every model would take Django's fast delete path away (rows fetched one by one).
 for _model in _diaudit():
-    post_delete.connect(lupakan_versi, sender=_model, dispatch_uid=f"lkip-versi-hapus-{_model._meta.label}")
+    post_delete.connect(
+        lupakan_versi, sender=_model, dispatch_uid=f"lkip-versi-hapus-{_model._meta.label}"
+    )
 
 
 # A small per-process layer in front of the shared cache: the keys carry the data version, so an
@@ -246,8 +287,12 @@ _PENGGUNA_MAKS = 512
 PENGGUNA_DETIK = 5.0
 
 
-def pengguna_tersimpan(user_id, muat: Callable[[], T | None], cocok: Callable[[T], bool] = lambda _u: True,
-                       salin: Callable[[T], T] = copy.copy) -> T | None:
+def pengguna_tersimpan(
+    user_id,
+    muat: Callable[[], T | None],
+    cocok: Callable[[T], bool] = lambda _u: True,
+    salin: Callable[[T], T] = copy.copy,
+) -> T | None:
     """The user `muat` loads, kept per process while the data version stays the same (at most
     PENGGUNA_DETIK seconds).
 
@@ -320,13 +365,17 @@ class Fragmen:
     status: int = 200
 
 
-def fragmen_tersimpan(request: HttpRequest, versi: str, scope: str, hitung: Callable[[], Fragmen]) -> Fragmen:
+def fragmen_tersimpan(
+    request: HttpRequest, versi: str, scope: str, hitung: Callable[[], Fragmen]
+) -> Fragmen:
     """The page body for this URL, scope, day and data version; rendered (and kept if 200) on a miss.
 
     The body holds no per-user content (the header with the user's name and CSRF token is rendered
     around it on every request). Errors and 404s are never kept.
     """
-    where = f"{request.path}?{request.META.get('QUERY_STRING', '')}:{timezone.localdate().isoformat()}"
+    where = (
+        f"{request.path}?{request.META.get('QUERY_STRING', '')}:{timezone.localdate().isoformat()}"
+    )
     key = f"lkip:dasbor:{SKEMA}:halaman:{scope}:{hashlib.blake2b(where.encode(), digest_size=12).hexdigest()}:{versi}"
     value = _ambil(key)
     if value is None:

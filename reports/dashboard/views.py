@@ -25,7 +25,13 @@ from lkip.access import get_opd, opd_for_user
 from reports.dashboard import charts, ekspor, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
 from reports.dashboard.tables import OpdTable
-from reports.dashboard.versi import VERSI_DASBOR_DETIK, Fragmen, akses, fragmen_tersimpan, versi_data
+from reports.dashboard.versi import (
+    VERSI_DASBOR_DETIK,
+    Fragmen,
+    akses,
+    fragmen_tersimpan,
+    versi_data,
+)
 from reports.laporan.grafik import batang_horizontal
 
 PERMISSION = "indicators.view_indikator"
@@ -41,7 +47,8 @@ def _dasbor(view: Callable) -> Callable:
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(
-                ["GET", "HEAD"], "Dasbor hanya untuk dibaca: permintaan mengubah data ditolak.",
+                ["GET", "HEAD"],
+                "Dasbor hanya untuk dibaca: permintaan mengubah data ditolak.",
                 content_type="text/plain; charset=utf-8",
             )
         versi = versi_data(maks_umur=VERSI_DASBOR_DETIK)
@@ -54,12 +61,20 @@ def _dasbor(view: Callable) -> Callable:
 
 
 def _halaman(request: HttpRequest, fragmen: Fragmen) -> HttpResponse:
-    return render(request, "reports/dashboard/halaman.html",
-                  {"judul": fragmen.judul, "isi": mark_safe(fragmen.isi)}, status=fragmen.status)
+    return render(
+        request,
+        "reports/dashboard/halaman.html",
+        {"judul": fragmen.judul, "isi": mark_safe(fragmen.isi)},
+        status=fragmen.status,
+    )
 
 
-def _isi(request: HttpRequest, template: str, judul: str, context: dict, status: int = 200) -> Fragmen:
-    return Fragmen(judul, render_to_string(f"reports/dashboard/{template}", context, request), status)
+def _isi(
+    request: HttpRequest, template: str, judul: str, context: dict, status: int = 200
+) -> Fragmen:
+    return Fragmen(
+        judul, render_to_string(f"reports/dashboard/{template}", context, request), status
+    )
 
 
 # --- The pemda ---------------------------------------------------------------------------------
@@ -69,7 +84,12 @@ def _pemda_id(request: HttpRequest) -> int | None:
     penugasan = getattr(request.user, "penugasan", None)
     if penugasan is not None:
         return penugasan.pemda_id
-    return opd_for_user(request.user).order_by("pemda__nama").values_list("pemda_id", flat=True).first()
+    return (
+        opd_for_user(request.user)
+        .order_by("pemda__nama")
+        .values_list("pemda_id", flat=True)
+        .first()
+    )
 
 
 def _pemda_context(request: HttpRequest, versi: str) -> tuple[dict, int]:
@@ -95,7 +115,10 @@ def _pemda_context(request: HttpRequest, versi: str) -> tuple[dict, int]:
     try:
         table.paginate(page=data.get("page") or 1, per_page=OpdTable._meta.per_page)
     except EmptyPage:
-        filterset.form.add_error("page", f"halaman {data['page']} tidak ada; hanya ada {table.paginator.num_pages} halaman.")
+        filterset.form.add_error(
+            "page",
+            f"halaman {data['page']} tidak ada; hanya ada {table.paginator.num_pages} halaman.",
+        )
         return context, 400
     context |= {"tahun": tahun, "table": table, "total": struktur.total_pemda(rows)}
     return context, 200
@@ -117,7 +140,9 @@ def pemda(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
 def pemda_xlsx(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
     context, status = _pemda_context(request, versi)
     if "table" not in context:
-        fragmen = _isi(request, "pemda.html", "Dasbor kinerja", context, status if status != 200 else 404)
+        fragmen = _isi(
+            request, "pemda.html", "Dasbor kinerja", context, status if status != 200 else 404
+        )
         return _halaman(request, fragmen)
     meta, tahun = context["meta"], context["tahun"]
     response = HttpResponse(
@@ -130,16 +155,33 @@ def pemda_xlsx(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
 
 def _grafik_pemda(total: struktur.TotalPemda, rows: list[struktur.BarisOpd]) -> dict[str, str]:
     return {
-        "band": mark_safe(charts.distribusi([(j.label, j.jumlah, j.kelas) for j in total.per_band],
-                                            "Jumlah perangkat daerah per kategori rata-rata capaian")),
-        "serapan": mark_safe(charts.distribusi([(j.label, j.jumlah, j.kelas) for j in total.per_serapan],
-                                               "Jumlah perangkat daerah per tingkat serapan anggaran")),
-        "status": mark_safe(charts.distribusi([(j.label, j.jumlah, j.kelas) for j in total.per_status],
-                                              "Jumlah LKIP per status")),
-        "sebaran": mark_safe(charts.sebaran(
-            [(r.nama, r.serapan, r.rata_capaian, r.kelas_band) for r in rows
-             if r.serapan is not None and r.rata_capaian is not None],
-            "Sebaran perangkat daerah: serapan anggaran terhadap rata-rata capaian IKU")),
+        "band": mark_safe(
+            charts.distribusi(
+                [(j.label, j.jumlah, j.kelas) for j in total.per_band],
+                "Jumlah perangkat daerah per kategori rata-rata capaian",
+            )
+        ),
+        "serapan": mark_safe(
+            charts.distribusi(
+                [(j.label, j.jumlah, j.kelas) for j in total.per_serapan],
+                "Jumlah perangkat daerah per tingkat serapan anggaran",
+            )
+        ),
+        "status": mark_safe(
+            charts.distribusi(
+                [(j.label, j.jumlah, j.kelas) for j in total.per_status], "Jumlah LKIP per status"
+            )
+        ),
+        "sebaran": mark_safe(
+            charts.sebaran(
+                [
+                    (r.nama, r.serapan, r.rata_capaian, r.kelas_band)
+                    for r in rows
+                    if r.serapan is not None and r.rata_capaian is not None
+                ],
+                "Sebaran perangkat daerah: serapan anggaran terhadap rata-rata capaian IKU",
+            )
+        ),
     }
 
 
@@ -161,11 +203,17 @@ def opd(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int) -> 
         data = selectors.dasbor_opd(agency, tahun, versi)
         grafik = {}
         if data.program:
-            grafik["program"] = mark_safe(batang_horizontal([(p.nama, p.serapan) for p in data.program],
-                                                            "Serapan anggaran per program"))
-            grafik["triwulan"] = mark_safe(charts.serapan_triwulan(
-                list(zip(("TW I", "TW II", "TW III", "TW IV"), data.total.serapan_tw)),
-                "Serapan anggaran kumulatif per triwulan"))
+            grafik["program"] = mark_safe(
+                batang_horizontal(
+                    [(p.nama, p.serapan) for p in data.program], "Serapan anggaran per program"
+                )
+            )
+            grafik["triwulan"] = mark_safe(
+                charts.serapan_triwulan(
+                    list(zip(("TW I", "TW II", "TW III", "TW IV"), data.total.serapan_tw)),
+                    "Serapan anggaran kumulatif per triwulan",
+                )
+            )
         context = {"opd": agency, "meta": meta, "tahun": tahun, "d": data, "grafik": grafik}
         return _isi(request, "opd.html", f"{data.nama} {tahun} — dasbor", context)
 
@@ -173,25 +221,44 @@ def opd(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int) -> 
 
 
 @_dasbor
-def indikator(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int, indikator: str) -> HttpResponse:
+def indikator(
+    request: HttpRequest, versi: str, scope: str, kode: str, tahun: int, indikator: str
+) -> HttpResponse:
     agency = get_opd(request.user, kode)
     meta = _tahun_opd(agency, tahun, versi)
-    ind = Indikator.objects.filter(opd=agency, kode=indikator).select_related("sasaran", "nomenklatur").first()
+    ind = (
+        Indikator.objects.filter(opd=agency, kode=indikator)
+        .select_related("sasaran", "nomenklatur")
+        .first()
+    )
     if ind is None:
         raise Http404("Indikator tidak ditemukan.")
     tren = selectors.tren_indikator(ind, tahun)
-    context = {"opd": agency, "meta": meta, "tahun": tahun, "ind": ind, "tren": tren, "grafik": _grafik_tren(tren)}
+    context = {
+        "opd": agency,
+        "meta": meta,
+        "tahun": tahun,
+        "ind": ind,
+        "tren": tren,
+        "grafik": _grafik_tren(tren),
+    }
     return _halaman(request, _isi(request, "indikator.html", f"{tren.uraian} — dasbor", context))
 
 
 def _grafik_tren(tren: struktur_opd.TrenIndikator) -> str:
-    return mark_safe(charts.tren_tahunan(
-        [(str(t.tahun), t.realisasi, t.target_renstra, t.dalam_renstra) for t in tren.titik],
-        f"{tren.uraian}: realisasi per tahun terhadap target Renstra", "%" if tren.persen else ""))
+    return mark_safe(
+        charts.tren_tahunan(
+            [(str(t.tahun), t.realisasi, t.target_renstra, t.dalam_renstra) for t in tren.titik],
+            f"{tren.uraian}: realisasi per tahun terhadap target Renstra",
+            "%" if tren.persen else "",
+        )
+    )
 
 
 @_dasbor
-def program(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int, program: str) -> HttpResponse:
+def program(
+    request: HttpRequest, versi: str, scope: str, kode: str, tahun: int, program: str
+) -> HttpResponse:
     agency = get_opd(request.user, kode)
     meta = _tahun_opd(agency, tahun, versi)
     try:
@@ -199,14 +266,23 @@ def program(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int,
     except ValueError as exc:
         raise Http404("Kode program tidak dikenal.") from exc
     nomenklatur = Nomenklatur.objects.filter(kode=code, tingkat="program").first()
-    if nomenklatur is None or not (nomenklatur.anggaran_set.filter(opd=agency).exists()
-                                   or nomenklatur.indikator_set.filter(opd=agency).exists()):
+    if nomenklatur is None or not (
+        nomenklatur.anggaran_set.filter(opd=agency).exists()
+        or nomenklatur.indikator_set.filter(opd=agency).exists()
+    ):
         raise Http404("Program tidak ditemukan pada perangkat daerah ini.")
     tren = selectors.tren_program(agency, nomenklatur, tahun)
     context = {
-        "opd": agency, "meta": meta, "tahun": tahun, "tren": tren,
-        "grafik_anggaran": mark_safe(charts.anggaran_tahunan(
-            [(str(a.tahun), a.pagu, a.realisasi) for a in tren.anggaran], f"Pagu dan realisasi {tren.nama}")),
+        "opd": agency,
+        "meta": meta,
+        "tahun": tahun,
+        "tren": tren,
+        "grafik_anggaran": mark_safe(
+            charts.anggaran_tahunan(
+                [(str(a.tahun), a.pagu, a.realisasi) for a in tren.anggaran],
+                f"Pagu dan realisasi {tren.nama}",
+            )
+        ),
         "indikator": [(t, _grafik_tren(t)) for t in tren.indikator],
     }
     return _halaman(request, _isi(request, "program.html", f"{tren.nama} — dasbor", context))

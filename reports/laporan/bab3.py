@@ -11,8 +11,26 @@ from lkip import formulas
 from reports.laporan import grafik
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
-from reports.laporan.struktur import Bagian, Daftar, Kepala, Paragraf, Sel, Subjudul, nilai, pct, rp, teks
-from reports.laporan.teks import butir, narasi_blok, nilai_teks, persen_teks, rupiah_teks, terbilang_teks
+from reports.laporan.struktur import (
+    Bagian,
+    Daftar,
+    Kepala,
+    Paragraf,
+    Sel,
+    Subjudul,
+    nilai,
+    pct,
+    rp,
+    teks,
+)
+from reports.laporan.teks import (
+    butir,
+    narasi_blok,
+    nilai_teks,
+    persen_teks,
+    rupiah_teks,
+    terbilang_teks,
+)
 
 SUMBER = "Data olahan Sub Bagian Perencanaan"
 
@@ -41,7 +59,9 @@ def ringkasan(d: DataLaporan) -> dict:
         "iku_terukur": len(terukur),
         "iku_tercapai": sum(1 for c in terukur if formulas.bulatkan(c.capaian) >= 100),
         "rata_capaian": (sum(capped, Decimal(0)) / len(capped)) if capped else None,
-        "pagu": pagu, "pagu_murni": murni, "realisasi": realisasi,
+        "pagu": pagu,
+        "pagu_murni": murni,
+        "realisasi": realisasi,
         "serapan": formulas.serapan(pagu, realisasi),
         "sisa": formulas.sisa_anggaran(pagu, realisasi),
     }
@@ -65,41 +85,92 @@ def _capaian(d: DataLaporan, n: Penomor) -> Bagian:
         inds = d.iku_of(sasaran)
         for k, ind in enumerate(inds):
             c = d.capaian[ind.kode]
-            row = [teks(str(no), rowspan=len(inds)), teks(sasaran.uraian, rowspan=len(inds))] if k == 0 else []
-            row += [teks(ind.uraian), teks(ind.satuan), _nilai_sel(ind, c.target, c.target_predikat),
-                    _nilai_sel(ind, c.realisasi, c.realisasi_predikat), pct(c.capaian), teks(c.band, kelas="band")]
+            row = (
+                [teks(str(no), rowspan=len(inds)), teks(sasaran.uraian, rowspan=len(inds))]
+                if k == 0
+                else []
+            )
+            row += [
+                teks(ind.uraian),
+                teks(ind.satuan),
+                _nilai_sel(ind, c.target, c.target_predikat),
+                _nilai_sel(ind, c.realisasi, c.realisasi_predikat),
+                pct(c.capaian),
+                teks(c.band, kelas="band"),
+            ]
             rows.append(tuple(row))
-    t31 = n.tabel(f"Capaian Kinerja {d.opd.nama} Tahun {d.tahun}",
-                  [(Kepala("No"), Kepala("Sasaran Strategis", lebar="25%"), Kepala("Indikator Kinerja", lebar="25%"),
-                    Kepala("Satuan"), Kepala("Target"), Kepala("Realisasi"), Kepala("Capaian"), Kepala("Kategori"))],
-                  rows, f"{SUMBER} {d.opd.nama} Tahun {d.tahun}", nomor_kolom=True)
+    t31 = n.tabel(
+        f"Capaian Kinerja {d.opd.nama} Tahun {d.tahun}",
+        [
+            (
+                Kepala("No"),
+                Kepala("Sasaran Strategis", lebar="25%"),
+                Kepala("Indikator Kinerja", lebar="25%"),
+                Kepala("Satuan"),
+                Kepala("Target"),
+                Kepala("Realisasi"),
+                Kepala("Capaian"),
+                Kepala("Kategori"),
+            )
+        ],
+        rows,
+        f"{SUMBER} {d.opd.nama} Tahun {d.tahun}",
+        nomor_kolom=True,
+    )
     iku = d.iku()
-    panel = [(i.uraian, d.capaian[i.kode].target, d.capaian[i.kode].realisasi,
-              "%" if i.jenis_nilai == JenisNilai.PERSEN else "") for i in iku]
-    g = n.gambar(f"Target dan Realisasi Indikator Kinerja Utama Tahun {d.tahun}",
-                 grafik.target_realisasi(panel, "Target dan realisasi IKU"), SUMBER)
+    panel = [
+        (
+            i.uraian,
+            d.capaian[i.kode].target,
+            d.capaian[i.kode].realisasi,
+            "%" if i.jenis_nilai == JenisNilai.PERSEN else "",
+        )
+        for i in iku
+    ]
+    g = n.gambar(
+        f"Target dan Realisasi Indikator Kinerja Utama Tahun {d.tahun}",
+        grafik.target_realisasi(panel, "Target dan realisasi IKU"),
+        SUMBER,
+    )
     r_terukur = [d.capaian[i.kode] for i in iku if d.capaian[i.kode].capaian is not None]
-    intro = [Paragraf(
-        f"Pada tahun {d.tahun} {d.opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dan {len(iku)} indikator "
-        f"kinerja utama dalam Perjanjian Kinerja. "
-        + (f"{sum(1 for c in r_terukur if formulas.bulatkan(c.capaian) >= 100)} dari {len(r_terukur)} indikator yang "
-           f"terukur mencapai atau melampaui target." if r_terukur else "Belum ada indikator yang dapat diukur capaiannya.")
-        + " Capaian dihitung dari nilai realisasi dan target yang tidak dibulatkan; kategori capaian mengikuti skala "
-          "≥ 91 sangat tinggi, 76–< 91 tinggi, 66–< 76 sedang, 51–< 66 rendah, dan < 51 sangat rendah."
-    )]
+    intro = [
+        Paragraf(
+            f"Pada tahun {d.tahun} {d.opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dan {len(iku)} indikator "
+            f"kinerja utama dalam Perjanjian Kinerja. "
+            + (
+                f"{sum(1 for c in r_terukur if formulas.bulatkan(c.capaian) >= 100)} dari {len(r_terukur)} indikator yang "
+                f"terukur mencapai atau melampaui target."
+                if r_terukur
+                else "Belum ada indikator yang dapat diukur capaiannya."
+            )
+            + " Capaian dihitung dari nilai realisasi dan target yang tidak dibulatkan; kategori capaian mengikuti skala "
+            "≥ 91 sangat tinggi, 76–< 91 tinggi, 66–< 76 sedang, 51–< 66 rendah, dan < 51 sangat rendah."
+        )
+    ]
     subs = []
     for no, sasaran in enumerate(d.sasaran, start=1):
         subs.append(_sasaran(d, n, no, sasaran))
-    return Bagian("capaian", "3.1", "Capaian Kinerja Organisasi",
-                  narasi_blok(d.teks("capaian_pengantar")) + tuple(intro) + (t31, g), tuple(subs))
+    return Bagian(
+        "capaian",
+        "3.1",
+        "Capaian Kinerja Organisasi",
+        narasi_blok(d.teks("capaian_pengantar")) + tuple(intro) + (t31, g),
+        tuple(subs),
+    )
 
 
 def _sasaran(d: DataLaporan, n: Penomor, no: int, sasaran) -> Bagian:
     blocks: list = []
     inds = d.iku_of(sasaran)
-    blocks.append(Paragraf(
-        f"Sasaran strategis ini diukur dengan {len(inds)} indikator kinerja utama: "
-        + "; ".join(i.uraian for i in inds) + "." if inds else "Sasaran ini belum memiliki indikator kinerja utama."))
+    blocks.append(
+        Paragraf(
+            f"Sasaran strategis ini diukur dengan {len(inds)} indikator kinerja utama: "
+            + "; ".join(i.uraian for i in inds)
+            + "."
+            if inds
+            else "Sasaran ini belum memiliki indikator kinerja utama."
+        )
+    )
     for k, ind in enumerate(inds, start=1):
         blocks.extend(_analisis(d, n, f"{no}.{k}", ind))
     return Bagian(f"sasaran-{no}", f"Sasaran Strategis {no}:", sasaran.uraian, tuple(blocks))
@@ -110,29 +181,59 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     out: list = [Subjudul(f"{nomor} {ind.uraian}", 3, f"iku-{ind.kode.lower()}")]
     # (1) target vs realisasi this year
     out.append(Subjudul("a. Perbandingan target dan realisasi tahun ini", 4))
-    kalimat = (f"Pada tahun {d.tahun} realisasi indikator {ind.uraian} sebesar "
-               f"{nilai_teks(ind, c.realisasi, c.realisasi_predikat)} dari target "
-               f"{nilai_teks(ind, c.target, c.target_predikat)}")
+    kalimat = (
+        f"Pada tahun {d.tahun} realisasi indikator {ind.uraian} sebesar "
+        f"{nilai_teks(ind, c.realisasi, c.realisasi_predikat)} dari target "
+        f"{nilai_teks(ind, c.target, c.target_predikat)}"
+    )
     if c.pembilang is not None and c.penyebut is not None:
-        kalimat += (f" ({formulas.format_angka(c.pembilang, 0)} dari {formulas.format_angka(c.penyebut, 0)}"
-                    + (f"; {ind.pembilang.lower()} dibagi {ind.penyebut.lower()}" if ind.pembilang and ind.penyebut else "") + ")")
-    kalimat += (f", sehingga capaian kinerja {persen_teks(c.capaian)} (kategori {c.band.lower()})."
-                if c.capaian is not None else ", sehingga capaian kinerja belum dapat dihitung.")
+        kalimat += (
+            f" ({formulas.format_angka(c.pembilang, 0)} dari {formulas.format_angka(c.penyebut, 0)}"
+            + (
+                f"; {ind.pembilang.lower()} dibagi {ind.penyebut.lower()}"
+                if ind.pembilang and ind.penyebut
+                else ""
+            )
+            + ")"
+        )
+    kalimat += (
+        f", sehingga capaian kinerja {persen_teks(c.capaian)} (kategori {c.band.lower()})."
+        if c.capaian is not None
+        else ", sehingga capaian kinerja belum dapat dihitung."
+    )
     if ind.adalah_predikat and c.capaian is not None:
-        kalimat += (" Capaian indikator berpredikat dihitung secara "
-                    + ("numerik dari nilai realisasi dibagi nilai target." if ind.mode_predikat == "numerik"
-                       else "ordinal dari peringkat predikat."))
+        kalimat += " Capaian indikator berpredikat dihitung secara " + (
+            "numerik dari nilai realisasi dibagi nilai target."
+            if ind.mode_predikat == "numerik"
+            else "ordinal dari peringkat predikat."
+        )
     out.append(Paragraf(kalimat))
-    head = [Kepala("Indikator Kinerja", lebar="34%"), Kepala("Satuan"), Kepala("Target"), Kepala("Realisasi")]
-    row = [teks(ind.uraian), teks(ind.satuan), _nilai_sel(ind, c.target, c.target_predikat),
-           _nilai_sel(ind, c.realisasi, c.realisasi_predikat)]
+    head = [
+        Kepala("Indikator Kinerja", lebar="34%"),
+        Kepala("Satuan"),
+        Kepala("Target"),
+        Kepala("Realisasi"),
+    ]
+    row = [
+        teks(ind.uraian),
+        teks(ind.satuan),
+        _nilai_sel(ind, c.target, c.target_predikat),
+        _nilai_sel(ind, c.realisasi, c.realisasi_predikat),
+    ]
     if c.pembilang is not None:
         head[3:3] = []
         head += [Kepala("Pembilang"), Kepala("Penyebut")]
         row += [nilai(c.pembilang), nilai(c.penyebut)]
     head += [Kepala("Capaian")]
     row += [pct(c.capaian)]
-    out.append(n.tabel(f"Analisis Capaian Indikator {ind.uraian} Tahun {d.tahun}", [tuple(head)], [tuple(row)], SUMBER))
+    out.append(
+        n.tabel(
+            f"Analisis Capaian Indikator {ind.uraian} Tahun {d.tahun}",
+            [tuple(head)],
+            [tuple(row)],
+            SUMBER,
+        )
+    )
     if ind.adalah_predikat and ind.skala_predikat == SkalaPredikat.AKIP and d.akip:
         out.extend(_akip(d, n))
     if _is_ikm(ind) and d.ikm:
@@ -142,49 +243,104 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     trend_cap = formulas.tren(lalu.capaian, c.capaian)
     trend_real = formulas.tren(lalu.realisasi, c.realisasi)
     if lalu.realisasi is None and not lalu.realisasi_predikat:
-        out.append(Paragraf(f"Realisasi tahun {d.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun lalu belum dapat disajikan."))
+        out.append(
+            Paragraf(
+                f"Realisasi tahun {d.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun lalu belum dapat disajikan."
+            )
+        )
     else:
-        text = (f"Realisasi tahun {d.tahun} ({nilai_teks(ind, c.realisasi, c.realisasi_predikat)}) "
-                f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} ({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)}).")
+        text = (
+            f"Realisasi tahun {d.tahun} ({nilai_teks(ind, c.realisasi, c.realisasi_predikat)}) "
+            f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} ({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})."
+        )
         if lalu.capaian is not None and c.capaian is not None:
-            text += (f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} menjadi {persen_teks(c.capaian)}.")
+            text += f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} menjadi {persen_teks(c.capaian)}."
         else:
-            text += (f" Capaian tahun {d.tahun - 1} tidak dapat dihitung karena target tahun {d.tahun - 1} belum tercatat.")
+            text += f" Capaian tahun {d.tahun - 1} tidak dapat dihitung karena target tahun {d.tahun - 1} belum tercatat."
         out.append(Paragraf(text))
-    out.append(n.tabel(
-        f"Perbandingan Realisasi dan Capaian {ind.uraian} Tahun {d.tahun - 1} dan {d.tahun}",
-        [(Kepala("Indikator Kinerja", rowspan=2, lebar="30%"), Kepala("Satuan", rowspan=2), Kepala("Realisasi", colspan=2),
-          Kepala("Capaian", colspan=2), Kepala("Keterangan", rowspan=2)),
-         (Kepala(str(d.tahun - 1)), Kepala(str(d.tahun)), Kepala(str(d.tahun - 1)), Kepala(str(d.tahun)))],
-        [(teks(ind.uraian), teks(ind.satuan), _nilai_sel(ind, lalu.realisasi, lalu.realisasi_predikat),
-          _nilai_sel(ind, c.realisasi, c.realisasi_predikat), pct(lalu.capaian), pct(c.capaian),
-          teks(trend_cap, kosong="tidak dapat dibandingkan"))], SUMBER))
+    out.append(
+        n.tabel(
+            f"Perbandingan Realisasi dan Capaian {ind.uraian} Tahun {d.tahun - 1} dan {d.tahun}",
+            [
+                (
+                    Kepala("Indikator Kinerja", rowspan=2, lebar="30%"),
+                    Kepala("Satuan", rowspan=2),
+                    Kepala("Realisasi", colspan=2),
+                    Kepala("Capaian", colspan=2),
+                    Kepala("Keterangan", rowspan=2),
+                ),
+                (
+                    Kepala(str(d.tahun - 1)),
+                    Kepala(str(d.tahun)),
+                    Kepala(str(d.tahun - 1)),
+                    Kepala(str(d.tahun)),
+                ),
+            ],
+            [
+                (
+                    teks(ind.uraian),
+                    teks(ind.satuan),
+                    _nilai_sel(ind, lalu.realisasi, lalu.realisasi_predikat),
+                    _nilai_sel(ind, c.realisasi, c.realisasi_predikat),
+                    pct(lalu.capaian),
+                    pct(c.capaian),
+                    teks(trend_cap, kosong="tidak dapat dibandingkan"),
+                )
+            ],
+            SUMBER,
+        )
+    )
     # (3) against the final Renstra target
     out.append(Subjudul("c. Perbandingan dengan target akhir Renstra", 4))
     years = d.renstra.tahun_list
     final = d.renstra_target.get(ind.kode, {}).get(d.renstra.tahun_akhir, (None, ""))
     cap_akhir = ind.capaian(final[0], c.realisasi, final[1], c.realisasi_predikat)
-    out.append(Paragraf(
-        f"Target akhir Renstra (tahun {d.renstra.tahun_akhir}) sebesar {nilai_teks(ind, final[0], final[1])}. "
-        + (f"Realisasi tahun {d.tahun} telah mencapai {persen_teks(cap_akhir)} dari target akhir tersebut."
-           if cap_akhir is not None else "Capaian terhadap target akhir Renstra belum dapat dihitung.")))
+    out.append(
+        Paragraf(
+            f"Target akhir Renstra (tahun {d.renstra.tahun_akhir}) sebesar {nilai_teks(ind, final[0], final[1])}. "
+            + (
+                f"Realisasi tahun {d.tahun} telah mencapai {persen_teks(cap_akhir)} dari target akhir tersebut."
+                if cap_akhir is not None
+                else "Capaian terhadap target akhir Renstra belum dapat dihitung."
+            )
+        )
+    )
     head = [Kepala("Uraian", lebar="22%")] + [Kepala(str(y)) for y in years]
-    targets = [teks("Target Renstra")] + [_nilai_sel(ind, *d.renstra_target.get(ind.kode, {}).get(y, (None, ""))) for y in years]
+    targets = [teks("Target Renstra")] + [
+        _nilai_sel(ind, *d.renstra_target.get(ind.kode, {}).get(y, (None, ""))) for y in years
+    ]
     reals = [teks("Realisasi")] + [
-        _nilai_sel(ind, c.realisasi, c.realisasi_predikat) if y == d.tahun else teks("-" if y > d.tahun else None, kelas="angka")
-        for y in years]
-    caps = [teks("Capaian terhadap target akhir")] + [pct(cap_akhir) if y == d.tahun else teks("-", kelas="angka") for y in years]
-    out.append(n.tabel(f"Realisasi {ind.uraian} terhadap Target Akhir Renstra {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
-                       [tuple(head)], [tuple(targets), tuple(reals), tuple(caps)],
-                       f"Renstra {d.opd.nama} {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}; {SUMBER}"))
+        _nilai_sel(ind, c.realisasi, c.realisasi_predikat)
+        if y == d.tahun
+        else teks("-" if y > d.tahun else None, kelas="angka")
+        for y in years
+    ]
+    caps = [teks("Capaian terhadap target akhir")] + [
+        pct(cap_akhir) if y == d.tahun else teks("-", kelas="angka") for y in years
+    ]
+    out.append(
+        n.tabel(
+            f"Realisasi {ind.uraian} terhadap Target Akhir Renstra {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
+            [tuple(head)],
+            [tuple(targets), tuple(reals), tuple(caps)],
+            f"Renstra {d.opd.nama} {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}; {SUMBER}",
+        )
+    )
     # (4) national standard
     out.append(Subjudul("d. Perbandingan dengan standar nasional", 4))
-    out.append(Paragraf("Belum ada standar nasional yang ditetapkan untuk indikator ini, sehingga perbandingan "
-                        "dengan standar nasional tidak dapat disajikan."))
+    out.append(
+        Paragraf(
+            "Belum ada standar nasional yang ditetapkan untuk indikator ini, sehingga perbandingan "
+            "dengan standar nasional tidak dapat disajikan."
+        )
+    )
     # (5) why: supporting and inhibiting factors, solutions
     out.append(Subjudul("e. Analisis keberhasilan dan kegagalan serta upaya", 4))
-    for label, text in (("Faktor pendukung", c.faktor_pendukung), ("Faktor penghambat", c.faktor_penghambat),
-                        ("Upaya dan alternatif solusi", c.upaya)):
+    for label, text in (
+        ("Faktor pendukung", c.faktor_pendukung),
+        ("Faktor penghambat", c.faktor_penghambat),
+        ("Upaya dan alternatif solusi", c.upaya),
+    ):
         items = butir(text)
         out.append(Paragraf(f"{label}:" if items else f"{label}: belum ada data."))
         if items:
@@ -203,11 +359,15 @@ def _is_ikm(ind: Indikator) -> bool:
 
 
 def _arah(trend: str | None, ind: Indikator) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "sama"}.get(trend or "", "tidak dapat dibandingkan")
+    return {"Naik": "naik", "Turun": "turun", "Tetap": "sama"}.get(
+        trend or "", "tidak dapat dibandingkan"
+    )
 
 
 def _kata_tren(trend: str | None) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "tetap"}.get(trend or "", "tidak dapat dibandingkan")
+    return {"Naik": "naik", "Turun": "turun", "Tetap": "tetap"}.get(
+        trend or "", "tidak dapat dibandingkan"
+    )
 
 
 def _akip(d: DataLaporan, n: Penomor) -> list:
@@ -220,22 +380,54 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
             row.append(nilai(found.nilai if found else None))
         rows.append(tuple(row))
     totals = {y: sum((k.nilai for k in d.akip[y]), Decimal(0)) for y in years}
-    rows.append(tuple([teks("Nilai Hasil Evaluasi", kelas="total"), nilai(sum(formulas.BOBOT_AKIP.values(), Decimal(0)), kelas="total")]
-                      + [nilai(totals[y], kelas="total") for y in years]))
-    rows.append(tuple([teks("Predikat", kelas="total"), teks("")]
-                      + [teks(f"{formulas.predikat_akip(totals[y])} ({formulas.INTERPRETASI_AKIP[formulas.predikat_akip(totals[y])]})", kelas="total angka") for y in years]))
+    rows.append(
+        tuple(
+            [
+                teks("Nilai Hasil Evaluasi", kelas="total"),
+                nilai(sum(formulas.BOBOT_AKIP.values(), Decimal(0)), kelas="total"),
+            ]
+            + [nilai(totals[y], kelas="total") for y in years]
+        )
+    )
+    rows.append(
+        tuple(
+            [teks("Predikat", kelas="total"), teks("")]
+            + [
+                teks(
+                    f"{formulas.predikat_akip(totals[y])} ({formulas.INTERPRETASI_AKIP[formulas.predikat_akip(totals[y])]})",
+                    kelas="total angka",
+                )
+                for y in years
+            ]
+        )
+    )
     last = d.akip.get(d.tahun) or d.akip[years[-1]]
     lhe = last[0]
-    text = (f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor {lhe.nomor_lhe or '(belum ada data)'}"
-            + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
-            + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat {formulas.predikat_akip(totals[lhe.tahun])}.")
+    text = (
+        f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor {lhe.nomor_lhe or '(belum ada data)'}"
+        + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
+        + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat {formulas.predikat_akip(totals[lhe.tahun])}."
+    )
     if len(years) == 2:
         delta = totals[years[1]] - totals[years[0]]
-        text += (f" Dibanding tahun {years[0]} nilai {_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))}"
-                 f" sebesar {formulas.format_angka(abs(delta))} poin.")
-    return [Paragraf(text), n.tabel("Hasil Penilaian Evaluasi AKIP",
-                                    [tuple([Kepala("Komponen yang Dinilai", lebar="40%"), Kepala("Bobot")] + [Kepala(f"Nilai {y}") for y in years])],
-                                    rows, "Laporan Hasil Evaluasi AKIP Inspektorat; predikat menurut PermenPANRB 88/2021")]
+        text += (
+            f" Dibanding tahun {years[0]} nilai {_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))}"
+            f" sebesar {formulas.format_angka(abs(delta))} poin."
+        )
+    return [
+        Paragraf(text),
+        n.tabel(
+            "Hasil Penilaian Evaluasi AKIP",
+            [
+                tuple(
+                    [Kepala("Komponen yang Dinilai", lebar="40%"), Kepala("Bobot")]
+                    + [Kepala(f"Nilai {y}") for y in years]
+                )
+            ],
+            rows,
+            "Laporan Hasil Evaluasi AKIP Inspektorat; predikat menurut PermenPANRB 88/2021",
+        ),
+    ]
 
 
 def _ikm(d: DataLaporan, n: Penomor) -> list:
@@ -243,32 +435,76 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
     out: list = []
     if now:
         mutu = formulas.mutu_ikm(now.nilai)
-        out.append(Paragraf(f"Nilai IKM tahun {d.tahun} sebesar {formulas.format_angka(now.nilai)} termasuk mutu pelayanan "
-                            f"{mutu.huruf} dengan kinerja unit pelayanan \u201c{mutu.kinerja}\u201d (PermenPANRB 14/2017)."))
-    rows = [(teks(str(b.nilai_persepsi)), teks(b.interval_ikm), teks(b.interval_konversi), teks(b.mutu), teks(b.kinerja))
-            for b in formulas.TABEL_MUTU_IKM]
-    out.append(n.tabel("Kategori Mutu Pelayanan", [("Nilai Persepsi", "Nilai Interval IKM", "Nilai Interval Konversi IKM",
-                                                   "Mutu Pelayanan", "Kinerja Unit Pelayanan")], rows, "PermenPANRB Nomor 14 Tahun 2017"))
-    out.append(n.gambar(f"Nilai IKM {d.opd.nama} Tahun {d.ikm[0].tahun}–{d.ikm[-1].tahun}",
-                        grafik.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
-                        "Laporan Survei Kepuasan Masyarakat"))
+        out.append(
+            Paragraf(
+                f"Nilai IKM tahun {d.tahun} sebesar {formulas.format_angka(now.nilai)} termasuk mutu pelayanan "
+                f"{mutu.huruf} dengan kinerja unit pelayanan \u201c{mutu.kinerja}\u201d (PermenPANRB 14/2017)."
+            )
+        )
+    rows = [
+        (
+            teks(str(b.nilai_persepsi)),
+            teks(b.interval_ikm),
+            teks(b.interval_konversi),
+            teks(b.mutu),
+            teks(b.kinerja),
+        )
+        for b in formulas.TABEL_MUTU_IKM
+    ]
+    out.append(
+        n.tabel(
+            "Kategori Mutu Pelayanan",
+            [
+                (
+                    "Nilai Persepsi",
+                    "Nilai Interval IKM",
+                    "Nilai Interval Konversi IKM",
+                    "Mutu Pelayanan",
+                    "Kinerja Unit Pelayanan",
+                )
+            ],
+            rows,
+            "PermenPANRB Nomor 14 Tahun 2017",
+        )
+    )
+    out.append(
+        n.gambar(
+            f"Nilai IKM {d.opd.nama} Tahun {d.ikm[0].tahun}–{d.ikm[-1].tahun}",
+            grafik.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
+            "Laporan Survei Kepuasan Masyarakat",
+        )
+    )
     return out
 
 
 def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) -> list:
     linked = [a for a in d.anggaran if any(i.pk == ind.pk for i in a.indikator.all())]
     if not linked:
-        return [Paragraf("Belum ada baris anggaran yang ditautkan ke indikator ini, sehingga efisiensi belum dapat dianalisis.")]
+        return [
+            Paragraf(
+                "Belum ada baris anggaran yang ditautkan ke indikator ini, sehingga efisiensi belum dapat dianalisis."
+            )
+        ]
     by_kode = {a.kode: a for a in d.anggaran}
     linked_codes = {a.kode for a in linked}
     # A linked line counts once even when an ancestor is linked too.
-    leaves = [a for a in linked if not any(formulas.kode_induk(a.kode) == x or a.kode.startswith(x + ".") for x in linked_codes - {a.kode})]
+    leaves = [
+        a
+        for a in linked
+        if not any(
+            formulas.kode_induk(a.kode) == x or a.kode.startswith(x + ".")
+            for x in linked_codes - {a.kode}
+        )
+    ]
     shown: dict[str, tuple[Decimal | None, Decimal]] = {}
     for leaf in leaves:
         code = leaf.kode
         while code:
             pagu, real = shown.get(code, (Decimal(0), Decimal(0)))
-            shown[code] = (None if pagu is None or leaf.pagu is None else pagu + leaf.pagu, real + leaf.realisasi)
+            shown[code] = (
+                None if pagu is None or leaf.pagu is None else pagu + leaf.pagu,
+                real + leaf.realisasi,
+            )
             code = formulas.kode_induk(code)
     varian = formulas.VarianEfisiensi(d.pengaturan.varian_efisiensi)
     rows = []
@@ -279,35 +515,85 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
         s = formulas.serapan(pagu, real)
         e = formulas.efisiensi(c.capaian, s, varian)
         indent = {"program": "tebal", "kegiatan": "indent-1", "subkegiatan": "indent-2"}[level]
-        rows.append((teks(code, kelas="kode"), teks(name, kelas=indent), rp(pagu), rp(real), pct(s), pct(c.capaian), pct(e),
-                     teks(formulas.kualifikasi_efisiensi(c.capaian, s))))
+        rows.append(
+            (
+                teks(code, kelas="kode"),
+                teks(name, kelas=indent),
+                rp(pagu),
+                rp(real),
+                pct(s),
+                pct(c.capaian),
+                pct(e),
+                teks(formulas.kualifikasi_efisiensi(c.capaian, s)),
+            )
+        )
     total_pagu = _sum(a.pagu for a in leaves)
     total_real = _sum(a.realisasi for a in leaves)
     s_total = formulas.serapan(total_pagu, total_real)
     e_total = formulas.efisiensi(c.capaian, s_total, varian)
-    rows.append((teks("Jumlah", colspan=2, kelas="total"), rp(total_pagu, kelas="total"), rp(total_real, kelas="total"),
-                 pct(s_total, kelas="total"), pct(c.capaian, kelas="total"), pct(e_total, kelas="total"),
-                 teks(formulas.kualifikasi_efisiensi(c.capaian, s_total), kelas="total")))
-    partial = [code for code in shown if code in by_kode and by_kode[code].pagu is not None
-               and shown[code][0] is not None and shown[code][0] != by_kode[code].pagu]
-    notes = [f"Rumus: {formulas.RUMUS_EFISIENSI[varian]}.",
-             "Efisien bila capaian kinerja ≥ 100% dan serapan ≤ 100%; bila capaian < 100% tingkat efisiensi tidak dapat diukur."]
+    rows.append(
+        (
+            teks("Jumlah", colspan=2, kelas="total"),
+            rp(total_pagu, kelas="total"),
+            rp(total_real, kelas="total"),
+            pct(s_total, kelas="total"),
+            pct(c.capaian, kelas="total"),
+            pct(e_total, kelas="total"),
+            teks(formulas.kualifikasi_efisiensi(c.capaian, s_total), kelas="total"),
+        )
+    )
+    partial = [
+        code
+        for code in shown
+        if code in by_kode
+        and by_kode[code].pagu is not None
+        and shown[code][0] is not None
+        and shown[code][0] != by_kode[code].pagu
+    ]
+    notes = [
+        f"Rumus: {formulas.RUMUS_EFISIENSI[varian]}.",
+        "Efisien bila capaian kinerja ≥ 100% dan serapan ≤ 100%; bila capaian < 100% tingkat efisiensi tidak dapat diukur.",
+    ]
     if partial:
-        notes.append("Baris program/kegiatan menjumlahkan rincian yang mendukung indikator ini saja (bukan seluruh pagu "
-                     "program/kegiatan): " + ", ".join(sorted(partial)) + ". Pagu seluruh program lihat bagian Realisasi Anggaran.")
-    text = (f"Untuk mencapai indikator ini dialokasikan anggaran {terbilang_teks(total_pagu)} dengan realisasi "
-            f"{rupiah_teks(total_real)} atau serapan {persen_teks(s_total)}. ")
+        notes.append(
+            "Baris program/kegiatan menjumlahkan rincian yang mendukung indikator ini saja (bukan seluruh pagu "
+            "program/kegiatan): "
+            + ", ".join(sorted(partial))
+            + ". Pagu seluruh program lihat bagian Realisasi Anggaran."
+        )
+    text = (
+        f"Untuk mencapai indikator ini dialokasikan anggaran {terbilang_teks(total_pagu)} dengan realisasi "
+        f"{rupiah_teks(total_real)} atau serapan {persen_teks(s_total)}. "
+    )
     if e_total is not None:
-        text += (f"Dengan capaian kinerja {persen_teks(c.capaian)}, tingkat efisiensi sebesar {persen_teks(e_total)} "
-                 f"({formulas.kualifikasi_efisiensi(c.capaian, s_total)}).")
+        text += (
+            f"Dengan capaian kinerja {persen_teks(c.capaian)}, tingkat efisiensi sebesar {persen_teks(e_total)} "
+            f"({formulas.kualifikasi_efisiensi(c.capaian, s_total)})."
+        )
     else:
         text += "Tingkat efisiensi belum dapat dihitung."
-    return [Paragraf(text), n.tabel(
-        f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi untuk Indikator {ind.uraian}",
-        [(Kepala("Kode", lebar="13%"), Kepala("Program/Kegiatan/Sub-kegiatan", lebar="27%"), Kepala("Pagu (Rp)", lebar="13%"),
-          Kepala("Realisasi (Rp)", lebar="13%"), Kepala("Serapan (%)", lebar="8%"), Kepala("Capaian Kinerja (%)", lebar="8%"),
-          Kepala("Tingkat Efisiensi (%)", lebar="8%"), Kepala("Keterangan", lebar="10%"))],
-        rows, f"Data realisasi anggaran (SIPD/SIMDA) {d.tahun}; {SUMBER}", catatan=tuple(notes), kelas="kecil")]
+    return [
+        Paragraf(text),
+        n.tabel(
+            f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi untuk Indikator {ind.uraian}",
+            [
+                (
+                    Kepala("Kode", lebar="13%"),
+                    Kepala("Program/Kegiatan/Sub-kegiatan", lebar="27%"),
+                    Kepala("Pagu (Rp)", lebar="13%"),
+                    Kepala("Realisasi (Rp)", lebar="13%"),
+                    Kepala("Serapan (%)", lebar="8%"),
+                    Kepala("Capaian Kinerja (%)", lebar="8%"),
+                    Kepala("Tingkat Efisiensi (%)", lebar="8%"),
+                    Kepala("Keterangan", lebar="10%"),
+                )
+            ],
+            rows,
+            f"Data realisasi anggaran (SIPD/SIMDA) {d.tahun}; {SUMBER}",
+            catatan=tuple(notes),
+            kelas="kecil",
+        ),
+    ]
 
 
 def _pendukung(d: DataLaporan, n: Penomor, ind: Indikator) -> list:
@@ -321,26 +607,80 @@ def _pendukung(d: DataLaporan, n: Penomor, ind: Indikator) -> list:
     programs = [a for a in d.anggaran if a.kode in codes and a.nomenklatur.tingkat == "program"]
     out: list = []
     if programs:
-        out.append(Paragraf(f"Indikator ini didukung oleh {len(programs)} program: "
-                            + "; ".join(p.nomenklatur.nama for p in programs) + "."))
-    supporting = [i for i in d.indikator if i.tingkat != Tingkat.IKU and i.nomenklatur and i.nomenklatur.kode in codes]
+        out.append(
+            Paragraf(
+                f"Indikator ini didukung oleh {len(programs)} program: "
+                + "; ".join(p.nomenklatur.nama for p in programs)
+                + "."
+            )
+        )
+    supporting = [
+        i
+        for i in d.indikator
+        if i.tingkat != Tingkat.IKU and i.nomenklatur and i.nomenklatur.kode in codes
+    ]
     if supporting:
-        rows = [(teks(str(k)), teks(i.uraian), teks(i.nomenklatur.nama), teks(i.satuan),
-                 _nilai_sel(i, d.capaian[i.kode].target, d.capaian[i.kode].target_predikat),
-                 _nilai_sel(i, d.capaian[i.kode].realisasi, d.capaian[i.kode].realisasi_predikat), pct(d.capaian[i.kode].capaian))
-                for k, i in enumerate(supporting, start=1)]
-        out.append(n.tabel(f"Indikator Program Pendukung Indikator {ind.uraian}",
-                           [("No", Kepala("Indikator Program", lebar="30%"), Kepala("Program", lebar="22%"), "Satuan",
-                             f"Target {d.tahun}", f"Realisasi {d.tahun}", f"Capaian {d.tahun}")], rows, SUMBER))
+        rows = [
+            (
+                teks(str(k)),
+                teks(i.uraian),
+                teks(i.nomenklatur.nama),
+                teks(i.satuan),
+                _nilai_sel(i, d.capaian[i.kode].target, d.capaian[i.kode].target_predikat),
+                _nilai_sel(i, d.capaian[i.kode].realisasi, d.capaian[i.kode].realisasi_predikat),
+                pct(d.capaian[i.kode].capaian),
+            )
+            for k, i in enumerate(supporting, start=1)
+        ]
+        out.append(
+            n.tabel(
+                f"Indikator Program Pendukung Indikator {ind.uraian}",
+                [
+                    (
+                        "No",
+                        Kepala("Indikator Program", lebar="30%"),
+                        Kepala("Program", lebar="22%"),
+                        "Satuan",
+                        f"Target {d.tahun}",
+                        f"Realisasi {d.tahun}",
+                        f"Capaian {d.tahun}",
+                    )
+                ],
+                rows,
+                SUMBER,
+            )
+        )
     outputs = [o for o in d.output if o.nomenklatur.kode in codes]
     for kode in sorted({o.nomenklatur.kode for o in outputs}):
         group = [o for o in outputs if o.nomenklatur.kode == kode]
         rows = [(teks(o.uraian), nilai(o.target), nilai(o.realisasi), pct(o.persen)) for o in group]
-        t, r = sum((o.target for o in group), Decimal(0)), sum((o.realisasi for o in group), Decimal(0))
-        rows.append((teks("Jumlah", kelas="total"), nilai(t, kelas="total"), nilai(r, kelas="total"), pct(formulas.persen(r, t), kelas="total")))
-        out.append(n.tabel(f"Capaian Output {group[0].nomenklatur.nama}",
-                           [(Kepala("Uraian", lebar="40%"), f"Target ({group[0].satuan})", f"Realisasi ({group[0].satuan})", "Persentase")],
-                           rows, f"Bidang pelaksana kegiatan {d.opd.nama}"))
+        t, r = (
+            sum((o.target for o in group), Decimal(0)),
+            sum((o.realisasi for o in group), Decimal(0)),
+        )
+        rows.append(
+            (
+                teks("Jumlah", kelas="total"),
+                nilai(t, kelas="total"),
+                nilai(r, kelas="total"),
+                pct(formulas.persen(r, t), kelas="total"),
+            )
+        )
+        out.append(
+            n.tabel(
+                f"Capaian Output {group[0].nomenklatur.nama}",
+                [
+                    (
+                        Kepala("Uraian", lebar="40%"),
+                        f"Target ({group[0].satuan})",
+                        f"Realisasi ({group[0].satuan})",
+                        "Persentase",
+                    )
+                ],
+                rows,
+                f"Bidang pelaksana kegiatan {d.opd.nama}",
+            )
+        )
     if not out:
         out.append(Paragraf("Belum ada program atau kegiatan yang ditautkan ke indikator ini."))
     return out
@@ -352,35 +692,111 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     if not programs:
         blocks.append(Paragraf(f"Data anggaran tahun {d.tahun} belum ada."))
         return Bagian("realisasi-anggaran", "3.2", "Realisasi Anggaran", tuple(blocks))
-    blocks.append(Paragraf(
-        f"Pada penetapan APBD Tahun {d.tahun} {d.opd.nama} mendapat alokasi anggaran (pagu murni) sebesar "
-        f"{terbilang_teks(r['pagu_murni'])}, yang setelah perubahan APBD (APBD-P) menjadi "
-        f"{terbilang_teks(r['pagu'])}, dijabarkan dalam {len(programs)} program."))
+    blocks.append(
+        Paragraf(
+            f"Pada penetapan APBD Tahun {d.tahun} {d.opd.nama} mendapat alokasi anggaran (pagu murni) sebesar "
+            f"{terbilang_teks(r['pagu_murni'])}, yang setelah perubahan APBD (APBD-P) menjadi "
+            f"{terbilang_teks(r['pagu'])}, dijabarkan dalam {len(programs)} program."
+        )
+    )
     rows = []
     for k, p in enumerate(programs, start=1):
-        delta = p.pagu_perubahan - p.pagu_murni if p.pagu_perubahan is not None and p.pagu_murni is not None else None
-        rows.append((teks(str(k)), teks(p.nomenklatur.nama), rp(p.pagu_murni), rp(p.pagu_perubahan), rp(delta),
-                     pct(formulas.persen(delta, p.pagu_murni) if delta is not None else None)))
-    dm = r["pagu"] - r["pagu_murni"] if r["pagu"] is not None and r["pagu_murni"] is not None else None
-    rows.append((teks("Jumlah", colspan=2, kelas="total"), rp(r["pagu_murni"], kelas="total"), rp(r["pagu"], kelas="total"),
-                 rp(dm, kelas="total"), pct(formulas.persen(dm, r["pagu_murni"]) if dm is not None else None, kelas="total")))
-    blocks.append(n.tabel(f"Pagu Anggaran {d.opd.nama} per Program Tahun {d.tahun}",
-                          [(Kepala("No", rowspan=2), Kepala("Program", rowspan=2, lebar="34%"), Kepala("Pagu (Rp)", colspan=2),
-                            Kepala("Perubahan", colspan=2)),
-                           (Kepala("Murni (APBD)"), Kepala("Perubahan (APBD-P)"), Kepala("Rp"), Kepala("%"))],
-                          rows, f"Data pagu anggaran {d.tahun} (DPA dan DPPA), diolah"))
-    blocks.append(Paragraf(
-        f"Dari pagu setelah perubahan {terbilang_teks(r['pagu'])} terealisasi {terbilang_teks(r['realisasi'])} "
-        f"atau serapan {persen_teks(r['serapan'])}, dengan sisa anggaran {rupiah_teks(r['sisa'])}."))
+        delta = (
+            p.pagu_perubahan - p.pagu_murni
+            if p.pagu_perubahan is not None and p.pagu_murni is not None
+            else None
+        )
+        rows.append(
+            (
+                teks(str(k)),
+                teks(p.nomenklatur.nama),
+                rp(p.pagu_murni),
+                rp(p.pagu_perubahan),
+                rp(delta),
+                pct(formulas.persen(delta, p.pagu_murni) if delta is not None else None),
+            )
+        )
+    dm = (
+        r["pagu"] - r["pagu_murni"]
+        if r["pagu"] is not None and r["pagu_murni"] is not None
+        else None
+    )
+    rows.append(
+        (
+            teks("Jumlah", colspan=2, kelas="total"),
+            rp(r["pagu_murni"], kelas="total"),
+            rp(r["pagu"], kelas="total"),
+            rp(dm, kelas="total"),
+            pct(formulas.persen(dm, r["pagu_murni"]) if dm is not None else None, kelas="total"),
+        )
+    )
+    blocks.append(
+        n.tabel(
+            f"Pagu Anggaran {d.opd.nama} per Program Tahun {d.tahun}",
+            [
+                (
+                    Kepala("No", rowspan=2),
+                    Kepala("Program", rowspan=2, lebar="34%"),
+                    Kepala("Pagu (Rp)", colspan=2),
+                    Kepala("Perubahan", colspan=2),
+                ),
+                (Kepala("Murni (APBD)"), Kepala("Perubahan (APBD-P)"), Kepala("Rp"), Kepala("%")),
+            ],
+            rows,
+            f"Data pagu anggaran {d.tahun} (DPA dan DPPA), diolah",
+        )
+    )
+    blocks.append(
+        Paragraf(
+            f"Dari pagu setelah perubahan {terbilang_teks(r['pagu'])} terealisasi {terbilang_teks(r['realisasi'])} "
+            f"atau serapan {persen_teks(r['serapan'])}, dengan sisa anggaran {rupiah_teks(r['sisa'])}."
+        )
+    )
     rows = []
     for k, p in enumerate(programs, start=1):
-        rows.append((teks(str(k)), teks(p.nomenklatur.nama), rp(p.pagu), rp(p.realisasi), pct(p.serapan), rp(p.sisa)))
-    rows.append((teks("Jumlah", colspan=2, kelas="total"), rp(r["pagu"], kelas="total"), rp(r["realisasi"], kelas="total"),
-                 pct(r["serapan"], kelas="total"), rp(r["sisa"], kelas="total")))
-    blocks.append(n.tabel(f"Pagu dan Realisasi Anggaran {d.opd.nama} setelah APBD-P per Program Tahun {d.tahun}",
-                          [("No", Kepala("Program", lebar="34%"), "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Sisa (Rp)")],
-                          rows, f"Data realisasi anggaran {d.tahun} (SIPD/SIMDA), diolah"))
-    blocks.append(n.gambar(f"Serapan Anggaran per Program Tahun {d.tahun}",
-                           grafik.batang_horizontal([(p.nomenklatur.nama, p.serapan) for p in programs], "Serapan per program"),
-                           f"Data realisasi anggaran {d.tahun}"))
+        rows.append(
+            (
+                teks(str(k)),
+                teks(p.nomenklatur.nama),
+                rp(p.pagu),
+                rp(p.realisasi),
+                pct(p.serapan),
+                rp(p.sisa),
+            )
+        )
+    rows.append(
+        (
+            teks("Jumlah", colspan=2, kelas="total"),
+            rp(r["pagu"], kelas="total"),
+            rp(r["realisasi"], kelas="total"),
+            pct(r["serapan"], kelas="total"),
+            rp(r["sisa"], kelas="total"),
+        )
+    )
+    blocks.append(
+        n.tabel(
+            f"Pagu dan Realisasi Anggaran {d.opd.nama} setelah APBD-P per Program Tahun {d.tahun}",
+            [
+                (
+                    "No",
+                    Kepala("Program", lebar="34%"),
+                    "Pagu (Rp)",
+                    "Realisasi (Rp)",
+                    "Serapan (%)",
+                    "Sisa (Rp)",
+                )
+            ],
+            rows,
+            f"Data realisasi anggaran {d.tahun} (SIPD/SIMDA), diolah",
+        )
+    )
+    blocks.append(
+        n.gambar(
+            f"Serapan Anggaran per Program Tahun {d.tahun}",
+            grafik.batang_horizontal(
+                [(p.nomenklatur.nama, p.serapan) for p in programs], "Serapan per program"
+            ),
+            f"Data realisasi anggaran {d.tahun}",
+        )
+    )
     return Bagian("realisasi-anggaran", "3.2", "Realisasi Anggaran", tuple(blocks))

@@ -43,7 +43,10 @@ def assemble(d: DataLaporan) -> Laporan:
     opd = d.opd
     tanggal = d.pengaturan.tanggal
     return Laporan(
-        opd_kode=opd.kode, opd_nama=opd.nama, pemda_nama=opd.pemda.nama, tahun=d.tahun,
+        opd_kode=opd.kode,
+        opd_nama=opd.nama,
+        pemda_nama=opd.pemda.nama,
+        tahun=d.tahun,
         judul=f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun}",
         tanggal=tanggal,
         penandatangan=penandatangan_kepala(d),
@@ -54,8 +57,14 @@ def assemble(d: DataLaporan) -> Laporan:
         temuan=tuple(Temuan(t.aturan, t.tingkat, t.lokasi, t.pesan) for t in d.temuan),
         ringkasan=ringkasan,
         penandatangan_pk=(
-            Penandatangan("", opd.kepala_jabatan.upper(), opd.kepala_nama, opd.kepala_pangkat,
-                          f"NIP. {opd.kepala_nip}" if opd.kepala_nip else "", "PIHAK PERTAMA"),
+            Penandatangan(
+                "",
+                opd.kepala_jabatan.upper(),
+                opd.kepala_nama,
+                opd.kepala_pangkat,
+                f"NIP. {opd.kepala_nip}" if opd.kepala_nip else "",
+                "PIHAK PERTAMA",
+            ),
             pihak_kedua(d),
         ),
     )
@@ -74,31 +83,42 @@ def penandatangan_kepala(d: DataLaporan) -> Penandatangan:
 
 def _ikhtisar(d: DataLaporan, r: dict) -> tuple:
     opd, iku = d.opd, d.iku()
-    blocks = [Paragraf(
-        f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun} menyajikan capaian "
-        f"kinerja atas Perjanjian Kinerja tahun {d.tahun} yang merupakan penjabaran tahun "
-        f"{d.tahun - d.renstra.tahun_awal + 1} Rencana Strategis {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}. "
-        f"Pada tahun {d.tahun} {opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dengan "
-        f"{len(iku)} indikator kinerja utama (IKU)."
-    )]
+    blocks = [
+        Paragraf(
+            f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun} menyajikan capaian "
+            f"kinerja atas Perjanjian Kinerja tahun {d.tahun} yang merupakan penjabaran tahun "
+            f"{d.tahun - d.renstra.tahun_awal + 1} Rencana Strategis {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}. "
+            f"Pada tahun {d.tahun} {opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dengan "
+            f"{len(iku)} indikator kinerja utama (IKU)."
+        )
+    ]
     if r["iku_terukur"]:
-        blocks.append(Paragraf(
-            f"Dari {r['iku_terukur']} IKU yang terukur, {r['iku_tercapai']} IKU mencapai atau melampaui target "
-            f"dan {r['iku_terukur'] - r['iku_tercapai']} IKU belum mencapai target. Capaian masing-masing IKU:"
-        ))
-        blocks.append(Daftar(tuple(
-            f"{i.uraian}: realisasi {nilai_teks(i, d.capaian[i.kode].realisasi, d.capaian[i.kode].realisasi_predikat)} "
-            f"dari target {nilai_teks(i, d.capaian[i.kode].target, d.capaian[i.kode].target_predikat)}, "
-            f"capaian {persen_teks(d.capaian[i.kode].capaian)}"
-            + (f" ({d.capaian[i.kode].band})" if d.capaian[i.kode].band else "") + "."
-            for i in iku
-        )))
+        blocks.append(
+            Paragraf(
+                f"Dari {r['iku_terukur']} IKU yang terukur, {r['iku_tercapai']} IKU mencapai atau melampaui target "
+                f"dan {r['iku_terukur'] - r['iku_tercapai']} IKU belum mencapai target. Capaian masing-masing IKU:"
+            )
+        )
+        blocks.append(
+            Daftar(
+                tuple(
+                    f"{i.uraian}: realisasi {nilai_teks(i, d.capaian[i.kode].realisasi, d.capaian[i.kode].realisasi_predikat)} "
+                    f"dari target {nilai_teks(i, d.capaian[i.kode].target, d.capaian[i.kode].target_predikat)}, "
+                    f"capaian {persen_teks(d.capaian[i.kode].capaian)}"
+                    + (f" ({d.capaian[i.kode].band})" if d.capaian[i.kode].band else "")
+                    + "."
+                    for i in iku
+                )
+            )
+        )
     if r["pagu"] is not None:
-        blocks.append(Paragraf(
-            f"Untuk mencapai sasaran tersebut tersedia pagu anggaran setelah perubahan (APBD-P) sebesar "
-            f"{rupiah_teks(r['pagu'])} dengan realisasi {rupiah_teks(r['realisasi'])} atau serapan "
-            f"{persen_teks(r['serapan'])}."
-        ))
+        blocks.append(
+            Paragraf(
+                f"Untuk mencapai sasaran tersebut tersedia pagu anggaran setelah perubahan (APBD-P) sebesar "
+                f"{rupiah_teks(r['pagu'])} dengan realisasi {rupiah_teks(r['realisasi'])} atau serapan "
+                f"{persen_teks(r['serapan'])}."
+            )
+        )
     hambatan = [t for i in iku for t in _lines(d.capaian[i.kode].faktor_penghambat)]
     if hambatan:
         blocks.append(Paragraf("Kendala utama yang dihadapi:"))
@@ -113,7 +133,9 @@ def _lines(text: str) -> list[str]:
     return list(butir(text))
 
 
-def _sec(d: DataLaporan, id_: str, nomor: str, bagian: str, judul: str | None = None, extra: tuple = ()) -> Bagian:
+def _sec(
+    d: DataLaporan, id_: str, nomor: str, bagian: str, judul: str | None = None, extra: tuple = ()
+) -> Bagian:
     narasi = d.narasi.get(bagian)
     title = judul or (narasi.judul if narasi and narasi.judul else bagian.replace("_", " ").title())
     return Bagian(id_, nomor, title, narasi_blok(d.teks(bagian)) + extra)
@@ -126,21 +148,58 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
     extra: list = []
     if d.sdm:
         total = sum((s.jumlah for s in d.sdm), 0)
-        rows = [(teks(str(i)), teks(s.kategori), nilai(s.jumlah)) for i, s in enumerate(d.sdm, start=1)]
+        rows = [
+            (teks(str(i)), teks(s.kategori), nilai(s.jumlah)) for i, s in enumerate(d.sdm, start=1)
+        ]
         rows.append((teks("Jumlah", colspan=2, kelas="total"), nilai(total, kelas="total")))
-        extra.append(n.tabel(f"Komposisi Sumber Daya Manusia {d.opd.nama} Tahun {d.tahun}",
-                             [("No", "Kategori", "Jumlah (orang)")], rows, f"Sub Bagian Umum dan Kepegawaian {d.opd.nama}"))
+        extra.append(
+            n.tabel(
+                f"Komposisi Sumber Daya Manusia {d.opd.nama} Tahun {d.tahun}",
+                [("No", "Kategori", "Jumlah (orang)")],
+                rows,
+                f"Sub Bagian Umum dan Kepegawaian {d.opd.nama}",
+            )
+        )
     if d.kebutuhan:
-        rows = [(teks(str(k.nomor)), teks(k.jabatan), teks(k.kualifikasi_pendidikan), teks(k.beban_kerja, kosong="-"))
-                for k in d.kebutuhan]
-        extra.append(n.tabel("Kebutuhan Personil", [("No", "Jabatan", "Kualifikasi Pendidikan", "Analisis Beban Kerja")],
-                             rows, "Analisis Jabatan dan Beban Kerja"))
-    subs.append(_sec(d, "tugas-fungsi", "1.2", "tugas_fungsi", "Tugas, Fungsi dan Wewenang Organisasi",
-                     tuple(narasi_blok(d.teks("struktur_organisasi"))) + tuple(narasi_blok(d.teks("sdm"))) + tuple(extra)))
+        rows = [
+            (
+                teks(str(k.nomor)),
+                teks(k.jabatan),
+                teks(k.kualifikasi_pendidikan),
+                teks(k.beban_kerja, kosong="-"),
+            )
+            for k in d.kebutuhan
+        ]
+        extra.append(
+            n.tabel(
+                "Kebutuhan Personil",
+                [("No", "Jabatan", "Kualifikasi Pendidikan", "Analisis Beban Kerja")],
+                rows,
+                "Analisis Jabatan dan Beban Kerja",
+            )
+        )
+    subs.append(
+        _sec(
+            d,
+            "tugas-fungsi",
+            "1.2",
+            "tugas_fungsi",
+            "Tugas, Fungsi dan Wewenang Organisasi",
+            tuple(narasi_blok(d.teks("struktur_organisasi")))
+            + tuple(narasi_blok(d.teks("sdm")))
+            + tuple(extra),
+        )
+    )
     isu_extra: list = []
     if d.ppks:
-        isu_extra.append(n.tabel("Kategori Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)", [("Kode", "Kategori PPKS")],
-                                 [(teks(p.kode), teks(p.nama)) for p in d.ppks], "Peraturan Menteri Sosial"))
+        isu_extra.append(
+            n.tabel(
+                "Kategori Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)",
+                [("Kode", "Kategori PPKS")],
+                [(teks(p.kode), teks(p.nama)) for p in d.ppks],
+                "Peraturan Menteri Sosial",
+            )
+        )
     subs.append(_sec(d, "isu-strategis", "1.3", "isu_strategis", "Isu Strategis", tuple(isu_extra)))
     programs = [a for a in d.anggaran if a.nomenklatur.tingkat == "program"]
     if programs:
@@ -148,13 +207,35 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
         rows = []
         for i, p in enumerate(programs, start=1):
             kegiatan = [k for k in children.get(p.kode, [])]
-            rows.append((teks(str(i)), teks(p.kode), teks(p.nomenklatur.nama, kelas="tebal"),
-                         teks("; ".join(k.nomenklatur.nama for k in kegiatan), kosong="(kegiatan belum dirinci)")))
-        subs.append(Bagian("program-kegiatan", "1.4", "Program dan Kegiatan", (
-            Paragraf(f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program dengan rincian sebagai berikut."),
-            n.tabel(f"Program dan Kegiatan Tahun {d.tahun}", [("No", "Kode", "Program", "Kegiatan")], rows,
-                    "Dokumen Pelaksanaan Anggaran (DPA/DPPA)"),
-        )))
+            rows.append(
+                (
+                    teks(str(i)),
+                    teks(p.kode),
+                    teks(p.nomenklatur.nama, kelas="tebal"),
+                    teks(
+                        "; ".join(k.nomenklatur.nama for k in kegiatan),
+                        kosong="(kegiatan belum dirinci)",
+                    ),
+                )
+            )
+        subs.append(
+            Bagian(
+                "program-kegiatan",
+                "1.4",
+                "Program dan Kegiatan",
+                (
+                    Paragraf(
+                        f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program dengan rincian sebagai berikut."
+                    ),
+                    n.tabel(
+                        f"Program dan Kegiatan Tahun {d.tahun}",
+                        [("No", "Kode", "Program", "Kegiatan")],
+                        rows,
+                        "Dokumen Pelaksanaan Anggaran (DPA/DPPA)",
+                    ),
+                ),
+            )
+        )
     subs.append(_sec(d, "sistematika", "1.5", "sistematika", "Sistematika Penyajian"))
     return Bagian("bab-1", "BAB I", "PENDAHULUAN", (), tuple(subs))
 
@@ -166,51 +247,114 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
     tujuan_seen: set[int] = set()
     for no, sasaran in enumerate(d.sasaran, start=1):
         inds = d.iku_of(sasaran) or [None]
-        tujuan_rows = sum(len(d.iku_of(s) or [None]) for s in d.sasaran if s.tujuan_id == sasaran.tujuan_id)
+        tujuan_rows = sum(
+            len(d.iku_of(s) or [None]) for s in d.sasaran if s.tujuan_id == sasaran.tujuan_id
+        )
         for k, ind in enumerate(inds):
             row = []
             if sasaran.tujuan_id not in tujuan_seen:
                 tujuan_seen.add(sasaran.tujuan_id)
-                row += [teks(str(len(tujuan_seen)), rowspan=tujuan_rows), teks(sasaran.tujuan.uraian, rowspan=tujuan_rows)]
+                row += [
+                    teks(str(len(tujuan_seen)), rowspan=tujuan_rows),
+                    teks(sasaran.tujuan.uraian, rowspan=tujuan_rows),
+                ]
             if k == 0:
                 row.append(teks(sasaran.uraian, rowspan=len(inds)))
             row.append(teks(ind.uraian if ind else None))
             for y in years:
                 v, p = d.renstra_target.get(ind.kode, {}).get(y, (None, "")) if ind else (None, "")
-                row.append(teks(nilai_teks(ind, v, p) if ind and (v is not None or p) else None, kelas="angka"))
+                row.append(
+                    teks(
+                        nilai_teks(ind, v, p) if ind and (v is not None or p) else None,
+                        kelas="angka",
+                    )
+                )
             rows.append(tuple(row))
     t21 = n.tabel(
         f"Tujuan dan Sasaran Jangka Menengah {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
-        [(Kepala("No", rowspan=2), Kepala("Tujuan", rowspan=2, lebar="20%"), Kepala("Sasaran", rowspan=2, lebar="22%"),
-          Kepala("Indikator Tujuan/Sasaran", rowspan=2, lebar="22%"), Kepala("Target Kinerja pada Tahun", colspan=len(years))),
-         tuple(Kepala(str(y)) for y in years)],
-        rows, f"Renstra {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}", nomor_kolom=True)
+        [
+            (
+                Kepala("No", rowspan=2),
+                Kepala("Tujuan", rowspan=2, lebar="20%"),
+                Kepala("Sasaran", rowspan=2, lebar="22%"),
+                Kepala("Indikator Tujuan/Sasaran", rowspan=2, lebar="22%"),
+                Kepala("Target Kinerja pada Tahun", colspan=len(years)),
+            ),
+            tuple(Kepala(str(y)) for y in years),
+        ],
+        rows,
+        f"Renstra {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
+        nomor_kolom=True,
+    )
     rows = []
     for no, ind in enumerate(iku, start=1):
         c = d.capaian[ind.kode]
-        formulasi = "\n".join(x for x in (ind.rumus, f"Pembilang: {ind.pembilang}" if ind.pembilang else "",
-                                          f"Penyebut: {ind.penyebut}" if ind.penyebut else "") if x)
+        formulasi = "\n".join(
+            x
+            for x in (
+                ind.rumus,
+                f"Pembilang: {ind.pembilang}" if ind.pembilang else "",
+                f"Penyebut: {ind.penyebut}" if ind.penyebut else "",
+            )
+            if x
+        )
         if ind.sumber_data:
             formulasi += f"\nSumber data: {ind.sumber_data}"
-        rows.append((teks(str(no)), teks(ind.sasaran.uraian if ind.sasaran else None), teks(ind.uraian), teks(ind.satuan),
-                     teks(ind.alasan, kosong="-"), teks(formulasi, kosong="-", kelas="pre"),
-                     teks(nilai_teks(ind, c.target, c.target_predikat) if (c.target is not None or c.target_predikat) else None, kelas="angka")))
-    t22 = n.tabel(f"Indikator Kinerja Utama {d.opd.nama}",
-                  [(Kepala("No", lebar="4%"), Kepala("Sasaran Strategis", lebar="15%"), Kepala("Indikator Kinerja Utama", lebar="15%"),
-                    Kepala("Satuan", lebar="7%"), Kepala("Alasan", lebar="26%"), Kepala("Formulasi/Cara Pengukuran", lebar="24%"),
-                    Kepala(f"Target {d.tahun}", lebar="9%"))],
-                  rows, f"Renstra {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}", kelas="kecil")
+        rows.append(
+            (
+                teks(str(no)),
+                teks(ind.sasaran.uraian if ind.sasaran else None),
+                teks(ind.uraian),
+                teks(ind.satuan),
+                teks(ind.alasan, kosong="-"),
+                teks(formulasi, kosong="-", kelas="pre"),
+                teks(
+                    nilai_teks(ind, c.target, c.target_predikat)
+                    if (c.target is not None or c.target_predikat)
+                    else None,
+                    kelas="angka",
+                ),
+            )
+        )
+    t22 = n.tabel(
+        f"Indikator Kinerja Utama {d.opd.nama}",
+        [
+            (
+                Kepala("No", lebar="4%"),
+                Kepala("Sasaran Strategis", lebar="15%"),
+                Kepala("Indikator Kinerja Utama", lebar="15%"),
+                Kepala("Satuan", lebar="7%"),
+                Kepala("Alasan", lebar="26%"),
+                Kepala("Formulasi/Cara Pengukuran", lebar="24%"),
+                Kepala(f"Target {d.tahun}", lebar="9%"),
+            )
+        ],
+        rows,
+        f"Renstra {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
+        kelas="kecil",
+    )
     dasar = sorted({x.strip() for i in iku for x in ind_dasar(i) if x.strip()})
     blocks = list(narasi_blok(d.teks("rencana_strategis"))) + [t21]
-    sub22 = [Paragraf(f"Indikator kinerja utama (IKU) {d.opd.nama} ditetapkan sebagai berikut."), t22]
+    sub22 = [
+        Paragraf(f"Indikator kinerja utama (IKU) {d.opd.nama} ditetapkan sebagai berikut."),
+        t22,
+    ]
     if dasar:
         sub22 += [Paragraf("Dasar hukum penetapan IKU:"), Daftar(tuple(dasar))]
     pk = tabel_pk(d, n)
-    return Bagian("bab-2", "BAB II", "PERENCANAAN KINERJA", (), (
-        Bagian("renstra", "2.1", "Rencana Strategis", tuple(blocks)),
-        Bagian("iku", "2.2", "Indikator Kinerja Utama", tuple(sub22)),
-        Bagian("pk", "2.3", "Perjanjian Kinerja", narasi_blok(d.teks("perjanjian_kinerja")) + (pk,)),
-    ))
+    return Bagian(
+        "bab-2",
+        "BAB II",
+        "PERENCANAAN KINERJA",
+        (),
+        (
+            Bagian("renstra", "2.1", "Rencana Strategis", tuple(blocks)),
+            Bagian("iku", "2.2", "Indikator Kinerja Utama", tuple(sub22)),
+            Bagian(
+                "pk", "2.3", "Perjanjian Kinerja", narasi_blok(d.teks("perjanjian_kinerja")) + (pk,)
+            ),
+        ),
+    )
 
 
 def ind_dasar(ind) -> list[str]:
@@ -226,54 +370,148 @@ def tabel_pk(d: DataLaporan, n: Penomor, judul: str | None = None):
             row = []
             if k == 0:
                 row += [teks(str(no), rowspan=len(inds)), teks(sasaran.uraian, rowspan=len(inds))]
-            row += [teks(ind.uraian), teks(ind.satuan),
-                    teks(nilai_teks(ind, c.target, c.target_predikat) if (c.target is not None or c.target_predikat) else None, kelas="angka")]
+            row += [
+                teks(ind.uraian),
+                teks(ind.satuan),
+                teks(
+                    nilai_teks(ind, c.target, c.target_predikat)
+                    if (c.target is not None or c.target_predikat)
+                    else None,
+                    kelas="angka",
+                ),
+            ]
             for tw, v in enumerate(c.target_triwulan, start=1):
-                row.append(teks(nilai_teks(ind, v, c.target_predikat if tw == 4 and ind.adalah_predikat else "") if v is not None else "-", kelas="angka"))
+                row.append(
+                    teks(
+                        nilai_teks(
+                            ind, v, c.target_predikat if tw == 4 and ind.adalah_predikat else ""
+                        )
+                        if v is not None
+                        else "-",
+                        kelas="angka",
+                    )
+                )
             rows.append(tuple(row))
     return n.tabel(
         judul or f"Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}",
-        [(Kepala("No", rowspan=2), Kepala("Sasaran Strategis", rowspan=2, lebar="24%"), Kepala("Indikator Kinerja", rowspan=2, lebar="24%"),
-          Kepala("Satuan", rowspan=2), Kepala("Target Tahunan", rowspan=2), Kepala("Target per Triwulan", colspan=4)),
-         (Kepala("I"), Kepala("II"), Kepala("III"), Kepala("IV"))],
-        rows, f"Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}", nomor_kolom=True)
+        [
+            (
+                Kepala("No", rowspan=2),
+                Kepala("Sasaran Strategis", rowspan=2, lebar="24%"),
+                Kepala("Indikator Kinerja", rowspan=2, lebar="24%"),
+                Kepala("Satuan", rowspan=2),
+                Kepala("Target Tahunan", rowspan=2),
+                Kepala("Target per Triwulan", colspan=4),
+            ),
+            (Kepala("I"), Kepala("II"), Kepala("III"), Kepala("IV")),
+        ],
+        rows,
+        f"Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}",
+        nomor_kolom=True,
+    )
 
 
 def _bab4(d: DataLaporan, r: dict) -> Bagian:
-    kesimpulan = [Paragraf(
-        f"Pada tahun {d.tahun} {d.opd.nama} memiliki {len(d.sasaran)} sasaran strategis dan "
-        f"{len(d.iku())} indikator kinerja utama. "
-        + (f"{r['iku_tercapai']} dari {r['iku_terukur']} IKU yang terukur mencapai atau melampaui target"
-           + (f", dengan rata-rata capaian {persen_teks(r['rata_capaian'])}" if r["rata_capaian"] is not None else "")
-           + "." if r["iku_terukur"] else "Capaian IKU belum dapat diukur karena data belum lengkap.")
-        + (f" Serapan anggaran mencapai {persen_teks(r['serapan'])} dari pagu setelah perubahan." if r["serapan"] is not None else "")
-    )]
-    return Bagian("bab-4", "BAB IV", "PENUTUP", (), (
-        Bagian("kesimpulan", "4.1", "Kesimpulan", tuple(kesimpulan) + narasi_blok(d.teks("kesimpulan"))),
-        Bagian("rencana-tindak", "4.2", "Rencana Tindak", narasi_blok(d.teks("rencana_tindak"))),
-    ))
+    kesimpulan = [
+        Paragraf(
+            f"Pada tahun {d.tahun} {d.opd.nama} memiliki {len(d.sasaran)} sasaran strategis dan "
+            f"{len(d.iku())} indikator kinerja utama. "
+            + (
+                f"{r['iku_tercapai']} dari {r['iku_terukur']} IKU yang terukur mencapai atau melampaui target"
+                + (
+                    f", dengan rata-rata capaian {persen_teks(r['rata_capaian'])}"
+                    if r["rata_capaian"] is not None
+                    else ""
+                )
+                + "."
+                if r["iku_terukur"]
+                else "Capaian IKU belum dapat diukur karena data belum lengkap."
+            )
+            + (
+                f" Serapan anggaran mencapai {persen_teks(r['serapan'])} dari pagu setelah perubahan."
+                if r["serapan"] is not None
+                else ""
+            )
+        )
+    ]
+    return Bagian(
+        "bab-4",
+        "BAB IV",
+        "PENUTUP",
+        (),
+        (
+            Bagian(
+                "kesimpulan",
+                "4.1",
+                "Kesimpulan",
+                tuple(kesimpulan) + narasi_blok(d.teks("kesimpulan")),
+            ),
+            Bagian(
+                "rencana-tindak", "4.2", "Rencana Tindak", narasi_blok(d.teks("rencana_tindak"))
+            ),
+        ),
+    )
 
 
 def _lampiran(d: DataLaporan, n: Penomor) -> tuple[Bagian, ...]:
-    out = [Bagian("lampiran-pk", "Lampiran 1", "Perjanjian Kinerja", (
-        Paragraf(f"Perjanjian Kinerja Tahun {d.tahun} antara {d.opd.kepala_jabatan} (Pihak Pertama) dan "
-                 f"{d.opd.pemda.kepala_daerah_jabatan or 'Kepala Daerah'} (Pihak Kedua)."),
-        tabel_pk(d, n, f"Lampiran Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}"),
-    ))]
+    out = [
+        Bagian(
+            "lampiran-pk",
+            "Lampiran 1",
+            "Perjanjian Kinerja",
+            (
+                Paragraf(
+                    f"Perjanjian Kinerja Tahun {d.tahun} antara {d.opd.kepala_jabatan} (Pihak Pertama) dan "
+                    f"{d.opd.pemda.kepala_daerah_jabatan or 'Kepala Daerah'} (Pihak Kedua)."
+                ),
+                tabel_pk(d, n, f"Lampiran Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}"),
+            ),
+        )
+    ]
     if d.bencana:
-        rows = [(teks(str(i)), teks(b.kejadian), nilai(b.kepala_keluarga), nilai(b.jiwa), teks(b.sumber, kosong="-"))
-                for i, b in enumerate(d.bencana, start=1)]
+        rows = [
+            (
+                teks(str(i)),
+                teks(b.kejadian),
+                nilai(b.kepala_keluarga),
+                nilai(b.jiwa),
+                teks(b.sumber, kosong="-"),
+            )
+            for i, b in enumerate(d.bencana, start=1)
+        ]
         jiwa = [b.jiwa for b in d.bencana if b.jiwa is not None]
-        rows.append((teks("Jumlah", colspan=3, kelas="total"), nilai(sum(jiwa) if jiwa else None, kelas="total"), teks("")))
-        out.append(Bagian("lampiran-bencana", "Lampiran 2", "Data Korban Bencana", (
-            n.tabel(f"Jumlah Korban Bencana Tahun {d.tahun}",
-                    [("No", "Kejadian", "Kepala Keluarga", "Jiwa", "Sumber")], rows, "Bidang Perlindungan dan Jaminan Sosial"),
-        )))
+        rows.append(
+            (
+                teks("Jumlah", colspan=3, kelas="total"),
+                nilai(sum(jiwa) if jiwa else None, kelas="total"),
+                teks(""),
+            )
+        )
+        out.append(
+            Bagian(
+                "lampiran-bencana",
+                "Lampiran 2",
+                "Data Korban Bencana",
+                (
+                    n.tabel(
+                        f"Jumlah Korban Bencana Tahun {d.tahun}",
+                        [("No", "Kejadian", "Kepala Keluarga", "Jiwa", "Sumber")],
+                        rows,
+                        "Bidang Perlindungan dan Jaminan Sosial",
+                    ),
+                ),
+            )
+        )
     return tuple(out)
 
 
 def pihak_kedua(d: DataLaporan) -> Penandatangan:
     pemda = d.opd.pemda
-    return Penandatangan(tempat_tanggal="", jabatan=(pemda.kepala_daerah_jabatan or "Kepala Daerah").upper(),
-                         nama=pemda.kepala_daerah_nama, pangkat="", nip="", label="PIHAK KEDUA")
-
+    return Penandatangan(
+        tempat_tanggal="",
+        jabatan=(pemda.kepala_daerah_jabatan or "Kepala Daerah").upper(),
+        nama=pemda.kepala_daerah_nama,
+        pangkat="",
+        nip="",
+        label="PIHAK KEDUA",
+    )

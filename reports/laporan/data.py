@@ -9,7 +9,13 @@ from budget.models import Anggaran, CapaianOutput
 from indicators.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator, Tingkat
 from lkip import formulas
-from lkip.models import KategoriPPKS, KebutuhanPersonil, KejadianBencana, PerangkatDaerah, SdmKomposisi
+from lkip.models import (
+    KategoriPPKS,
+    KebutuhanPersonil,
+    KejadianBencana,
+    PerangkatDaerah,
+    SdmKomposisi,
+)
 from reports.health import Temuan, periksa
 from reports.models import LaporanTahunan, NarasiLaporan
 from targets.models import JenisTarget, Renstra, Sasaran
@@ -46,7 +52,9 @@ class DataLaporan:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
 
     def iku_of(self, sasaran: Sasaran) -> list[Indikator]:
-        return [i for i in self.indikator if i.tingkat == Tingkat.IKU and i.sasaran_id == sasaran.pk]
+        return [
+            i for i in self.indikator if i.tingkat == Tingkat.IKU and i.sasaran_id == sasaran.pk
+        ]
 
     def teks(self, bagian: str) -> str:
         narasi = self.narasi.get(bagian)
@@ -82,15 +90,28 @@ def load(opd_kode: str, tahun: int) -> DataLaporan:
         }
     anggaran_all = list(
         Anggaran.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun])
-        .select_related("nomenklatur").prefetch_related("indikator").order_by("nomenklatur__kode")
+        .select_related("nomenklatur")
+        .prefetch_related("indikator")
+        .order_by("nomenklatur__kode")
     )
     akip: dict[int, list[EvaluasiAKIP]] = defaultdict(list)
-    for k in EvaluasiAKIP.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun]).order_by("tahun", "urutan", "komponen"):
+    for k in EvaluasiAKIP.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun]).order_by(
+        "tahun", "urutan", "komponen"
+    ):
         akip[k.tahun].append(k)
     return DataLaporan(
-        opd=opd, tahun=tahun, renstra=renstra,
-        sasaran=list(Sasaran.objects.filter(renstra=renstra).select_related("tujuan").order_by("urutan", "kode")),
-        indikator=indikator, capaian=capaian, capaian_lalu=lalu, renstra_target=renstra_target,
+        opd=opd,
+        tahun=tahun,
+        renstra=renstra,
+        sasaran=list(
+            Sasaran.objects.filter(renstra=renstra)
+            .select_related("tujuan")
+            .order_by("urutan", "kode")
+        ),
+        indikator=indikator,
+        capaian=capaian,
+        capaian_lalu=lalu,
+        renstra_target=renstra_target,
         anggaran=[a for a in anggaran_all if a.tahun == tahun],
         anggaran_lalu=[a for a in anggaran_all if a.tahun == tahun - 1],
         akip=dict(akip),
@@ -99,7 +120,9 @@ def load(opd_kode: str, tahun: int) -> DataLaporan:
         kebutuhan=list(KebutuhanPersonil.objects.filter(opd=opd)),
         ppks=list(KategoriPPKS.objects.filter(opd=opd)),
         bencana=list(KejadianBencana.objects.filter(opd=opd, tahun=tahun)),
-        output=list(CapaianOutput.objects.filter(opd=opd, tahun=tahun).select_related("nomenklatur")),
+        output=list(
+            CapaianOutput.objects.filter(opd=opd, tahun=tahun).select_related("nomenklatur")
+        ),
         narasi={n.bagian: n for n in NarasiLaporan.objects.filter(opd=opd, tahun=tahun)},
         temuan=periksa(opd, tahun),
         pengaturan=LaporanTahunan.objects.filter(opd=opd, tahun=tahun).first()

@@ -17,8 +17,14 @@ from reports.laporan.struktur import Jenis, Laporan, Tabel, TandaTanganElektroni
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is in points (1/72 in)
 
 
-def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = False, bisa_ubah: bool = False,
-                tte: TandaTanganElektronik | None = None, resmi=None) -> str:
+def render_html(
+    laporan: Laporan,
+    font_base: str | None = None,
+    toolbar: bool = False,
+    bisa_ubah: bool = False,
+    tte: TandaTanganElektronik | None = None,
+    resmi=None,
+) -> str:
     """The whole report as one self-contained HTML document (screen and print CSS).
 
     With `tte` (signed renders only) the signature blocks carry the QR code and the TTE stamp, and every
@@ -34,9 +40,18 @@ def render_html(laporan: Laporan, font_base: str | None = None, toolbar: bool = 
 
         local = timezone.localtime(resmi.ditandatangani)
         resmi_tanggal = f"{formulas.format_tanggal(local.date())} pukul {local:%H.%M}"
-    return render_to_string("reports/laporan.html", {"laporan": laporan, "font_base": font_base, "toolbar": toolbar,
-                                                     "bisa_ubah": bisa_ubah, "tte": tte, "resmi": resmi,
-                                                     "resmi_tanggal": resmi_tanggal})
+    return render_to_string(
+        "reports/laporan.html",
+        {
+            "laporan": laporan,
+            "font_base": font_base,
+            "toolbar": toolbar,
+            "bisa_ubah": bisa_ubah,
+            "tte": tte,
+            "resmi": resmi,
+            "resmi_tanggal": resmi_tanggal,
+        },
+    )
 
 
 def _pdf_font_base() -> str:
@@ -46,8 +61,11 @@ def _pdf_font_base() -> str:
 def _pdf_options(laporan: Laporan, pdf_variant: str | None = None) -> dict:
     from weasyprint import DEFAULT_OPTIONS
 
-    options = {**DEFAULT_OPTIONS, "pdf_identifier": f"lkip-{laporan.opd_kode}-{laporan.tahun}".encode(),
-               "custom_metadata": True}
+    options = {
+        **DEFAULT_OPTIONS,
+        "pdf_identifier": f"lkip-{laporan.opd_kode}-{laporan.tahun}".encode(),
+        "custom_metadata": True,
+    }
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
     return options
@@ -82,7 +100,9 @@ class KotakTandaTangan:
         return (self.kiri, self.bawah, self.kanan, self.atas)
 
 
-def render_pdf_bertanda(laporan: Laporan, tte: TandaTanganElektronik) -> tuple[bytes, KotakTandaTangan]:
+def render_pdf_bertanda(
+    laporan: Laporan, tte: TandaTanganElektronik
+) -> tuple[bytes, KotakTandaTangan]:
     """The final PDF to be signed (PDF/A-3b, for the archive), and where the signature field must go."""
     if laporan.draf:
         raise ValueError("Laporan yang ditandatangani tidak boleh berupa draf.")
@@ -92,8 +112,13 @@ def render_pdf_bertanda(laporan: Laporan, tte: TandaTanganElektronik) -> tuple[b
         if "tte-kotak" in page.anchors:
             x1, y1, x2, y2 = page.anchors["tte-kotak"]
             tinggi = page.height
-            kotak = KotakTandaTangan(index, x1 * PT_PER_PX, (tinggi - y2) * PT_PER_PX,
-                                     x2 * PT_PER_PX, (tinggi - y1) * PT_PER_PX)
+            kotak = KotakTandaTangan(
+                index,
+                x1 * PT_PER_PX,
+                (tinggi - y2) * PT_PER_PX,
+                x2 * PT_PER_PX,
+                (tinggi - y1) * PT_PER_PX,
+            )
             return document.write_pdf(**options), kotak
     raise ValueError("Blok tanda tangan Kepala Dinas tidak ditemukan pada laporan.")
 
@@ -102,14 +127,21 @@ def render_stempel(tte: TandaTanganElektronik) -> bytes:
     """The visible signature appearance: a one-page PDF exactly the size of the stamp box."""
     from weasyprint import HTML
 
-    html = render_to_string("reports/tte_stempel.html", {"tte": tte, "font_base": _pdf_font_base(), "stempel": True})
+    html = render_to_string(
+        "reports/tte_stempel.html", {"tte": tte, "font_base": _pdf_font_base(), "stempel": True}
+    )
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 _THIN = Side(style="thin", color="666666")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="E6E6E6")
-_FORMATS = {Jenis.BULAT: "#,##0", Jenis.ANGKA: "#,##0.00", Jenis.PERSEN: "0.00%", Jenis.NILAI: "#,##0.##"}
+_FORMATS = {
+    Jenis.BULAT: "#,##0",
+    Jenis.ANGKA: "#,##0.00",
+    Jenis.PERSEN: "0.00%",
+    Jenis.NILAI: "#,##0.##",
+}
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -199,4 +231,6 @@ def _span(ws, row: int, col: int, rowspan: int, colspan: int, occupied: set) -> 
         for c in range(col, col + colspan):
             occupied.add((r, c))
     if rowspan > 1 or colspan > 1:
-        ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1)
+        ws.merge_cells(
+            start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1
+        )

@@ -106,8 +106,11 @@ class Tabel:
 
     @property
     def jumlah_kolom(self) -> int:
-        return sum(k.colspan for k in self.kepala[-1]) if len(self.kepala) == 1 else max(
-            sum(k.colspan for k in row) for row in self.kepala)
+        return (
+            sum(k.colspan for k in self.kepala[-1])
+            if len(self.kepala) == 1
+            else max(sum(k.colspan for k in row) for row in self.kepala)
+        )
 
     @property
     def label(self) -> str:
@@ -247,14 +250,18 @@ class TandaTanganElektronik:
     def kaki(self) -> tuple[str, ...]:
         """The customary electronic-signature footer (domain spec §8.4), honest about a demo certificate."""
         if self.demo:
-            sertifikat = ("SERTIFIKAT DEMO yang dibuat sendiri oleh aplikasi LKIP, bukan sertifikat "
-                          "elektronik dari BSrE, BSSN; tidak sah untuk penggunaan resmi")
+            sertifikat = (
+                "SERTIFIKAT DEMO yang dibuat sendiri oleh aplikasi LKIP, bukan sertifikat "
+                "elektronik dari BSrE, BSSN; tidak sah untuk penggunaan resmi"
+            )
         else:
             sertifikat = f"sertifikat elektronik yang diterbitkan oleh {self.penerbit}"
         return (
             f"Dokumen ini telah ditandatangani secara elektronik menggunakan {sertifikat}.",
-            ("UU ITE Pasal 5 ayat (1): Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil "
-             "cetaknya merupakan alat bukti hukum yang sah."),
+            (
+                "UU ITE Pasal 5 ayat (1): Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil "
+                "cetaknya merupakan alat bukti hukum yang sah."
+            ),
             f"Verifikasi keaslian: {self.url_verifikasi}"
             + (f" \u00b7 Revisi {self.revisi}" if self.revisi else ""),
         )
@@ -271,8 +278,22 @@ class TandaTanganElektronik:
 # --- Snapshot: the built report as JSON, so a signed revision can be rendered again unchanged ----
 
 SNAPSHOT_VERSI = 1
-_KELAS = {cls.__name__: cls for cls in (Sel, Kepala, Tabel, Gambar, Paragraf, Daftar, Subjudul, Bagian,
-                                        Penandatangan, Temuan, Laporan)}
+_KELAS = {
+    cls.__name__: cls
+    for cls in (
+        Sel,
+        Kepala,
+        Tabel,
+        Gambar,
+        Paragraf,
+        Daftar,
+        Subjudul,
+        Bagian,
+        Penandatangan,
+        Temuan,
+        Laporan,
+    )
+}
 
 
 def to_json(laporan: Laporan) -> dict:

@@ -21,7 +21,9 @@ def narasi_blok(text: str) -> tuple[Blok, ...]:
             continue
         if all(_ITEM.match(line) for line in lines):
             numbered = bool(re.match(r"^\s*(\d|[a-z])", lines[0]))
-            blocks.append(Daftar(tuple(_ITEM.sub("", line).strip() for line in lines), bernomor=numbered))
+            blocks.append(
+                Daftar(tuple(_ITEM.sub("", line).strip() for line in lines), bernomor=numbered)
+            )
         elif len(lines) > 1 and all(_ITEM.match(line) for line in lines[1:]):
             blocks.append(Paragraf(lines[0].strip()))
             blocks.append(Daftar(tuple(_ITEM.sub("", line).strip() for line in lines[1:])))

@@ -5,47 +5,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('lkip', '0001_initial'),
+        ("lkip", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AngkaTercetak',
+            name="AngkaTercetak",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('lokasi', models.CharField(help_text="Mis. 'Tabel 3.18 baris 1'.", max_length=200)),
-                ('objek', models.CharField(help_text="Kode anggaran, kode indikator, atau 'opd' untuk total.", max_length=40)),
-                ('besaran', models.CharField(choices=[('serapan', 'Serapan anggaran (%)'), ('realisasi_anggaran', 'Realisasi anggaran (Rp)'), ('pagu', 'Pagu (Rp)'), ('pagu_murni', 'Pagu murni (Rp)'), ('efisiensi', 'Tingkat efisiensi (%)'), ('capaian', 'Capaian kinerja (%)'), ('realisasi_indikator', 'Realisasi indikator'), ('total_pagu', 'Total pagu (Rp)'), ('total_pagu_murni', 'Total pagu murni (Rp)'), ('total_realisasi', 'Total realisasi (Rp)'), ('total_serapan', 'Total serapan (%)'), ('predikat_akip', 'Predikat AKIP'), ('nilai_akip', 'Nilai AKIP'), ('mutu_ikm', 'Mutu IKM'), ('jumlah_sdm', 'Jumlah SDM')], max_length=30)),
-                ('teks', models.CharField(max_length=100, verbose_name='angka seperti tercetak')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tercetak_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "lokasi",
+                    models.CharField(help_text="Mis. 'Tabel 3.18 baris 1'.", max_length=200),
+                ),
+                (
+                    "objek",
+                    models.CharField(
+                        help_text="Kode anggaran, kode indikator, atau 'opd' untuk total.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "besaran",
+                    models.CharField(
+                        choices=[
+                            ("serapan", "Serapan anggaran (%)"),
+                            ("realisasi_anggaran", "Realisasi anggaran (Rp)"),
+                            ("pagu", "Pagu (Rp)"),
+                            ("pagu_murni", "Pagu murni (Rp)"),
+                            ("efisiensi", "Tingkat efisiensi (%)"),
+                            ("capaian", "Capaian kinerja (%)"),
+                            ("realisasi_indikator", "Realisasi indikator"),
+                            ("total_pagu", "Total pagu (Rp)"),
+                            ("total_pagu_murni", "Total pagu murni (Rp)"),
+                            ("total_realisasi", "Total realisasi (Rp)"),
+                            ("total_serapan", "Total serapan (%)"),
+                            ("predikat_akip", "Predikat AKIP"),
+                            ("nilai_akip", "Nilai AKIP"),
+                            ("mutu_ikm", "Mutu IKM"),
+                            ("jumlah_sdm", "Jumlah SDM"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("teks", models.CharField(max_length=100, verbose_name="angka seperti tercetak")),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tercetak_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'angka tercetak',
-                'verbose_name_plural': 'angka tercetak',
-                'ordering': ['opd', 'tahun', 'lokasi'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun', 'lokasi', 'objek', 'besaran'), name='angka_tercetak_unik')],
+                "verbose_name": "angka tercetak",
+                "verbose_name_plural": "angka tercetak",
+                "ordering": ["opd", "tahun", "lokasi"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("opd", "tahun", "lokasi", "objek", "besaran"),
+                        name="angka_tercetak_unik",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NarasiLaporan',
+            name="NarasiLaporan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('bagian', models.CharField(choices=[('kata_pengantar', 'Kata Pengantar'), ('ikhtisar_eksekutif', 'Ikhtisar Eksekutif'), ('latar_belakang', 'Latar Belakang'), ('tugas_fungsi', 'Tugas, Fungsi dan Wewenang Organisasi'), ('struktur_organisasi', 'Struktur Organisasi'), ('sdm', 'Sumber Daya Manusia'), ('isu_strategis', 'Isu Strategis'), ('sistematika', 'Sistematika Penyajian'), ('rencana_strategis', 'Rencana Strategis'), ('perjanjian_kinerja', 'Perjanjian Kinerja'), ('capaian_pengantar', 'Capaian Kinerja Organisasi'), ('realisasi_anggaran', 'Realisasi Anggaran'), ('kesimpulan', 'Kesimpulan'), ('rencana_tindak', 'Rencana Tindak')], max_length=30)),
-                ('judul', models.CharField(blank=True, max_length=200)),
-                ('teks', models.TextField(blank=True)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narasi_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "bagian",
+                    models.CharField(
+                        choices=[
+                            ("kata_pengantar", "Kata Pengantar"),
+                            ("ikhtisar_eksekutif", "Ikhtisar Eksekutif"),
+                            ("latar_belakang", "Latar Belakang"),
+                            ("tugas_fungsi", "Tugas, Fungsi dan Wewenang Organisasi"),
+                            ("struktur_organisasi", "Struktur Organisasi"),
+                            ("sdm", "Sumber Daya Manusia"),
+                            ("isu_strategis", "Isu Strategis"),
+                            ("sistematika", "Sistematika Penyajian"),
+                            ("rencana_strategis", "Rencana Strategis"),
+                            ("perjanjian_kinerja", "Perjanjian Kinerja"),
+                            ("capaian_pengantar", "Capaian Kinerja Organisasi"),
+                            ("realisasi_anggaran", "Realisasi Anggaran"),
+                            ("kesimpulan", "Kesimpulan"),
+                            ("rencana_tindak", "Rencana Tindak"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("judul", models.CharField(blank=True, max_length=200)),
+                ("teks", models.TextField(blank=True)),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="narasi_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'narasi laporan',
-                'verbose_name_plural': 'narasi laporan',
-                'ordering': ['opd', 'tahun', 'bagian'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun', 'bagian'), name='narasi_unik')],
+                "verbose_name": "narasi laporan",
+                "verbose_name_plural": "narasi laporan",
+                "ordering": ["opd", "tahun", "bagian"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("opd", "tahun", "bagian"), name="narasi_unik")
+                ],
             },
         ),
     ]

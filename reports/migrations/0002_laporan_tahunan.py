@@ -5,27 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lkip', '0001_initial'),
-        ('reports', '0001_initial'),
+        ("lkip", "0001_initial"),
+        ("reports", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LaporanTahunan',
+            name="LaporanTahunan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal laporan')),
-                ('varian_efisiensi', models.CharField(choices=[('V1', 'V1: capaian − serapan'), ('V2', 'V2: 100 − serapan (sisa anggaran)'), ('V3', 'V3: capaian / serapan × 100')], default='V1', max_length=2, verbose_name='rumus tingkat efisiensi')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='laporan_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "tanggal",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal laporan"),
+                ),
+                (
+                    "varian_efisiensi",
+                    models.CharField(
+                        choices=[
+                            ("V1", "V1: capaian − serapan"),
+                            ("V2", "V2: 100 − serapan (sisa anggaran)"),
+                            ("V3", "V3: capaian / serapan × 100"),
+                        ],
+                        default="V1",
+                        max_length=2,
+                        verbose_name="rumus tingkat efisiensi",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="laporan_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'laporan tahunan',
-                'verbose_name_plural': 'laporan tahunan',
-                'ordering': ['opd', '-tahun'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun'), name='laporan_tahunan_unik')],
+                "verbose_name": "laporan tahunan",
+                "verbose_name_plural": "laporan tahunan",
+                "ordering": ["opd", "-tahun"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("opd", "tahun"), name="laporan_tahunan_unik")
+                ],
             },
         ),
     ]

@@ -8,102 +8,249 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lkip', '0003_historicalpenugasan_historicalperangkatdaerah'),
-        ('reports', '0002_laporan_tahunan'),
+        ("lkip", "0003_historicalpenugasan_historicalperangkatdaerah"),
+        ("reports", "0002_laporan_tahunan"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='laporantahunan',
-            name='status',
-            field=models.CharField(choices=[('draf', 'Draf'), ('diajukan', 'Diajukan'), ('direviu', 'Direviu'), ('ditandatangani', 'Disetujui dan ditandatangani')], default='draf', max_length=16),
+            model_name="laporantahunan",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draf", "Draf"),
+                    ("diajukan", "Diajukan"),
+                    ("direviu", "Direviu"),
+                    ("ditandatangani", "Disetujui dan ditandatangani"),
+                ],
+                default="draf",
+                max_length=16,
+            ),
         ),
         migrations.AddField(
-            model_name='laporantahunan',
-            name='status_sejak',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='status sejak'),
+            model_name="laporantahunan",
+            name="status_sejak",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="status sejak"),
         ),
         migrations.CreateModel(
-            name='HistoricalNarasiLaporan',
+            name="HistoricalNarasiLaporan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('bagian', models.CharField(choices=[('kata_pengantar', 'Kata Pengantar'), ('ikhtisar_eksekutif', 'Ikhtisar Eksekutif'), ('latar_belakang', 'Latar Belakang'), ('tugas_fungsi', 'Tugas, Fungsi dan Wewenang Organisasi'), ('struktur_organisasi', 'Struktur Organisasi'), ('sdm', 'Sumber Daya Manusia'), ('isu_strategis', 'Isu Strategis'), ('sistematika', 'Sistematika Penyajian'), ('rencana_strategis', 'Rencana Strategis'), ('perjanjian_kinerja', 'Perjanjian Kinerja'), ('capaian_pengantar', 'Capaian Kinerja Organisasi'), ('realisasi_anggaran', 'Realisasi Anggaran'), ('kesimpulan', 'Kesimpulan'), ('rencana_tindak', 'Rencana Tindak')], max_length=30)),
-                ('judul', models.CharField(blank=True, max_length=200)),
-                ('teks', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "bagian",
+                    models.CharField(
+                        choices=[
+                            ("kata_pengantar", "Kata Pengantar"),
+                            ("ikhtisar_eksekutif", "Ikhtisar Eksekutif"),
+                            ("latar_belakang", "Latar Belakang"),
+                            ("tugas_fungsi", "Tugas, Fungsi dan Wewenang Organisasi"),
+                            ("struktur_organisasi", "Struktur Organisasi"),
+                            ("sdm", "Sumber Daya Manusia"),
+                            ("isu_strategis", "Isu Strategis"),
+                            ("sistematika", "Sistematika Penyajian"),
+                            ("rencana_strategis", "Rencana Strategis"),
+                            ("perjanjian_kinerja", "Perjanjian Kinerja"),
+                            ("capaian_pengantar", "Capaian Kinerja Organisasi"),
+                            ("realisasi_anggaran", "Realisasi Anggaran"),
+                            ("kesimpulan", "Kesimpulan"),
+                            ("rencana_tindak", "Rencana Tindak"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("judul", models.CharField(blank=True, max_length=200)),
+                ("teks", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical narasi laporan',
-                'verbose_name_plural': 'historical narasi laporan',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical narasi laporan",
+                "verbose_name_plural": "historical narasi laporan",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='KomentarReviu',
+            name="KomentarReviu",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('acuan', models.CharField(help_text="Mis. 'Tabel 3.13' atau 'Bab III'.", max_length=100, verbose_name='bab atau tabel')),
-                ('teks', models.TextField()),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
-                ('laporan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='komentar_set', to='reports.laporantahunan')),
-                ('oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "acuan",
+                    models.CharField(
+                        help_text="Mis. 'Tabel 3.13' atau 'Bab III'.",
+                        max_length=100,
+                        verbose_name="bab atau tabel",
+                    ),
+                ),
+                ("teks", models.TextField()),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="komentar_set",
+                        to="reports.laporantahunan",
+                    ),
+                ),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'komentar reviu',
-                'verbose_name_plural': 'komentar reviu',
-                'ordering': ['laporan', 'waktu'],
+                "verbose_name": "komentar reviu",
+                "verbose_name_plural": "komentar reviu",
+                "ordering": ["laporan", "waktu"],
             },
         ),
         migrations.CreateModel(
-            name='RiwayatStatus',
+            name="RiwayatStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dari', models.CharField(choices=[('draf', 'Draf'), ('diajukan', 'Diajukan'), ('direviu', 'Direviu'), ('ditandatangani', 'Disetujui dan ditandatangani')], max_length=16)),
-                ('ke', models.CharField(choices=[('draf', 'Draf'), ('diajukan', 'Diajukan'), ('direviu', 'Direviu'), ('ditandatangani', 'Disetujui dan ditandatangani')], max_length=16)),
-                ('aksi', models.CharField(max_length=40)),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
-                ('alasan', models.TextField(blank=True)),
-                ('laporan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='riwayat_set', to='reports.laporantahunan')),
-                ('oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dari",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("diajukan", "Diajukan"),
+                            ("direviu", "Direviu"),
+                            ("ditandatangani", "Disetujui dan ditandatangani"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "ke",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("diajukan", "Diajukan"),
+                            ("direviu", "Direviu"),
+                            ("ditandatangani", "Disetujui dan ditandatangani"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("aksi", models.CharField(max_length=40)),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
+                ("alasan", models.TextField(blank=True)),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="riwayat_set",
+                        to="reports.laporantahunan",
+                    ),
+                ),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riwayat status laporan',
-                'verbose_name_plural': 'riwayat status laporan',
-                'ordering': ['laporan', 'waktu', 'id'],
+                "verbose_name": "riwayat status laporan",
+                "verbose_name_plural": "riwayat status laporan",
+                "ordering": ["laporan", "waktu", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DokumenTertandatangani',
+            name="DokumenTertandatangani",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('revisi', models.PositiveSmallIntegerField(default=0)),
-                ('alasan_revisi', models.TextField(blank=True)),
-                ('snapshot', models.JSONField()),
-                ('pdf', models.BinaryField()),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('nama_penandatangan', models.CharField(max_length=200)),
-                ('sertifikat_subjek', models.CharField(max_length=500)),
-                ('sertifikat_demo', models.BooleanField(default=False)),
-                ('ditandatangani', models.DateTimeField()),
-                ('laporan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dokumen_set', to='reports.laporantahunan')),
-                ('penandatangan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("revisi", models.PositiveSmallIntegerField(default=0)),
+                ("alasan_revisi", models.TextField(blank=True)),
+                ("snapshot", models.JSONField()),
+                ("pdf", models.BinaryField()),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("nama_penandatangan", models.CharField(max_length=200)),
+                ("sertifikat_subjek", models.CharField(max_length=500)),
+                ("sertifikat_demo", models.BooleanField(default=False)),
+                ("ditandatangani", models.DateTimeField()),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dokumen_set",
+                        to="reports.laporantahunan",
+                    ),
+                ),
+                (
+                    "penandatangan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dokumen LKIP tertandatangani',
-                'verbose_name_plural': 'dokumen LKIP tertandatangani',
-                'ordering': ['laporan', 'revisi'],
-                'constraints': [models.UniqueConstraint(fields=('laporan', 'revisi'), name='dokumen_revisi_unik')],
+                "verbose_name": "dokumen LKIP tertandatangani",
+                "verbose_name_plural": "dokumen LKIP tertandatangani",
+                "ordering": ["laporan", "revisi"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("laporan", "revisi"), name="dokumen_revisi_unik"
+                    )
+                ],
             },
         ),
     ]

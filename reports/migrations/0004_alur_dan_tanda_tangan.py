@@ -4,39 +4,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_laporantahunan_status_laporantahunan_status_sejak_and_more'),
+        ("reports", "0003_laporantahunan_status_laporantahunan_status_sejak_and_more"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='laporantahunan',
-            options={'ordering': ['opd', '-tahun'], 'permissions': [('ajukan_laporan', 'Dapat mengajukan LKIP untuk persetujuan'), ('reviu_laporan', 'Dapat mereviu LKIP (komentar, mengembalikan)'), ('tandatangani_laporan', 'Dapat menyetujui dan menandatangani LKIP')], 'verbose_name': 'laporan tahunan', 'verbose_name_plural': 'laporan tahunan'},
+            name="laporantahunan",
+            options={
+                "ordering": ["opd", "-tahun"],
+                "permissions": [
+                    ("ajukan_laporan", "Dapat mengajukan LKIP untuk persetujuan"),
+                    ("reviu_laporan", "Dapat mereviu LKIP (komentar, mengembalikan)"),
+                    ("tandatangani_laporan", "Dapat menyetujui dan menandatangani LKIP"),
+                ],
+                "verbose_name": "laporan tahunan",
+                "verbose_name_plural": "laporan tahunan",
+            },
         ),
         migrations.AddField(
-            model_name='dokumentertandatangani',
-            name='jabatan_penandatangan',
+            model_name="dokumentertandatangani",
+            name="jabatan_penandatangan",
             field=models.CharField(blank=True, max_length=200),
         ),
         migrations.AddField(
-            model_name='dokumentertandatangani',
-            name='sertifikat',
-            field=models.BinaryField(default=b'', verbose_name='sertifikat penanda tangan (DER)'),
+            model_name="dokumentertandatangani",
+            name="sertifikat",
+            field=models.BinaryField(default=b"", verbose_name="sertifikat penanda tangan (DER)"),
         ),
         migrations.AddField(
-            model_name='dokumentertandatangani',
-            name='sertifikat_penerbit',
+            model_name="dokumentertandatangani",
+            name="sertifikat_penerbit",
             field=models.CharField(blank=True, max_length=500),
         ),
         migrations.AddField(
-            model_name='dokumentertandatangani',
-            name='sertifikat_sha256',
+            model_name="dokumentertandatangani",
+            name="sertifikat_sha256",
             field=models.CharField(blank=True, db_index=True, max_length=64),
         ),
         migrations.AlterField(
-            model_name='riwayatstatus',
-            name='aksi',
-            field=models.CharField(choices=[('ajukan', 'Diajukan untuk persetujuan'), ('reviu', 'Direviu Inspektorat'), ('kembalikan', 'Dikembalikan untuk perbaikan'), ('tandatangani', 'Disetujui dan ditandatangani'), ('buka_revisi', 'Revisi dibuka')], max_length=40),
+            model_name="riwayatstatus",
+            name="aksi",
+            field=models.CharField(
+                choices=[
+                    ("ajukan", "Diajukan untuk persetujuan"),
+                    ("reviu", "Direviu Inspektorat"),
+                    ("kembalikan", "Dikembalikan untuk perbaikan"),
+                    ("tandatangani", "Disetujui dan ditandatangani"),
+                    ("buka_revisi", "Revisi dibuka"),
+                ],
+                max_length=40,
+            ),
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0004_alur_dan_tanda_tangan'),
+        ("reports", "0004_alur_dan_tanda_tangan"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='laporantahunan',
-            name='sidik_ajuan',
-            field=models.CharField(blank=True, help_text='SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.', max_length=64, verbose_name='sidik isi saat diajukan'),
+            model_name="laporantahunan",
+            name="sidik_ajuan",
+            field=models.CharField(
+                blank=True,
+                help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.",
+                max_length=64,
+                verbose_name="sidik isi saat diajukan",
+            ),
         ),
     ]

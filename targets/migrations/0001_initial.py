@@ -6,127 +6,292 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('indicators', '0001_initial'),
-        ('lkip', '0001_initial'),
+        ("indicators", "0001_initial"),
+        ("lkip", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Renstra',
+            name="Renstra",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun_awal', models.PositiveSmallIntegerField(verbose_name='tahun awal')),
-                ('tahun_akhir', models.PositiveSmallIntegerField(verbose_name='tahun akhir')),
-                ('dasar', models.CharField(blank=True, max_length=300, verbose_name='dokumen dasar')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renstra_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun_awal", models.PositiveSmallIntegerField(verbose_name="tahun awal")),
+                ("tahun_akhir", models.PositiveSmallIntegerField(verbose_name="tahun akhir")),
+                (
+                    "dasar",
+                    models.CharField(blank=True, max_length=300, verbose_name="dokumen dasar"),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renstra_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'periode Renstra',
-                'verbose_name_plural': 'periode Renstra',
-                'ordering': ['opd', '-tahun_awal'],
+                "verbose_name": "periode Renstra",
+                "verbose_name_plural": "periode Renstra",
+                "ordering": ["opd", "-tahun_awal"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('jenis', models.CharField(choices=[('renstra', 'Renstra'), ('pk', 'Perjanjian Kinerja')], max_length=10)),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], default=0)),
-                ('nilai', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('predikat', models.CharField(blank=True, max_length=4)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target_set', to='indicators.indikator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("renstra", "Renstra"), ("pk", "Perjanjian Kinerja")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ],
+                        default=0,
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True),
+                ),
+                ("predikat", models.CharField(blank=True, max_length=4)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="target_set",
+                        to="indicators.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target',
-                'verbose_name_plural': 'target',
-                'ordering': ['indikator', 'tahun', 'jenis', 'periode'],
+                "verbose_name": "target",
+                "verbose_name_plural": "target",
+                "ordering": ["indikator", "tahun", "jenis", "periode"],
             },
         ),
         migrations.CreateModel(
-            name='Tujuan',
+            name="Tujuan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20)),
-                ('uraian', models.TextField()),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tujuan_set', to='targets.renstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=20)),
+                ("uraian", models.TextField()),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tujuan_set",
+                        to="targets.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tujuan',
-                'verbose_name_plural': 'tujuan',
-                'ordering': ['renstra', 'urutan', 'kode'],
+                "verbose_name": "tujuan",
+                "verbose_name_plural": "tujuan",
+                "ordering": ["renstra", "urutan", "kode"],
             },
         ),
         migrations.CreateModel(
-            name='Sasaran',
+            name="Sasaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20)),
-                ('uraian', models.TextField()),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran_set', to='targets.renstra')),
-                ('tujuan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran_set', to='targets.tujuan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=20)),
+                ("uraian", models.TextField()),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sasaran_set",
+                        to="targets.renstra",
+                    ),
+                ),
+                (
+                    "tujuan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sasaran_set",
+                        to="targets.tujuan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sasaran',
-                'verbose_name_plural': 'sasaran',
-                'ordering': ['renstra', 'urutan', 'kode'],
+                "verbose_name": "sasaran",
+                "verbose_name_plural": "sasaran",
+                "ordering": ["renstra", "urutan", "kode"],
             },
         ),
         migrations.CreateModel(
-            name='Realisasi',
+            name="Realisasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], default=0)),
-                ('nilai', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('pembilang', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, validators=[lkip.validators.validate_non_negatif])),
-                ('penyebut', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, validators=[lkip.validators.validate_non_negatif])),
-                ('predikat', models.CharField(blank=True, max_length=4)),
-                ('faktor_pendukung', models.TextField(blank=True, verbose_name='faktor pendukung')),
-                ('faktor_penghambat', models.TextField(blank=True, verbose_name='faktor penghambat')),
-                ('upaya', models.TextField(blank=True, verbose_name='upaya/solusi')),
-                ('catatan', models.TextField(blank=True)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='realisasi_set', to='indicators.indikator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ],
+                        default=0,
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True),
+                ),
+                (
+                    "pembilang",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "penyebut",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                ("predikat", models.CharField(blank=True, max_length=4)),
+                ("faktor_pendukung", models.TextField(blank=True, verbose_name="faktor pendukung")),
+                (
+                    "faktor_penghambat",
+                    models.TextField(blank=True, verbose_name="faktor penghambat"),
+                ),
+                ("upaya", models.TextField(blank=True, verbose_name="upaya/solusi")),
+                ("catatan", models.TextField(blank=True)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi_set",
+                        to="indicators.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'realisasi',
-                'verbose_name_plural': 'realisasi',
-                'ordering': ['indikator', 'tahun', 'periode'],
-                'constraints': [models.UniqueConstraint(fields=('indikator', 'tahun', 'periode'), name='realisasi_unik'), models.CheckConstraint(condition=models.Q(('periode__gte', 0), ('periode__lte', 4)), name='realisasi_periode_valid', violation_error_message='Periode harus TAHUNAN (0) atau triwulan 1–4.'), models.CheckConstraint(condition=models.Q(models.Q(('pembilang__isnull', True), ('pembilang__gte', 0), _connector='OR'), models.Q(('penyebut__isnull', True), ('penyebut__gte', 0), _connector='OR')), name='realisasi_pembilang_non_negatif', violation_error_message='Pembilang dan penyebut tidak boleh negatif.')],
+                "verbose_name": "realisasi",
+                "verbose_name_plural": "realisasi",
+                "ordering": ["indikator", "tahun", "periode"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indikator", "tahun", "periode"), name="realisasi_unik"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("periode__gte", 0), ("periode__lte", 4)),
+                        name="realisasi_periode_valid",
+                        violation_error_message="Periode harus TAHUNAN (0) atau triwulan 1–4.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("pembilang__isnull", True), ("pembilang__gte", 0), _connector="OR"
+                            ),
+                            models.Q(
+                                ("penyebut__isnull", True), ("penyebut__gte", 0), _connector="OR"
+                            ),
+                        ),
+                        name="realisasi_pembilang_non_negatif",
+                        violation_error_message="Pembilang dan penyebut tidak boleh negatif.",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='renstra',
-            constraint=models.UniqueConstraint(fields=('opd', 'tahun_awal'), name='renstra_unik'),
+            model_name="renstra",
+            constraint=models.UniqueConstraint(fields=("opd", "tahun_awal"), name="renstra_unik"),
         ),
         migrations.AddConstraint(
-            model_name='renstra',
-            constraint=models.CheckConstraint(condition=models.Q(('tahun_akhir__gte', models.F('tahun_awal'))), name='renstra_periode_urut', violation_error_message='Tahun akhir Renstra tidak boleh sebelum tahun awal.'),
+            model_name="renstra",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("tahun_akhir__gte", models.F("tahun_awal"))),
+                name="renstra_periode_urut",
+                violation_error_message="Tahun akhir Renstra tidak boleh sebelum tahun awal.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('indikator', 'tahun', 'jenis', 'periode'), name='target_unik'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "tahun", "jenis", "periode"), name="target_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('periode__gte', 0), ('periode__lte', 4)), name='target_periode_valid', violation_error_message='Periode harus TAHUNAN (0) atau triwulan 1–4.'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("periode__gte", 0), ("periode__lte", 4)),
+                name="target_periode_valid",
+                violation_error_message="Periode harus TAHUNAN (0) atau triwulan 1–4.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('jenis', 'renstra'), _negated=True), ('periode', 0), _connector='OR'), name='target_renstra_tahunan', violation_error_message='Target Renstra selalu tahunan.'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("jenis", "renstra"), _negated=True), ("periode", 0), _connector="OR"
+                ),
+                name="target_renstra_tahunan",
+                violation_error_message="Target Renstra selalu tahunan.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tujuan',
-            constraint=models.UniqueConstraint(fields=('renstra', 'kode'), name='tujuan_kode_unik'),
+            model_name="tujuan",
+            constraint=models.UniqueConstraint(fields=("renstra", "kode"), name="tujuan_kode_unik"),
         ),
         migrations.AddConstraint(
-            model_name='sasaran',
-            constraint=models.UniqueConstraint(fields=('renstra', 'kode'), name='sasaran_kode_unik'),
+            model_name="sasaran",
+            constraint=models.UniqueConstraint(
+                fields=("renstra", "kode"), name="sasaran_kode_unik"
+            ),
         ),
     ]

@@ -8,190 +8,517 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('indicators', '0003_historicalevaluasiakip_historicalhasilikm_and_more'),
-        ('lkip', '0003_historicalpenugasan_historicalperangkatdaerah'),
-        ('targets', '0001_initial'),
+        ("indicators", "0003_historicalevaluasiakip_historicalhasilikm_and_more"),
+        ("lkip", "0003_historicalpenugasan_historicalperangkatdaerah"),
+        ("targets", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPeriodeTertutup',
+            name="HistoricalPeriodeTertutup",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')])),
-                ('ditutup_pada', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('ditutup_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ]
+                    ),
+                ),
+                ("ditutup_pada", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "ditutup_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical periode tertutup',
-                'verbose_name_plural': 'historical periode tertutup',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical periode tertutup",
+                "verbose_name_plural": "historical periode tertutup",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRealisasi',
+            name="HistoricalRealisasi",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], default=0)),
-                ('nilai', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('pembilang', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, validators=[lkip.validators.validate_non_negatif])),
-                ('penyebut', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, validators=[lkip.validators.validate_non_negatif])),
-                ('predikat', models.CharField(blank=True, max_length=4)),
-                ('faktor_pendukung', models.TextField(blank=True, verbose_name='faktor pendukung')),
-                ('faktor_penghambat', models.TextField(blank=True, verbose_name='faktor penghambat')),
-                ('upaya', models.TextField(blank=True, verbose_name='upaya/solusi')),
-                ('catatan', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indikator')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ],
+                        default=0,
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True),
+                ),
+                (
+                    "pembilang",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                (
+                    "penyebut",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        validators=[lkip.validators.validate_non_negatif],
+                    ),
+                ),
+                ("predikat", models.CharField(blank=True, max_length=4)),
+                ("faktor_pendukung", models.TextField(blank=True, verbose_name="faktor pendukung")),
+                (
+                    "faktor_penghambat",
+                    models.TextField(blank=True, verbose_name="faktor penghambat"),
+                ),
+                ("upaya", models.TextField(blank=True, verbose_name="upaya/solusi")),
+                ("catatan", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical realisasi',
-                'verbose_name_plural': 'historical realisasi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical realisasi",
+                "verbose_name_plural": "historical realisasi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRenstra',
+            name="HistoricalRenstra",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun_awal', models.PositiveSmallIntegerField(verbose_name='tahun awal')),
-                ('tahun_akhir', models.PositiveSmallIntegerField(verbose_name='tahun akhir')),
-                ('dasar', models.CharField(blank=True, max_length=300, verbose_name='dokumen dasar')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun_awal", models.PositiveSmallIntegerField(verbose_name="tahun awal")),
+                ("tahun_akhir", models.PositiveSmallIntegerField(verbose_name="tahun akhir")),
+                (
+                    "dasar",
+                    models.CharField(blank=True, max_length=300, verbose_name="dokumen dasar"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical periode Renstra',
-                'verbose_name_plural': 'historical periode Renstra',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical periode Renstra",
+                "verbose_name_plural": "historical periode Renstra",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSasaran',
+            name="HistoricalSasaran",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20)),
-                ('uraian', models.TextField()),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('renstra', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='targets.renstra')),
-                ('tujuan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='targets.tujuan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=20)),
+                ("uraian", models.TextField()),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="targets.renstra",
+                    ),
+                ),
+                (
+                    "tujuan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="targets.tujuan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical sasaran',
-                'verbose_name_plural': 'historical sasaran',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical sasaran",
+                "verbose_name_plural": "historical sasaran",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('jenis', models.CharField(choices=[('renstra', 'Renstra'), ('pk', 'Perjanjian Kinerja')], max_length=10)),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], default=0)),
-                ('nilai', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('predikat', models.CharField(blank=True, max_length=4)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indikator')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("renstra", "Renstra"), ("pk", "Perjanjian Kinerja")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ],
+                        default=0,
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True),
+                ),
+                ("predikat", models.CharField(blank=True, max_length=4)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical target',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical target",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTujuan',
+            name="HistoricalTujuan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20)),
-                ('uraian', models.TextField()),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('renstra', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='targets.renstra')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=20)),
+                ("uraian", models.TextField()),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="targets.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tujuan',
-                'verbose_name_plural': 'historical tujuan',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tujuan",
+                "verbose_name_plural": "historical tujuan",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PembukaanPeriode',
+            name="PembukaanPeriode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')])),
-                ('alasan', models.TextField()),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
-                ('oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ]
+                    ),
+                ),
+                ("alasan", models.TextField()),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pembukaan periode',
-                'verbose_name_plural': 'pembukaan periode',
-                'ordering': ['-waktu'],
+                "verbose_name": "pembukaan periode",
+                "verbose_name_plural": "pembukaan periode",
+                "ordering": ["-waktu"],
             },
         ),
         migrations.CreateModel(
-            name='PeriodeTertutup',
+            name="PeriodeTertutup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.PositiveSmallIntegerField(choices=[(0, 'Tahunan'), (1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')])),
-                ('ditutup_pada', models.DateTimeField(auto_now_add=True)),
-                ('ditutup_oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periode_tertutup_set', to='lkip.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Tahunan"),
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ]
+                    ),
+                ),
+                ("ditutup_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "ditutup_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="periode_tertutup_set",
+                        to="lkip.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'periode tertutup',
-                'verbose_name_plural': 'periode tertutup',
-                'ordering': ['opd', 'tahun', 'periode'],
-                'constraints': [models.UniqueConstraint(fields=('opd', 'tahun', 'periode'), name='periode_tertutup_unik'), models.CheckConstraint(condition=models.Q(('periode__gte', 0), ('periode__lte', 4)), name='periode_tertutup_valid', violation_error_message='Periode harus TAHUNAN (0) atau triwulan 1–4.')],
+                "verbose_name": "periode tertutup",
+                "verbose_name_plural": "periode tertutup",
+                "ordering": ["opd", "tahun", "periode"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("opd", "tahun", "periode"), name="periode_tertutup_unik"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("periode__gte", 0), ("periode__lte", 4)),
+                        name="periode_tertutup_valid",
+                        violation_error_message="Periode harus TAHUNAN (0) atau triwulan 1–4.",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('targets', '0002_historicalperiodetertutup_historicalrealisasi_and_more'),
+        ("targets", "0002_historicalperiodetertutup_historicalrealisasi_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalrealisasi',
-            name='bukti',
-            field=models.TextField(blank=True, max_length=100, verbose_name='berkas bukti'),
+            model_name="historicalrealisasi",
+            name="bukti",
+            field=models.TextField(blank=True, max_length=100, verbose_name="berkas bukti"),
         ),
         migrations.AddField(
-            model_name='realisasi',
-            name='bukti',
-            field=models.FileField(blank=True, upload_to='bukti/%Y/', verbose_name='berkas bukti'),
+            model_name="realisasi",
+            name="bukti",
+            field=models.FileField(blank=True, upload_to="bukti/%Y/", verbose_name="berkas bukti"),
         ),
     ]

@@ -10,14 +10,23 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
 def chromium():
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Chromium tidak terpasang (apt-get install chromium): tes peramban tidak boleh dilewati.")
+        pytest.fail(
+            "Chromium tidak terpasang (apt-get install chromium): tes peramban tidak boleh dilewati."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -13,14 +13,18 @@ pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 
-def test_the_inspektorat_goes_from_the_pemda_to_an_iku_and_its_report_and_back(demo_live, live_server, page):
+def test_the_inspektorat_goes_from_the_pemda_to_an_iku_and_its_report_and_back(
+    demo_live, live_server, page
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
     other = make_opd("dinas-contoh-bekasi", pemda=demo_live.pemda, nama="Dinas Contoh Kota Bekasi")
     make_anggaran(other, "1.06.07", 1000, 990)
     login(page, live_server, "inspektorat.bekasi")
 
     page.get_by_role("link", name="Dasbor kinerja").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Dasbor kinerja Pemerintah Kota Bekasi")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Dasbor kinerja Pemerintah Kota Bekasi"
+    )
     table = page.locator("table.dasbor")
     expect(table.locator("tbody tr")).to_have_count(2)
     # Sorting by serapan, highest first: the example agency (99%) before Dinas Sosial (89,73%).

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 
-def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_value(demo_live, live_server, page):
+def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_value(
+    demo_live, live_server, page
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
     login(page, live_server, "perencana.dinsos")
     page.goto(f"{live_server.url}/data/dinsos-kota-bekasi/")
@@ -27,7 +29,9 @@ def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_val
     # The capaian appears as the planner types, computed by the server.
     expect(psks.locator("td.capaian")).to_have_text("100,00%")
 
-    ikm = page.locator("tr", has=page.get_by_text("Nilai Indeks Kepuasan Masyarakat (IKM)", exact=True))
+    ikm = page.locator(
+        "tr", has=page.get_by_text("Nilai Indeks Kepuasan Masyarakat (IKM)", exact=True)
+    )
     ikm.get_by_label("Nilai").fill("93.45")  # a dot is a thousands separator in Indonesian notation
     expect(ikm.locator("td.capaian")).to_contain_text("bukan angka yang sah")
     page.screenshot(path=str(SHOTS / "entri-salah.png"), full_page=False)
@@ -43,5 +47,7 @@ def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_val
     page.get_by_role("button", name=re.compile("Simpan triwulan")).click()
     expect(page.locator("ul.pesan")).to_contain_text("tersimpan")
     page.screenshot(path=str(SHOTS / "entri-tersimpan.png"), full_page=False)
-    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=3).nilai == Decimal("93.45")
+    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=3).nilai == Decimal(
+        "93.45"
+    )
     assert Realisasi.objects.get(indikator__kode="IKU-4", tahun=2024, periode=3).penyebut == 262

@@ -28,7 +28,8 @@ def media(settings, tmp_path):
 @pytest.mark.browser
 class SigningBrowserTests:
     def test_perencana_submits_inspektorat_reviews_kepala_signs_and_the_public_page_says_berlaku(
-            self, media, demo, live_server, page, tmp_path):
+        self, media, demo, live_server, page, tmp_path
+    ):
         perbaiki_data_demo(demo)
 
         login(page, live_server, "perencana.dinsos")
@@ -41,8 +42,13 @@ class SigningBrowserTests:
         # While it is in review the planner's quarterly grid for 2024 says so and takes no input.
         page.goto(live_server.url + "/data/dinsos-kota-bekasi/entri/2024/tw4/")
         assert "LKIP tahun 2024 berstatus Diajukan" in page.inner_text("main")
-        assert page.locator("main input:not([type=hidden]):not([disabled]), main textarea:not([disabled]), "
-                            "main select:not([disabled])").count() == 0
+        assert (
+            page.locator(
+                "main input:not([type=hidden]):not([disabled]), main textarea:not([disabled]), "
+                "main select:not([disabled])"
+            ).count()
+            == 0
+        )
         assert page.locator("main input:not([type=hidden])").count() > 0
         assert page.locator("main button:has-text('Simpan triwulan')").count() == 0
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -51,8 +57,13 @@ class SigningBrowserTests:
         page.context.clear_cookies()
         login(page, live_server, "inspektorat.bekasi")
         page.goto(live_server.url + PANEL)
-        page.select_option("#id_komentar-acuan", label="Tabel 3.1 " + page.eval_on_selector(
-            "#id_komentar-acuan option[value^='Tabel 3.1 ']", "o => o.textContent").removeprefix("Tabel 3.1 "))
+        page.select_option(
+            "#id_komentar-acuan",
+            label="Tabel 3.1 "
+            + page.eval_on_selector(
+                "#id_komentar-acuan option[value^='Tabel 3.1 ']", "o => o.textContent"
+            ).removeprefix("Tabel 3.1 "),
+        )
         page.fill("#id_komentar-teks", "Sumber data realisasi perlu disebutkan.")
         page.click("#aksi-komentar button[type=submit]")
         page.wait_for_selector("#komentar >> text=Sumber data realisasi perlu disebutkan.")
@@ -62,18 +73,26 @@ class SigningBrowserTests:
         login(page, live_server, "kepala.dinsos")
         page.goto(live_server.url + PANEL)
         assert "SERTIFIKAT DEMO" in page.inner_text("#aksi-tandatangani")
-        assert page.get_attribute("#id_ttd-setuju", "required") is not None  # the statement must be ticked
+        assert (
+            page.get_attribute("#id_ttd-setuju", "required") is not None
+        )  # the statement must be ticked
         page.check("#id_ttd-setuju")
         with page.expect_navigation(timeout=90_000):  # the 44-page PDF is rendered and signed now
             page.click("#aksi-tandatangani button[type=submit]")
         page.wait_for_selector("text=disetujui dan ditandatangani secara elektronik (revisi 0)")
         assert page.inner_text("span.status") == "Disetujui dan ditandatangani"
         riwayat = page.inner_text("#riwayat")
-        for step in ("Diajukan untuk persetujuan", "Direviu Inspektorat", "Disetujui dan ditandatangani",
-                     "Data anggaran 1.06.02 sudah dikoreksi sesuai SP2D."):
+        for step in (
+            "Diajukan untuk persetujuan",
+            "Direviu Inspektorat",
+            "Disetujui dan ditandatangani",
+            "Data anggaran 1.06.02 sudah dikoreksi sesuai SP2D.",
+        ):
             assert step in riwayat
         dokumen = DokumenTertandatangani.objects.get()
-        assert LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DITANDATANGANI
+        assert (
+            LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DITANDATANGANI
+        )
         assert dokumen.sha256 in page.inner_text("#dokumen")
         verifikasi_href = page.get_attribute("#dokumen a:text('verifikasi')", "href")
 
@@ -88,7 +107,12 @@ class SigningBrowserTests:
         page.context.clear_cookies()
         page.goto(live_server.url + verifikasi_href)
         assert page.inner_text("#status-dokumen h2") == "Berlaku"
-        for part in ("Dinas Sosial Kota Bekasi", "2024", "Drs. H. ALEXANDER ZULKARNAIN, M.Si.", dokumen.sha256):
+        for part in (
+            "Dinas Sosial Kota Bekasi",
+            "2024",
+            "Drs. H. ALEXANDER ZULKARNAIN, M.Si.",
+            dokumen.sha256,
+        ):
             assert part in page.inner_text("main")
         with page.expect_download() as download:
             page.click("text=Unduh PDF tertandatangani")

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 
-def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_report(demo_live, live_server, page, tmp_path):
+def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_report(
+    demo_live, live_server, page, tmp_path
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
     wb = load_workbook(io.BytesIO(export_workbook(demo_live)))
     ws = wb["Realisasi"]
@@ -25,8 +27,11 @@ def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_
     col = {name: i for i, name in enumerate(header)}
     changed = 0
     for row in ws.iter_rows(min_row=2):
-        if (row[col["indikator_kode"]].value == "IKU-2" and str(row[col["tahun"]].value) == "2024"
-                and str(row[col["periode"]].value).upper() == "TAHUNAN"):
+        if (
+            row[col["indikator_kode"]].value == "IKU-2"
+            and str(row[col["tahun"]].value) == "2024"
+            and str(row[col["periode"]].value).upper() == "TAHUNAN"
+        ):
             row[col["nilai"]].value = "94,10"
             changed += 1
     assert changed == 1
@@ -41,10 +46,14 @@ def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_
     expect(page.locator("main")).to_contain_text("94,1")
     page.screenshot(path=str(SHOTS / "impor-pratinjau.png"), full_page=False)
     # Nothing is written before the planner applies it.
-    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=0).nilai == Decimal("93.45")
+    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=0).nilai == Decimal(
+        "93.45"
+    )
     page.get_by_role("button", name="Terapkan impor").click()
     expect(page.locator("ul.pesan")).to_be_visible()
-    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=0).nilai == Decimal("94.1")
+    assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=0).nilai == Decimal(
+        "94.1"
+    )
 
     page.goto(f"{live_server.url}/laporan/dinsos-kota-bekasi/2024/")
     capaian = page.locator("#tabel-3-1")

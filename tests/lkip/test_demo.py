@@ -42,7 +42,9 @@ class DemoLoadTests:
         ind = demo.indikator_set.get(kode="IKU-3")
         ind.uraian = "Diubah oleh pengguna demo"
         ind.save()
-        LaporanTahunan.objects.update_or_create(opd=demo, tahun=2024, defaults={"status": "diajukan"})
+        LaporanTahunan.objects.update_or_create(
+            opd=demo, tahun=2024, defaults={"status": "diajukan"}
+        )
         out = StringIO()
         call_command("load_demo", "--if-missing", stdout=out)  # as bin/start runs it
         assert "sudah ada; tidak dimuat ulang" in out.getvalue()
@@ -54,7 +56,10 @@ class DemoLoadTests:
     def test_the_demo_has_the_seeds_structure(self, demo):
         assert demo.renstra_set.get().tahun_list == [2024, 2025, 2026]
         assert demo.indikator_set.filter(tingkat="iku").count() == 4
-        assert Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program").count() == 6
+        assert (
+            Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program").count()
+            == 6
+        )
         assert HasilIKM.objects.filter(opd=demo).count() == 7
         assert EvaluasiAKIP.objects.filter(opd=demo).count() == 8
 
@@ -96,7 +101,8 @@ class DemoFiguresTests:
     def test_the_pemberdayaan_sosial_pagu_in_words(self, demo):
         pagu = line(demo, "1.06.02").pagu
         assert formulas.terbilang_rupiah(pagu) == (
-            "empat miliar empat ratus sembilan puluh lima juta lima ratus ribu rupiah")
+            "empat miliar empat ratus sembilan puluh lima juta lima ratus ribu rupiah"
+        )
 
 
 class CheckDataCommandTests:
@@ -121,13 +127,18 @@ class CheckDataCommandTests:
         ]
         lines = out.splitlines()
         for rule, where, text in expected:
-            assert any(ln.startswith(rule) and where in ln and text in ln for ln in lines), (rule, where)
+            assert any(ln.startswith(rule) and where in ln and text in ln for ln in lines), (
+                rule,
+                where,
+            )
 
     def test_every_finding_line_has_rule_severity_place_and_message(self, demo):
         _code, out = self.run("--org", "dinsos-kota-bekasi", "--year", "2024")
         for ln in out.splitlines()[:-1]:
             rule, severity, where, message = ln.split("\t")
-            assert rule.startswith("VR-") and severity in {"error", "peringatan"} and where and message
+            assert (
+                rule.startswith("VR-") and severity in {"error", "peringatan"} and where and message
+            )
 
     def test_an_unknown_agency_is_a_clear_error(self, db):
         with pytest.raises(CommandError, match="tidak ditemukan"):

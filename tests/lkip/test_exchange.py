@@ -14,32 +14,87 @@ from targets.models import Realisasi, Target
 pytestmark = pytest.mark.django_db
 
 WORKBOOK = {
-    "Perangkat_Daerah": [{
-        "kode": "dinas-uji", "nama": "Dinas Uji", "pemda": "Pemerintah Kota Uji", "kota_ttd": "Uji",
-        "kepala_nama": "Dr. UJI, M.Si.", "kepala_nip": "19660301 199003 1 010",
-        "kepala_jabatan": "Kepala Dinas Uji", "renstra_awal": "2024", "renstra_akhir": "2026",
-    }],
+    "Perangkat_Daerah": [
+        {
+            "kode": "dinas-uji",
+            "nama": "Dinas Uji",
+            "pemda": "Pemerintah Kota Uji",
+            "kota_ttd": "Uji",
+            "kepala_nama": "Dr. UJI, M.Si.",
+            "kepala_nip": "19660301 199003 1 010",
+            "kepala_jabatan": "Kepala Dinas Uji",
+            "renstra_awal": "2024",
+            "renstra_akhir": "2026",
+        }
+    ],
     "Tujuan": [{"kode": "T1", "uraian": "Meningkatkan layanan"}],
     "Sasaran": [{"kode": "S1", "tujuan_kode": "T1", "uraian": "Meningkatnya layanan"}],
     "Indikator": [
-        {"kode": "IKU-1", "tingkat": "iku", "sasaran_kode": "S1", "uraian": "Persentase layanan",
-         "satuan": "%", "jenis_nilai": "persen", "polaritas": "positif", "agregasi": "jumlah"},
-        {"kode": "IP-1", "tingkat": "program", "anggaran_kode": "1.06.04", "uraian": "Persentase program",
-         "satuan": "%", "jenis_nilai": "persen", "polaritas": "positif", "agregasi": "terakhir"},
+        {
+            "kode": "IKU-1",
+            "tingkat": "iku",
+            "sasaran_kode": "S1",
+            "uraian": "Persentase layanan",
+            "satuan": "%",
+            "jenis_nilai": "persen",
+            "polaritas": "positif",
+            "agregasi": "jumlah",
+        },
+        {
+            "kode": "IP-1",
+            "tingkat": "program",
+            "anggaran_kode": "1.06.04",
+            "uraian": "Persentase program",
+            "satuan": "%",
+            "jenis_nilai": "persen",
+            "polaritas": "positif",
+            "agregasi": "terakhir",
+        },
     ],
     "Target": [
-        {"indikator_kode": "IKU-1", "tahun": "2024", "jenis": "pk", "periode": "TAHUNAN", "nilai": "5"},
-        {"indikator_kode": "IKU-1", "tahun": "2025", "jenis": "renstra", "periode": "TAHUNAN", "nilai": "6"},
+        {
+            "indikator_kode": "IKU-1",
+            "tahun": "2024",
+            "jenis": "pk",
+            "periode": "TAHUNAN",
+            "nilai": "5",
+        },
+        {
+            "indikator_kode": "IKU-1",
+            "tahun": "2025",
+            "jenis": "renstra",
+            "periode": "TAHUNAN",
+            "nilai": "6",
+        },
     ],
     "Realisasi": [
-        {"indikator_kode": "IKU-1", "tahun": "2024", "periode": "TAHUNAN", "pembilang": "15.216", "penyebut": "125.326"},
+        {
+            "indikator_kode": "IKU-1",
+            "tahun": "2024",
+            "periode": "TAHUNAN",
+            "pembilang": "15.216",
+            "penyebut": "125.326",
+        },
     ],
     "Anggaran": [
-        {"tahun": "2024", "kode": "1.06.01.01 - 04", "tingkat": "program", "uraian": "Program Rehabilitasi Sosial",
-         "pagu_murni": "Rp 4.047.900.000,-", "pagu_perubahan": "4.653.328.000", "realisasi": "4.259.258.784",
-         "indikator_kode": "IP-1"},
-        {"tahun": "2024", "kode": "1.06.04.2.01", "tingkat": "kegiatan", "uraian": "Rehabilitasi Sosial Dasar",
-         "pagu_perubahan": "4.653.328.000", "realisasi": "4.259.258.784"},
+        {
+            "tahun": "2024",
+            "kode": "1.06.01.01 - 04",
+            "tingkat": "program",
+            "uraian": "Program Rehabilitasi Sosial",
+            "pagu_murni": "Rp 4.047.900.000,-",
+            "pagu_perubahan": "4.653.328.000",
+            "realisasi": "4.259.258.784",
+            "indikator_kode": "IP-1",
+        },
+        {
+            "tahun": "2024",
+            "kode": "1.06.04.2.01",
+            "tingkat": "kegiatan",
+            "uraian": "Rehabilitasi Sosial Dasar",
+            "pagu_perubahan": "4.653.328.000",
+            "realisasi": "4.259.258.784",
+        },
     ],
 }
 
@@ -122,11 +177,28 @@ class ImportTests:
 
     def test_a_predicate_outside_the_scale_is_an_error_naming_the_column(self):
         book = workbook()
-        book["Indikator"].append({"kode": "IKU-2", "tingkat": "iku", "sasaran_kode": "S1", "uraian": "Nilai AKIP",
-                                  "satuan": "Nilai", "jenis_nilai": "predikat", "skala_predikat": "AKIP",
-                                  "polaritas": "positif", "agregasi": "terakhir"})
-        book["Realisasi"].append({"indikator_kode": "IKU-2", "tahun": "2024", "periode": "TAHUNAN",
-                                  "nilai": "77,29", "predikat": "ZZ"})
+        book["Indikator"].append(
+            {
+                "kode": "IKU-2",
+                "tingkat": "iku",
+                "sasaran_kode": "S1",
+                "uraian": "Nilai AKIP",
+                "satuan": "Nilai",
+                "jenis_nilai": "predikat",
+                "skala_predikat": "AKIP",
+                "polaritas": "positif",
+                "agregasi": "terakhir",
+            }
+        )
+        book["Realisasi"].append(
+            {
+                "indikator_kode": "IKU-2",
+                "tahun": "2024",
+                "periode": "TAHUNAN",
+                "nilai": "77,29",
+                "predikat": "ZZ",
+            }
+        )
         result = impor(book)
         assert [(m.sheet, m.kolom) for m in result.errors] == [("Realisasi", "predikat")]
 

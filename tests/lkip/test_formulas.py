@@ -161,7 +161,10 @@ class CapaianTests:
 class CapaianPredikatTests:
     def test_numeric_mode_uses_the_scores(self):
         hasil = capaian_predikat(
-            "BB", "BB", mode=ModePredikat.NUMERIK, target_nilai=D("77.26"),
+            "BB",
+            "BB",
+            mode=ModePredikat.NUMERIK,
+            target_nilai=D("77.26"),
             realisasi_nilai=D("77.29"),
         )
         assert tampil(hasil) == D("100.04")
@@ -785,10 +788,13 @@ class TerbilangTests:
             (1001000, "satu juta seribu"),
             (1000000000, "satu miliar"),
             (1000000000000, "satu triliun"),
-            (999999999999999, "sembilan ratus sembilan puluh sembilan triliun "
-             "sembilan ratus sembilan puluh sembilan miliar sembilan ratus sembilan puluh "
-             "sembilan juta sembilan ratus sembilan puluh sembilan ribu sembilan ratus "
-             "sembilan puluh sembilan"),
+            (
+                999999999999999,
+                "sembilan ratus sembilan puluh sembilan triliun "
+                "sembilan ratus sembilan puluh sembilan miliar sembilan ratus sembilan puluh "
+                "sembilan juta sembilan ratus sembilan puluh sembilan ribu sembilan ratus "
+                "sembilan puluh sembilan",
+            ),
         ],
     )
     def test_kbbi_words(self, angka, kata):

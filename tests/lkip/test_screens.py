@@ -27,10 +27,14 @@ def perencana(demo, client):
 class ScreenTests:
     def test_the_planner_adds_a_target_typed_in_indonesian_notation(self, perencana, demo):
         ind = demo.indikator_set.get(kode="IKU-3")
-        response = perencana.post(BASE + "target/tambah/", {"indikator": ind.pk, "tahun": "2025", "jenis": "pk",
-                                                            "periode": "0", "nilai": "6,5"})
+        response = perencana.post(
+            BASE + "target/tambah/",
+            {"indikator": ind.pk, "tahun": "2025", "jenis": "pk", "periode": "0", "nilai": "6,5"},
+        )
         assert response.status_code == 302
-        assert Target.objects.get(indikator=ind, tahun=2025, jenis="pk", periode=0).nilai == Decimal("6.5")
+        assert Target.objects.get(
+            indikator=ind, tahun=2025, jenis="pk", periode=0
+        ).nilai == Decimal("6.5")
 
     def test_a_duplicate_target_is_refused_with_a_message_not_a_500(self, perencana, demo):
         ind = demo.indikator_set.get(kode="IKU-3")
@@ -41,29 +45,47 @@ class ScreenTests:
 
     def test_a_renstra_target_outside_the_period_is_refused(self, perencana, demo):
         ind = demo.indikator_set.get(kode="IKU-3")
-        response = perencana.post(BASE + "target/tambah/", {"indikator": ind.pk, "tahun": "2030", "jenis": "renstra",
-                                                            "periode": "0", "nilai": "8"})
+        response = perencana.post(
+            BASE + "target/tambah/",
+            {
+                "indikator": ind.pk,
+                "tahun": "2030",
+                "jenis": "renstra",
+                "periode": "0",
+                "nilai": "8",
+            },
+        )
         assert "di luar periode Renstra 2024–2026" in response.text
 
-    def test_a_negative_pagu_and_a_malformed_amount_are_refused_beside_their_fields(self, perencana, demo):
+    def test_a_negative_pagu_and_a_malformed_amount_are_refused_beside_their_fields(
+        self, perencana, demo
+    ):
         nom = Nomenklatur.objects.get(kode="1.06.07")
-        response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
-                                                              "pagu_murni": "-5", "realisasi": "12,3,4"})
+        response = perencana.post(
+            BASE + "anggaran/tambah/",
+            {"nomenklatur": nom.pk, "tahun": "2025", "pagu_murni": "-5", "realisasi": "12,3,4"},
+        )
         assert response.status_code == 200
         assert "tidak boleh negatif" in response.text and "bukan angka yang sah" in response.text
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
     def test_a_number_too_large_for_any_column_is_a_form_error_not_a_500(self, perencana, demo):
         huge = "9" * 40
-        response = perencana.post(BASE + "renstra/tambah/", {"tahun_awal": huge, "tahun_akhir": "2026"})
+        response = perencana.post(
+            BASE + "renstra/tambah/", {"tahun_awal": huge, "tahun_akhir": "2026"}
+        )
         assert response.status_code == 200 and response.context["form"].errors["tahun_awal"]
         nom = Nomenklatur.objects.get(kode="1.06.07")
-        response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
-                                                              "pagu_murni": "5", "indikator": [huge]})
+        response = perencana.post(
+            BASE + "anggaran/tambah/",
+            {"nomenklatur": nom.pk, "tahun": "2025", "pagu_murni": "5", "indikator": [huge]},
+        )
         assert response.status_code == 200 and response.context["form"].errors["indikator"]
         for odd in ("+" + huge, "²", "-" + huge):
-            response = perencana.post(BASE + "anggaran/tambah/", {"nomenklatur": nom.pk, "tahun": "2025",
-                                                                  "pagu_murni": "5", "indikator": [odd]})
+            response = perencana.post(
+                BASE + "anggaran/tambah/",
+                {"nomenklatur": nom.pk, "tahun": "2025", "pagu_murni": "5", "indikator": [odd]},
+            )
             assert response.status_code == 200 and response.context["form"].errors["indikator"], odd
         assert not Anggaran.objects.filter(tahun=2025).exists()
 
@@ -83,16 +105,29 @@ class ScreenTests:
         assert perencana.post(f"{BASE}indikator/{foreign.pk}/hapus/").status_code == 404
         assert perencana.get("/data/dinas-lain/indikator/").status_code == 404
         # Nor through a form field.
-        response = perencana.post(BASE + "realisasi/tambah/", {"indikator": foreign.pk, "tahun": "2024", "periode": "1", "nilai": "1"})
+        response = perencana.post(
+            BASE + "realisasi/tambah/",
+            {"indikator": foreign.pk, "tahun": "2024", "periode": "1", "nilai": "1"},
+        )
         assert "bukan milik perangkat daerah Anda" in response.text
         assert Indikator.objects.filter(pk=foreign.pk).exists()
 
     def test_a_sasaran_of_another_renstra_tujuan_is_refused(self, perencana, demo):
         other = make_opd("dinas-lain2", pemda=demo.pemda)
-        foreign_sasaran = __import__("tests.factories", fromlist=["make_sasaran"]).make_sasaran(other)
+        foreign_sasaran = __import__("tests.factories", fromlist=["make_sasaran"]).make_sasaran(
+            other
+        )
         renstra = demo.renstra_set.get()
-        response = perencana.post(BASE + "sasaran/tambah/", {"renstra": renstra.pk, "tujuan": foreign_sasaran.tujuan.pk,
-                                                             "kode": "S9", "uraian": "x", "urutan": "1"})
+        response = perencana.post(
+            BASE + "sasaran/tambah/",
+            {
+                "renstra": renstra.pk,
+                "tujuan": foreign_sasaran.tujuan.pk,
+                "kode": "S9",
+                "uraian": "x",
+                "urutan": "1",
+            },
+        )
         assert response.status_code == 200 and not Sasaran.objects.filter(kode="S9").exists()
 
     def test_every_list_exports_what_it_shows_to_xlsx(self, perencana, demo):
@@ -121,32 +156,53 @@ class ScreenTests:
 class EvidenceTests:
     def realisasi_form(self, demo, upload):
         ind = demo.indikator_set.get(kode="IKU-2")
-        return {"indikator": ind.pk, "tahun": "2024", "periode": "3", "nilai": "90", "bukti": upload}
+        return {
+            "indikator": ind.pk,
+            "tahun": "2024",
+            "periode": "3",
+            "nilai": "90",
+            "bukti": upload,
+        }
 
-    def test_a_pdf_is_accepted_stored_outside_static_and_served_only_within_the_agency(self, perencana, demo, settings, tmp_path, client, django_user_model):
+    def test_a_pdf_is_accepted_stored_outside_static_and_served_only_within_the_agency(
+        self, perencana, demo, settings, tmp_path, client, django_user_model
+    ):
         settings.MEDIA_ROOT = tmp_path
-        pdf = SimpleUploadedFile("laporan-skm.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-        assert perencana.post(BASE + "realisasi/tambah/", self.realisasi_form(demo, pdf)).status_code == 302
+        pdf = SimpleUploadedFile(
+            "laporan-skm.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf"
+        )
+        assert (
+            perencana.post(BASE + "realisasi/tambah/", self.realisasi_form(demo, pdf)).status_code
+            == 302
+        )
         real = Realisasi.objects.get(tahun=2024, periode=3)
         assert str(tmp_path) in real.bukti.path and real.bukti.name.endswith(".pdf")
         download = perencana.get(f"{BASE}bukti/{real.pk}/")
-        assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+        assert download.status_code == 200 and b"".join(download.streaming_content).startswith(
+            b"%PDF"
+        )
         other = make_opd("dinas-lain", pemda=Pemda.objects.create(nama="Pemerintah Kota Lain"))
         outsider = django_user_model.objects.create_user("orang.lain", password="x-rahasia-123")
         Penugasan.objects.create(user=outsider, pemda=other.pemda, opd=other)
         client.force_login(outsider)
         assert client.get(f"{BASE}bukti/{real.pk}/").status_code in (403, 404)
 
-    def test_a_renamed_file_that_is_not_pdf_or_image_is_refused(self, perencana, demo, settings, tmp_path):
+    def test_a_renamed_file_that_is_not_pdf_or_image_is_refused(
+        self, perencana, demo, settings, tmp_path
+    ):
         settings.MEDIA_ROOT = tmp_path
-        fake = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+        fake = SimpleUploadedFile(
+            "bukti.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+        )
         response = perencana.post(BASE + "realisasi/tambah/", self.realisasi_form(demo, fake))
         assert "harus PDF, PNG atau JPEG" in response.text
         assert not Realisasi.objects.filter(tahun=2024, periode=3).exists()
 
     def test_a_file_over_5_mb_is_refused(self, perencana, demo, settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path
-        big = SimpleUploadedFile("besar.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024 + 1), content_type="application/pdf")
+        big = SimpleUploadedFile(
+            "besar.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024 + 1), content_type="application/pdf"
+        )
         response = perencana.post(BASE + "realisasi/tambah/", self.realisasi_form(demo, big))
         assert "terlalu besar" in response.text
 
@@ -155,17 +211,23 @@ class AuditTrailTests:
     def test_a_change_is_recorded_with_user_time_old_and_new_value(self, perencana, demo):
         ind = demo.indikator_set.get(kode="IKU-2")
         target = Target.objects.get(indikator=ind, tahun=2024, jenis="pk", periode=0)
-        perencana.post(f"{BASE}target/{target.pk}/", {"indikator": ind.pk, "tahun": "2024", "jenis": "pk",
-                                                      "periode": "0", "nilai": "85"})
+        perencana.post(
+            f"{BASE}target/{target.pk}/",
+            {"indikator": ind.pk, "tahun": "2024", "jenis": "pk", "periode": "0", "nilai": "85"},
+        )
         history = perencana.get(f"{BASE}target/{target.pk}/riwayat/").text
         assert "perencana.dinsos" in history and "diubah" in history
         assert "80.500000 → 85" in history or "80.5" in history
 
-    def test_the_inspektorat_reads_the_agency_audit_trail_filtered_by_user(self, perencana, demo, client):
+    def test_the_inspektorat_reads_the_agency_audit_trail_filtered_by_user(
+        self, perencana, demo, client
+    ):
         ind = demo.indikator_set.get(kode="IKU-2")
         target = Target.objects.get(indikator=ind, tahun=2024, jenis="pk", periode=0)
-        perencana.post(f"{BASE}target/{target.pk}/", {"indikator": ind.pk, "tahun": "2024", "jenis": "pk",
-                                                      "periode": "0", "nilai": "85"})
+        perencana.post(
+            f"{BASE}target/{target.pk}/",
+            {"indikator": ind.pk, "tahun": "2024", "jenis": "pk", "periode": "0", "nilai": "85"},
+        )
         client.login(username="inspektorat.bekasi", password=DEMO_PASSWORD)
         page = client.get(BASE + "audit/", {"pengguna": "perencana.dinsos"})
         assert page.status_code == 200 and "perencana.dinsos" in page.text and "diubah" in page.text

@@ -20,17 +20,32 @@ def _clean_env() -> dict[str, str]:
 
 
 def test_check_deploy_has_no_warnings_under_the_documented_production_settings():
-    env = {**_clean_env(), "DEBUG": "false", "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
-           "ALLOWED_HOSTS": "lkip.bekasikota.go.id", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    env = {
+        **_clean_env(),
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+        "ALLOWED_HOSTS": "lkip.bekasikota.go.id",
+        "DJANGO_SETTINGS_MODULE": "lkip.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_every_page_carries_a_content_security_policy_without_inline_scripts(demo, client):
     client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
-    for url in ("/masuk/", "/", "/laporan/dinsos-kota-bekasi/2024/", "/data/dinsos-kota-bekasi/entri/2024/tw1/"):
+    for url in (
+        "/masuk/",
+        "/",
+        "/laporan/dinsos-kota-bekasi/2024/",
+        "/data/dinsos-kota-bekasi/entri/2024/tw1/",
+    ):
         response = client.get(url)
         policy = response["Content-Security-Policy"]
         script = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
@@ -49,13 +64,17 @@ def test_session_cookies_are_httponly_samesite_and_expire(demo, client):
 def test_production_cookies_are_secure():
     env = {**_clean_env(), "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
     code = "import django; django.setup(); from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    ).stdout
     assert out.split() == ["True", "True", "True"]
 
 
 def test_repeated_failed_logins_lock_the_account_out_with_a_message(demo, client):
     for _ in range(settings.LOGIN_MAX_PERCOBAAN):
-        response = client.post("/masuk/", {"username": "perencana.dinsos", "password": "salah-sekali"})
+        response = client.post(
+            "/masuk/", {"username": "perencana.dinsos", "password": "salah-sekali"}
+        )
         assert "salah" in response.text
     locked = client.post("/masuk/", {"username": "perencana.dinsos", "password": DEMO_PASSWORD})
     assert locked.status_code == 200
@@ -65,7 +84,10 @@ def test_repeated_failed_logins_lock_the_account_out_with_a_message(demo, client
 
 def test_a_successful_login_clears_earlier_failures(demo, client):
     client.post("/masuk/", {"username": "kepala.dinsos", "password": "keliru"})
-    assert client.post("/masuk/", {"username": "kepala.dinsos", "password": DEMO_PASSWORD}).status_code == 302
+    assert (
+        client.post("/masuk/", {"username": "kepala.dinsos", "password": DEMO_PASSWORD}).status_code
+        == 302
+    )
 
 
 def test_passwords_are_validated():
@@ -182,7 +204,9 @@ def test_a_password_changed_by_another_process_keeps_the_session_it_was_changed_
     assert client.get("/").status_code == 200  # the user is now kept by this process
     # Another worker saves the new password and stores its hash in this session (as Django's
     # password change does); nothing tells this process, and the data version is read < 1 s ago.
-    User.objects.filter(pk=planner.pk).update(password=make_password("kata-sandi-baru-yang-panjang"))
+    User.objects.filter(pk=planner.pk).update(
+        password=make_password("kata-sandi-baru-yang-panjang")
+    )
     session = client.session
     session[HASH_SESSION_KEY] = User.objects.get(pk=planner.pk).get_session_auth_hash()
     session.save()
@@ -199,5 +223,8 @@ def test_a_change_the_data_version_cannot_see_shows_within_a_few_seconds(planner
     versi._TERAKHIR.clear()
     assert client.get("/").status_code == 200  # same data version: still the kept user …
     for key, (kept_at, user) in list(versi._PENGGUNA.items()):
-        versi._PENGGUNA[key] = (kept_at - versi.PENGGUNA_DETIK, user)  # … until PENGGUNA_DETIK has passed
+        versi._PENGGUNA[key] = (
+            kept_at - versi.PENGGUNA_DETIK,
+            user,
+        )  # … until PENGGUNA_DETIK has passed
     assert client.get("/").status_code == 302

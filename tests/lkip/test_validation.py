@@ -47,8 +47,13 @@ class NomenklaturValidationTests:
 class AnggaranValidationTests:
     def test_a_negative_amount_is_refused(self):
         opd = make_opd()
-        line = Anggaran(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
-                        pagu_murni=Decimal("-1"), realisasi=Decimal(0))
+        line = Anggaran(
+            opd=opd,
+            tahun=2024,
+            nomenklatur=make_nomenklatur("1.06.04"),
+            pagu_murni=Decimal("-1"),
+            realisasi=Decimal(0),
+        )
         errors = errors_of(line)
         assert errors["pagu_murni"] == ["Nilai tidak boleh negatif."]
 
@@ -57,21 +62,34 @@ class AnggaranValidationTests:
 
         opd = make_opd()
         with pytest.raises(IntegrityError), transaction.atomic():
-            Anggaran.objects.create(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
-                                    pagu_murni=Decimal(10), realisasi=Decimal(-5))
+            Anggaran.objects.create(
+                opd=opd,
+                tahun=2024,
+                nomenklatur=make_nomenklatur("1.06.04"),
+                pagu_murni=Decimal(10),
+                realisasi=Decimal(-5),
+            )
 
     def test_quarterly_realisasi_must_add_up_to_the_annual_one(self):
         opd = make_opd()
-        line = Anggaran(opd=opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
-                        pagu_murni=Decimal(100), realisasi=Decimal(90),
-                        realisasi_tw1=Decimal(10), realisasi_tw2=Decimal(10))
+        line = Anggaran(
+            opd=opd,
+            tahun=2024,
+            nomenklatur=make_nomenklatur("1.06.04"),
+            pagu_murni=Decimal(100),
+            realisasi=Decimal(90),
+            realisasi_tw1=Decimal(10),
+            realisasi_tw2=Decimal(10),
+        )
         assert "tidak sama dengan realisasi tahunan" in errors_of(line)["realisasi"][0]
 
 
 class TargetAndRealisasiValidationTests:
     def test_a_quarter_outside_1_to_4_is_refused(self):
         ind = make_indikator(make_opd())
-        errors = errors_of(Target(indikator=ind, tahun=2024, jenis="pk", periode=5, nilai=Decimal(1)))
+        errors = errors_of(
+            Target(indikator=ind, tahun=2024, jenis="pk", periode=5, nilai=Decimal(1))
+        )
         assert "periode" in errors
 
     def test_the_database_refuses_a_quarter_outside_1_to_4(self):
@@ -82,8 +100,12 @@ class TargetAndRealisasiValidationTests:
             Realisasi.objects.create(indikator=ind, tahun=2024, periode=7, nilai=Decimal(1))
 
     def test_a_predicate_outside_the_indicators_scale_is_refused(self):
-        ind = make_indikator(make_opd(), jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai")
-        errors = errors_of(Realisasi(indikator=ind, tahun=2024, periode=0, nilai=Decimal("77.29"), predikat="XB"))
+        ind = make_indikator(
+            make_opd(), jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai"
+        )
+        errors = errors_of(
+            Realisasi(indikator=ind, tahun=2024, periode=0, nilai=Decimal("77.29"), predikat="XB")
+        )
         assert "tidak ada dalam skala AKIP" in errors["predikat"][0]
 
     def test_a_predicate_on_a_numeric_indicator_is_refused(self):
@@ -97,7 +119,11 @@ class TargetAndRealisasiValidationTests:
 
     def test_a_zero_denominator_is_refused(self):
         ind = make_indikator(make_opd())
-        errors = errors_of(Realisasi(indikator=ind, tahun=2024, periode=0, pembilang=Decimal(1), penyebut=Decimal(0)))
+        errors = errors_of(
+            Realisasi(
+                indikator=ind, tahun=2024, periode=0, pembilang=Decimal(1), penyebut=Decimal(0)
+            )
+        )
         assert errors["penyebut"] == ["Penyebut tidak boleh nol."]
 
 
@@ -105,14 +131,18 @@ class RealisasiFormTests:
     def test_indonesian_notation_is_understood(self):
         opd = make_opd()
         ind = make_indikator(opd)
-        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "1.234,56"}, opd=opd)
+        form = RealisasiForm(
+            {"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "1.234,56"}, opd=opd
+        )
         assert form.is_valid(), form.errors
         assert form.cleaned_data["nilai"] == Decimal("1234.56")
 
     def test_a_non_numeric_value_for_a_numeric_indicator_is_refused_naming_the_input(self):
         opd = make_opd()
         ind = make_indikator(opd)
-        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "dua belas"}, opd=opd)
+        form = RealisasiForm(
+            {"indikator": ind.pk, "tahun": "2024", "periode": "1", "nilai": "dua belas"}, opd=opd
+        )
         assert not form.is_valid()
         assert "'dua belas'" in form.errors["nilai"][0]
 
@@ -120,7 +150,9 @@ class RealisasiFormTests:
         mine = make_opd("dinas-saya")
         other = make_opd("dinas-lain")
         foreign = make_indikator(other, kode="IKU-9")
-        form = RealisasiForm({"indikator": foreign.pk, "tahun": "2024", "periode": "1", "nilai": "5"}, opd=mine)
+        form = RealisasiForm(
+            {"indikator": foreign.pk, "tahun": "2024", "periode": "1", "nilai": "5"}, opd=mine
+        )
         assert not form.is_valid()
         assert "indikator" in form.errors
         assert not Realisasi.objects.exists()
@@ -128,7 +160,9 @@ class RealisasiFormTests:
     def test_a_quarter_outside_1_to_4_is_refused_by_the_form(self):
         opd = make_opd()
         ind = make_indikator(opd)
-        form = RealisasiForm({"indikator": ind.pk, "tahun": "2024", "periode": "5", "nilai": "5"}, opd=opd)
+        form = RealisasiForm(
+            {"indikator": ind.pk, "tahun": "2024", "periode": "5", "nilai": "5"}, opd=opd
+        )
         assert not form.is_valid()
         assert "periode" in form.errors
 
@@ -148,8 +182,16 @@ class PerangkatDaerahValidationTests:
 
 class IndikatorValidationTests:
     def test_an_iku_needs_a_sasaran(self):
-        ind = Indikator(opd=make_opd(), kode="IKU-1", tingkat="iku", uraian="x", satuan="%",
-                        jenis_nilai="persen", polaritas="positif", agregasi="terakhir")
+        ind = Indikator(
+            opd=make_opd(),
+            kode="IKU-1",
+            tingkat="iku",
+            uraian="x",
+            satuan="%",
+            jenis_nilai="persen",
+            polaritas="positif",
+            agregasi="terakhir",
+        )
         assert "sasaran" in errors_of(ind)
 
     def test_a_predicate_indicator_needs_a_scale(self):

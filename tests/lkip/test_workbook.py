@@ -71,11 +71,16 @@ def refused(data: bytes, **kwargs):
     return result
 
 
-
 def with_main_part_type(content_type: str) -> bytes:
     """The agency workbook with its main part declared as another kind of document."""
-    return xlsx(AGENCY, edit=lambda name, text: text.replace(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", content_type))
+    return xlsx(
+        AGENCY,
+        edit=lambda name, text: text.replace(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            content_type,
+        ),
+    )
+
 
 class FileCheckTests:
     def test_a_renamed_pdf_is_refused_saying_what_it_really_is(self):
@@ -109,7 +114,9 @@ class FileCheckTests:
         )
 
     def test_a_word_document_is_refused(self):
-        docx = with_main_part_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+        docx = with_main_part_type(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+        )
         assert "Word" in refused(docx).errors[0].pesan
 
     def test_a_zip_bomb_is_refused_by_its_compression_ratio(self):

@@ -50,21 +50,34 @@ def sertifikat_demo(media, _p12_demo):
     return path
 
 
-def make_user(username: str, role: str, opd: PerangkatDaerah | None = None, *, pemda=None, nama: str = ""):
+def make_user(
+    username: str, role: str, opd: PerangkatDaerah | None = None, *, pemda=None, nama: str = ""
+):
     """A user with one role group and an assignment (agency roles to `opd`, pemda roles to its pemda)."""
     first, _, last = nama.partition(" ")
-    user = get_user_model().objects.create_user(username, password=None, first_name=first, last_name=last)
+    user = get_user_model().objects.create_user(
+        username, password=None, first_name=first, last_name=last
+    )
     user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
     pemda = pemda or opd.pemda
-    Penugasan.objects.create(user=user, pemda=pemda, opd=opd if role in {"perencana", "kepala_dinas"} else None)
+    Penugasan.objects.create(
+        user=user, pemda=pemda, opd=opd if role in {"perencana", "kepala_dinas"} else None
+    )
     return get_user_model().objects.get(pk=user.pk)  # fresh: no stale permission cache
 
 
-def make_opd_bersih(kode: str = "dinas-uji", nama: str = "Dinas Uji A",
-                    pemda_nama: str = "Pemerintah Kota Uji") -> PerangkatDaerah:
+def make_opd_bersih(
+    kode: str = "dinas-uji", nama: str = "Dinas Uji A", pemda_nama: str = "Pemerintah Kota Uji"
+) -> PerangkatDaerah:
     """A small agency whose 2024 data has no data-health error."""
-    opd = make_opd(kode, pemda=make_pemda(pemda_nama), nama=nama, kota_ttd="Kota Uji",
-                   kepala_nama="Dr. KEPALA UJI, M.Si.", kepala_jabatan=f"Kepala {nama}")
+    opd = make_opd(
+        kode,
+        pemda=make_pemda(pemda_nama),
+        nama=nama,
+        kota_ttd="Kota Uji",
+        kepala_nama="Dr. KEPALA UJI, M.Si.",
+        kepala_jabatan=f"Kepala {nama}",
+    )
     ind = make_indikator(opd, "IKU-1", uraian="Persentase layanan tepat waktu")
     make_target(ind, 80)
     make_realisasi(ind, 85)
@@ -96,8 +109,15 @@ def pelaku(opd_bersih) -> Pelaku:
 def perbaiki_data_demo(opd: PerangkatDaerah) -> None:
     """What a Perencana corrects before the demo's 2024 LKIP can be submitted (see the module docstring)."""
     AngkaTercetak.objects.filter(opd=opd, tahun=2024).delete()
-    lines = {a.kode: a for a in Anggaran.objects.filter(opd=opd, tahun=2024, nomenklatur__kode__startswith="1.06.02")}
-    lines["1.06.02.2.03.0003"].realisasi = Decimal(96790000)  # what the seed's printed 96,79% implies
+    lines = {
+        a.kode: a
+        for a in Anggaran.objects.filter(
+            opd=opd, tahun=2024, nomenklatur__kode__startswith="1.06.02"
+        )
+    }
+    lines["1.06.02.2.03.0003"].realisasi = Decimal(
+        96790000
+    )  # what the seed's printed 96,79% implies
     lines["1.06.02.2.03.0003"].save()
     rincian = sum(a.realisasi for kode, a in lines.items() if kode.startswith("1.06.02.2.03."))
     for kode in ("1.06.02.2.03", "1.06.02"):

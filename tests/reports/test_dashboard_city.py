@@ -30,13 +30,28 @@ class _Rollback(Exception):
 def fingerprint() -> tuple:
     """Every generated value, independent of database ids."""
     return (
-        sorted(Anggaran.objects.exclude(opd__kode="dinsos-kota-bekasi").values_list(
-            "opd__kode", "tahun", "nomenklatur__kode", "pagu_murni", "pagu_perubahan", "realisasi",
-            "realisasi_tw1", "realisasi_tw4")),
-        sorted(Target.objects.exclude(indikator__opd__kode="dinsos-kota-bekasi").values_list(
-            "indikator__opd__kode", "indikator__kode", "tahun", "jenis", "periode", "nilai")),
-        sorted(Realisasi.objects.exclude(indikator__opd__kode="dinsos-kota-bekasi").values_list(
-            "indikator__opd__kode", "indikator__kode", "tahun", "periode", "nilai")),
+        sorted(
+            Anggaran.objects.exclude(opd__kode="dinsos-kota-bekasi").values_list(
+                "opd__kode",
+                "tahun",
+                "nomenklatur__kode",
+                "pagu_murni",
+                "pagu_perubahan",
+                "realisasi",
+                "realisasi_tw1",
+                "realisasi_tw4",
+            )
+        ),
+        sorted(
+            Target.objects.exclude(indikator__opd__kode="dinsos-kota-bekasi").values_list(
+                "indikator__opd__kode", "indikator__kode", "tahun", "jenis", "periode", "nilai"
+            )
+        ),
+        sorted(
+            Realisasi.objects.exclude(indikator__opd__kode="dinsos-kota-bekasi").values_list(
+                "indikator__opd__kode", "indikator__kode", "tahun", "periode", "nilai"
+            )
+        ),
         sorted(PerangkatDaerah.objects.values_list("kode", "nama", "kepala_nama", "kepala_nip")),
         sorted(LaporanTahunan.objects.values_list("opd__kode", "tahun", "status", "status_sejak")),
         sorted(RiwayatStatus.objects.values_list("laporan__opd__kode", "aksi", "waktu")),
@@ -61,9 +76,22 @@ class CityTests:
 
     def test_the_demo_agency_stays_untouched(self, demo):
         def snapshot():
-            return (sorted(Anggaran.objects.filter(opd=demo).values_list("nomenklatur__kode", "pagu_perubahan", "realisasi")),
-                    sorted(Realisasi.objects.filter(indikator__opd=demo).values_list("indikator__kode", "tahun", "nilai")),
-                    sorted(Nomenklatur.objects.filter(kode__startswith="1.06").values_list("kode", "nama")))
+            return (
+                sorted(
+                    Anggaran.objects.filter(opd=demo).values_list(
+                        "nomenklatur__kode", "pagu_perubahan", "realisasi"
+                    )
+                ),
+                sorted(
+                    Realisasi.objects.filter(indikator__opd=demo).values_list(
+                        "indikator__kode", "tahun", "nilai"
+                    )
+                ),
+                sorted(
+                    Nomenklatur.objects.filter(kode__startswith="1.06").values_list("kode", "nama")
+                ),
+            )
+
         before = snapshot()
         buat_kota(5, 2, seed=1, rincian=2)
         assert snapshot() == before
@@ -74,20 +102,38 @@ class CityTests:
         with pytest.raises(KotaSudahAda, match="tidak dijalankan dua kali"):
             buat_kota(2, 1, seed=1, rincian=1)
         with pytest.raises(CommandError, match="tidak dijalankan dua kali"):
-            call_command("generate_demo_city", "--agencies", "2", "--years", "1", "--rincian", "1", stdout=StringIO())
+            call_command(
+                "generate_demo_city",
+                "--agencies",
+                "2",
+                "--years",
+                "1",
+                "--rincian",
+                "1",
+                stdout=StringIO(),
+            )
 
     def test_without_the_demo_pemda_it_asks_for_load_demo_first(self, db):
         with pytest.raises(CommandError, match="load_demo"):
             call_command("generate_demo_city", "--agencies", "1", stdout=StringIO())
 
     def test_out_of_range_arguments_are_refused_in_indonesian(self, demo):
-        for args in (["--agencies", "0"], ["--agencies", "44"], ["--years", "9"], ["--rincian", "12"]):
+        for args in (
+            ["--agencies", "0"],
+            ["--agencies", "44"],
+            ["--years", "9"],
+            ["--rincian", "12"],
+        ):
             with pytest.raises(CommandError, match="harus antara"):
                 call_command("generate_demo_city", *args, stdout=StringIO())
 
-    def test_an_agency_has_about_8_iku_10_program_indicators_and_300_budget_lines_per_year(self, demo):
+    def test_an_agency_has_about_8_iku_10_program_indicators_and_300_budget_lines_per_year(
+        self, demo
+    ):
         out = StringIO()
-        call_command("generate_demo_city", "--agencies", "2", "--years", "3", "--seed", "1", stdout=out)
+        call_command(
+            "generate_demo_city", "--agencies", "2", "--years", "3", "--seed", "1", stdout=out
+        )
         assert "2 perangkat daerah" in out.getvalue()
         for d in kota_data.OPD[:2]:
             opd = PerangkatDaerah.objects.get(kode=kode_opd(d))
@@ -96,20 +142,28 @@ class CityTests:
             for year in (2024, 2025, 2026):
                 assert 290 <= Anggaran.objects.filter(opd=opd, tahun=year).count() <= 310
             # Quarterly PK targets and realisations; the year in progress stops at TW III.
-            assert Target.objects.filter(indikator__opd=opd, jenis="pk", periode__in=[1, 2, 3, 4]).exists()
+            assert Target.objects.filter(
+                indikator__opd=opd, jenis="pk", periode__in=[1, 2, 3, 4]
+            ).exists()
             assert Realisasi.objects.filter(indikator__opd=opd, tahun=2025, periode=4).exists()
             assert not Realisasi.objects.filter(indikator__opd=opd, tahun=2026, periode=4).exists()
-            assert not Anggaran.objects.filter(opd=opd, tahun=2026, realisasi_tw4__isnull=False).exists()
+            assert not Anggaran.objects.filter(
+                opd=opd, tahun=2026, realisasi_tw4__isnull=False
+            ).exists()
 
     def test_budget_codes_are_valid_nomenclature_of_the_agencys_own_urusan(self, demo):
         buat_kota(6, 1, seed=2, rincian=3)
         for d in kota_data.OPD[:6]:
-            for code in Anggaran.objects.filter(opd__kode=kode_opd(d)).values_list("nomenklatur__kode", flat=True):
+            for code in Anggaran.objects.filter(opd__kode=kode_opd(d)).values_list(
+                "nomenklatur__kode", flat=True
+            ):
                 assert formulas.normalisasi_kode(code) == code
                 assert code.startswith(d.bidang + ".")
         # Parents hang off their parent code, so the tree is navigable.
         sub = Nomenklatur.objects.filter(tingkat="subkegiatan", kode__startswith="1.01.").first()
-        assert sub.induk.kode == formulas.kode_induk(sub.kode) and sub.induk.induk.tingkat == "program"
+        assert (
+            sub.induk.kode == formulas.kode_induk(sub.kode) and sub.induk.induk.tingkat == "program"
+        )
 
     def test_every_code_has_one_name_across_agencies(self):
         names: dict[str, str] = {}
@@ -133,10 +187,17 @@ class CityTests:
         assert set(result.galat_sengaja.values()) == set(rules)
         for kode, kind in result.galat_sengaja.items():
             findings = periksa(PerangkatDaerah.objects.get(kode=kode), 2024)
-            assert any(t.aturan == rules[kind] and t.tingkat == ERROR for t in findings), (kode, findings)
+            assert any(t.aturan == rules[kind] and t.tingkat == ERROR for t in findings), (
+                kode,
+                findings,
+            )
         clean = [d for d in kota_data.OPD[:40] if kode_opd(d) not in result.galat_sengaja]
-        errors = Counter(t.aturan for d in clean for t in periksa(PerangkatDaerah.objects.get(kode=kode_opd(d)), 2024)
-                         if t.tingkat == ERROR)
+        errors = Counter(
+            t.aturan
+            for d in clean
+            for t in periksa(PerangkatDaerah.objects.get(kode=kode_opd(d)), 2024)
+            if t.tingkat == ERROR
+        )
         assert not errors, errors
 
     def test_the_bulk_health_check_finds_exactly_what_periksa_finds_for_each_agency(self, demo):

@@ -83,14 +83,27 @@ def _lines(opd, n: int) -> None:
     subs = []
     for i in range(1, n - 1):
         code = f"1.06.04.2.01.{i:04d}"
-        subs.append(Nomenklatur.objects.filter(kode=code).first() or Nomenklatur(
-            kode=code, nama=f"Sub-kegiatan {i}", tingkat="subkegiatan", induk=kegiatan))
+        subs.append(
+            Nomenklatur.objects.filter(kode=code).first()
+            or Nomenklatur(
+                kode=code, nama=f"Sub-kegiatan {i}", tingkat="subkegiatan", induk=kegiatan
+            )
+        )
     Nomenklatur.objects.bulk_create([s for s in subs if s.pk is None])
     subs = list(Nomenklatur.objects.filter(kode__in=[s.kode for s in subs]))
-    money = {"pagu_murni": Decimal(1000), "pagu_perubahan": Decimal(1000), "realisasi": Decimal(800),
-             "realisasi_tw1": Decimal(200), "realisasi_tw2": Decimal(200), "realisasi_tw3": Decimal(200),
-             "realisasi_tw4": Decimal(200)}
-    rows = [Anggaran(opd=opd, tahun=2024, nomenklatur=nomen, **money) for nomen in [program, kegiatan] + subs]
+    money = {
+        "pagu_murni": Decimal(1000),
+        "pagu_perubahan": Decimal(1000),
+        "realisasi": Decimal(800),
+        "realisasi_tw1": Decimal(200),
+        "realisasi_tw2": Decimal(200),
+        "realisasi_tw3": Decimal(200),
+        "realisasi_tw4": Decimal(200),
+    }
+    rows = [
+        Anggaran(opd=opd, tahun=2024, nomenklatur=nomen, **money)
+        for nomen in [program, kegiatan] + subs
+    ]
     Anggaran.objects.bulk_create(rows)
 
 
@@ -105,16 +118,25 @@ def _agency_with_user(client, django_user_model, kode: str):
     user.groups.add(Group.objects.get(name="Kepala Dinas"))
     Penugasan.objects.create(user=user, pemda=opd.pemda, opd=opd)
     laporan = LaporanTahunan.objects.create(opd=opd, tahun=2024, status="diajukan")
-    RiwayatStatus.objects.create(laporan=laporan, dari="draf", ke="diajukan", aksi="ajukan", oleh=user)
+    RiwayatStatus.objects.create(
+        laporan=laporan, dari="draf", ke="diajukan", aksi="ajukan", oleh=user
+    )
     client.force_login(user)
     return opd
 
 
 class AgencyDashboardQueryTests:
-    def test_the_agency_dashboard_runs_as_many_queries_for_300_budget_lines_as_for_1(self, db, client, django_user_model):
+    def test_the_agency_dashboard_runs_as_many_queries_for_300_budget_lines_as_for_1(
+        self, db, client, django_user_model
+    ):
         small_opd = _agency_with_user(client, django_user_model, "dinas-kecil")
-        Anggaran.objects.create(opd=small_opd, tahun=2024, nomenklatur=make_nomenklatur("1.06.04"),
-                                pagu_murni=Decimal(1000), realisasi=Decimal(900))
+        Anggaran.objects.create(
+            opd=small_opd,
+            tahun=2024,
+            nomenklatur=make_nomenklatur("1.06.04"),
+            pagu_murni=Decimal(1000),
+            realisasi=Decimal(900),
+        )
         small = both(client, "/dasbor/opd/dinas-kecil/2024/")
 
         big_opd = _agency_with_user(client, django_user_model, "dinas-besar")
@@ -123,7 +145,9 @@ class AgencyDashboardQueryTests:
         for line in Anggaran.objects.filter(opd=big_opd, nomenklatur__tingkat="kegiatan"):
             line.indikator.add(*big_opd.indikator_set.all())
         html = client.get("/dasbor/opd/dinas-besar/2024/").text
-        assert "Rp1.000" in html and "galat" in html  # the 298 lines' sums break VR-BUD-3: findings listed
+        assert (
+            "Rp1.000" in html and "galat" in html
+        )  # the 298 lines' sums break VR-BUD-3: findings listed
         large = both(client, "/dasbor/opd/dinas-besar/2024/")
         assert small[0] == large[0], "cold cache:\n" + "\n".join(large[2])
         assert small[1] == large[1], "\n".join(large[2])
@@ -147,7 +171,9 @@ class AgencyDashboardQueryTests:
 
 
 class SharedCacheQueryTests:
-    def test_another_worker_reads_the_page_body_from_the_shared_cache_in_one_query(self, inspektorat):
+    def test_another_worker_reads_the_page_body_from_the_shared_cache_in_one_query(
+        self, inspektorat
+    ):
         client = inspektorat
         client.get("/dasbor/?tahun=2024")
         kosongkan_lokal()  # as seen from a process that did not render it

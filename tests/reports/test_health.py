@@ -47,8 +47,14 @@ class BudgetHealthTests:
     def test_a_printed_serapan_that_differs_from_the_recomputed_one_is_found(self):
         opd = make_opd()
         make_anggaran(opd, "1.06.01", 13_609_617_940, 12_329_804_929)
-        AngkaTercetak.objects.create(opd=opd, tahun=2024, lokasi="Tabel 3.18 baris 1", objek="1.06.01",
-                                     besaran="serapan", teks="90,06")
+        AngkaTercetak.objects.create(
+            opd=opd,
+            tahun=2024,
+            lokasi="Tabel 3.18 baris 1",
+            objek="1.06.01",
+            besaran="serapan",
+            teks="90,06",
+        )
         findings = periksa(opd, 2024)
         assert rules(findings) == ["VR-BUD-1"]
         assert "90,60%" in findings[0].pesan
@@ -58,15 +64,22 @@ class BudgetHealthTests:
         ind = make_indikator(opd, kode="IKU-2", satuan="Nilai", jenis_nilai="indeks")
         make_target(ind, "80.50")
         make_realisasi(ind, "93.45")
-        AngkaTercetak.objects.create(opd=opd, tahun=2024, lokasi="Tabel 3.1", objek="IKU-2",
-                                     besaran="capaian", teks="116")
+        AngkaTercetak.objects.create(
+            opd=opd, tahun=2024, lokasi="Tabel 3.1", objek="IKU-2", besaran="capaian", teks="116"
+        )
         assert periksa(opd, 2024) == []
 
     def test_a_misgrouped_printed_number_is_a_format_error(self):
         opd = make_opd()
         make_anggaran(opd, "1.06.05", 5_858_895_062, 4_829_489_225)
-        AngkaTercetak.objects.create(opd=opd, tahun=2024, lokasi="Tabel 3.18 baris 4", objek="1.06.05",
-                                     besaran="realisasi_anggaran", teks="4.8294.89.225")
+        AngkaTercetak.objects.create(
+            opd=opd,
+            tahun=2024,
+            lokasi="Tabel 3.18 baris 4",
+            objek="1.06.05",
+            besaran="realisasi_anggaran",
+            teks="4.8294.89.225",
+        )
         findings = periksa(opd, 2024)
         assert rules(findings) == ["VR-FMT-1"]
         assert "4.829.489.225" in findings[0].pesan
@@ -83,8 +96,9 @@ class IndicatorHealthTests:
         ind = make_indikator(opd, kode="IKU-3", agregasi="jumlah")
         make_target(ind, 5)
         make_realisasi(ind, pembilang=15216, penyebut=125326)
-        AngkaTercetak.objects.create(opd=opd, tahun=2024, lokasi="Tabel 3.1", objek="IKU-3",
-                                     besaran="capaian", teks="240")
+        AngkaTercetak.objects.create(
+            opd=opd, tahun=2024, lokasi="Tabel 3.1", objek="IKU-3", besaran="capaian", teks="240"
+        )
         findings = periksa(opd, 2024)
         assert rules(findings) == ["VR-CAP-1"]
         assert "242,82%" in findings[0].pesan
@@ -99,7 +113,9 @@ class IndicatorHealthTests:
 
     def test_a_predicate_that_does_not_match_its_score_is_an_error(self):
         opd = make_opd()
-        ind = make_indikator(opd, kode="IKU-1", jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai")
+        ind = make_indikator(
+            opd, kode="IKU-1", jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai"
+        )
         make_target(ind, "77.26", predikat="BB")
         make_realisasi(ind, "80.01", predikat="BB")
         findings = periksa(opd, 2024)
@@ -108,14 +124,22 @@ class IndicatorHealthTests:
 
     def test_akip_realisation_must_equal_the_sum_of_its_components(self):
         opd = make_opd()
-        ind = make_indikator(opd, kode="IKU-1", jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai")
+        ind = make_indikator(
+            opd, kode="IKU-1", jenis_nilai="predikat", skala_predikat="AKIP", satuan="Nilai"
+        )
         make_target(ind, "77.26", predikat="BB")
         make_realisasi(ind, "77.29", predikat="BB")
-        for i, (komponen, bobot, nilai) in enumerate([
-            ("Perencanaan Kinerja", 30, "22.94"), ("Pengukuran Kinerja", 30, "23.11"),
-            ("Pelaporan Kinerja", 15, "11.23"), ("Evaluasi Akuntabilitas Kinerja Internal", 25, "20.00"),
-        ]):
-            EvaluasiAKIP.objects.create(opd=opd, tahun=2024, komponen=komponen, bobot=bobot, nilai=nilai, urutan=i)
+        for i, (komponen, bobot, nilai) in enumerate(
+            [
+                ("Perencanaan Kinerja", 30, "22.94"),
+                ("Pengukuran Kinerja", 30, "23.11"),
+                ("Pelaporan Kinerja", 15, "11.23"),
+                ("Evaluasi Akuntabilitas Kinerja Internal", 25, "20.00"),
+            ]
+        ):
+            EvaluasiAKIP.objects.create(
+                opd=opd, tahun=2024, komponen=komponen, bobot=bobot, nilai=nilai, urutan=i
+            )
         findings = periksa(opd, 2024)
         assert rules(findings) == ["VR-CONS-1"]
         assert "77,28" in findings[0].pesan

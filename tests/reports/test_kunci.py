@@ -42,10 +42,22 @@ def diajukan(demo):
 
 
 class DataScreenTests:
-    def test_a_realisation_of_the_submitted_year_cannot_be_changed_and_the_form_says_why(self, perencana, diajukan):
-        real = Realisasi.objects.get(indikator__opd=diajukan, indikator__kode="IKU-3", tahun=2024, periode=0)
-        response = perencana.post(f"{BASE}realisasi/{real.pk}/", {
-            "indikator": real.indikator_id, "tahun": "2024", "periode": "0", "pembilang": "9999", "penyebut": "125326"})
+    def test_a_realisation_of_the_submitted_year_cannot_be_changed_and_the_form_says_why(
+        self, perencana, diajukan
+    ):
+        real = Realisasi.objects.get(
+            indikator__opd=diajukan, indikator__kode="IKU-3", tahun=2024, periode=0
+        )
+        response = perencana.post(
+            f"{BASE}realisasi/{real.pk}/",
+            {
+                "indikator": real.indikator_id,
+                "tahun": "2024",
+                "periode": "0",
+                "pembilang": "9999",
+                "penyebut": "125326",
+            },
+        )
         assert response.status_code == 200
         assert "LKIP tahun 2024 berstatus Diajukan: data tahun 2024 terkunci" in response.text
         real.refresh_from_db()
@@ -53,26 +65,38 @@ class DataScreenTests:
 
     def test_a_record_cannot_be_moved_into_or_out_of_the_locked_year(self, perencana, diajukan):
         ind = diajukan.indikator_set.get(kode="IKU-3")
-        into = perencana.post(BASE + "target/tambah/", {"indikator": ind.pk, "tahun": "2024", "jenis": "pk",
-                                                        "periode": "1", "nilai": "2"})
+        into = perencana.post(
+            BASE + "target/tambah/",
+            {"indikator": ind.pk, "tahun": "2024", "jenis": "pk", "periode": "1", "nilai": "2"},
+        )
         assert "data tahun 2024 terkunci" in into.text
         assert not Target.objects.filter(indikator=ind, tahun=2024, periode=1).exists()
         line = Anggaran.objects.filter(opd=diajukan, tahun=2024).first()
-        moved = perencana.post(f"{BASE}anggaran/{line.pk}/", {
-            "nomenklatur": line.nomenklatur_id, "tahun": "2025", "pagu_murni": str(line.pagu_murni),
-            "realisasi": str(line.realisasi)})
+        moved = perencana.post(
+            f"{BASE}anggaran/{line.pk}/",
+            {
+                "nomenklatur": line.nomenklatur_id,
+                "tahun": "2025",
+                "pagu_murni": str(line.pagu_murni),
+                "realisasi": str(line.realisasi),
+            },
+        )
         assert "data tahun 2024 terkunci" in moved.text
         assert Anggaran.objects.get(pk=line.pk).tahun == 2024
 
     def test_another_year_stays_open(self, perencana, diajukan):
         ind = diajukan.indikator_set.get(kode="IKU-3")
-        response = perencana.post(BASE + "target/tambah/", {"indikator": ind.pk, "tahun": "2025", "jenis": "pk",
-                                                            "periode": "0", "nilai": "6,5"})
+        response = perencana.post(
+            BASE + "target/tambah/",
+            {"indikator": ind.pk, "tahun": "2025", "jenis": "pk", "periode": "0", "nilai": "6,5"},
+        )
         assert response.status_code == 302
         assert Target.objects.filter(indikator=ind, tahun=2025, periode=0).exists()
 
     def test_a_budget_line_of_the_locked_year_is_not_deleted(self, perencana, diajukan):
-        line = Anggaran.objects.filter(opd=diajukan, tahun=2024).order_by("-nomenklatur__kode").first()
+        line = (
+            Anggaran.objects.filter(opd=diajukan, tahun=2024).order_by("-nomenklatur__kode").first()
+        )
         response = perencana.post(f"{BASE}anggaran/{line.pk}/hapus/", follow=True)
         assert Anggaran.objects.filter(pk=line.pk).exists()
         assert "tidak dihapus" in response.text and "data tahun 2024 terkunci" in response.text
@@ -81,7 +105,10 @@ class DataScreenTests:
         set_status(diajukan, 2025, StatusLaporan.DITANDATANGANI)
         html = perencana.get(BASE + "anggaran/").text
         assert "LKIP tahun 2024 berstatus Diajukan" in html
-        assert "LKIP tahun 2025 sudah disetujui dan ditandatangani" in html and "buka revisi LKIP" in html
+        assert (
+            "LKIP tahun 2025 sudah disetujui dan ditandatangani" in html
+            and "buka revisi LKIP" in html
+        )
         assert "terkunci" not in perencana.get(BASE + "indikator/").text  # indicators have no year
 
 
@@ -94,7 +121,13 @@ class OtherEntryTests:
         assert "LKIP tahun 2024 berstatus Direviu" in page.text
         assert not page.context["bisa_ubah"] and not page.context["bisa_buka"]
         data = {name: "" for name in page.context["form"].fields}
-        data.update({name: value for name, value in page.context["form"].initial.items() if value is not None})
+        data.update(
+            {
+                name: value
+                for name, value in page.context["form"].initial.items()
+                if value is not None
+            }
+        )
         data[f"r{demo.indikator_set.get(kode='IKU-2').pk}-nilai"] = "90"
         response = client.post(url, data, follow=True)
         assert "LKIP tahun 2024 berstatus Direviu" in response.text
@@ -122,12 +155,18 @@ class OtherEntryTests:
         assert "data tahun 2024 terkunci" in response.text
         assert PeriodeTertutup.objects.filter(opd=demo, tahun=2024, periode=2).exists()
 
-    def test_the_workbook_import_refuses_rows_of_the_locked_year_naming_sheet_row_and_column(self, diajukan):
+    def test_the_workbook_import_refuses_rows_of_the_locked_year_naming_sheet_row_and_column(
+        self, diajukan
+    ):
         planner = make_user("perencana.impor", "perencana", diajukan)
         wb = load_workbook(io.BytesIO(export_workbook(diajukan)))
         sheet = wb["Anggaran"]
         header = [c.value for c in sheet[1]]
-        row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, header.index("tahun") + 1).value == 2024)
+        row = next(
+            r
+            for r in range(2, sheet.max_row + 1)
+            if sheet.cell(r, header.index("tahun") + 1).value == 2024
+        )
         column = header.index("pagu_murni") + 1
         sheet.cell(row, column).value = (sheet.cell(row, column).value or 0) + 1
         out = io.BytesIO()
@@ -136,7 +175,10 @@ class OtherEntryTests:
         result = impor_xlsx(out.getvalue(), opd_kode=diajukan.kode, user=planner)
         assert not result.ok
         assert {(m.sheet, m.baris, m.kolom) for m in result.errors} == {("Anggaran", row, "tahun")}
-        assert "LKIP tahun 2024 berstatus Diajukan" in result.errors[0].pesan and "lewat impor" in result.errors[0].pesan
+        assert (
+            "LKIP tahun 2024 berstatus Diajukan" in result.errors[0].pesan
+            and "lewat impor" in result.errors[0].pesan
+        )
         assert list(Anggaran.objects.order_by("pk").values_list("pagu_murni", flat=True)) == before
         # The unchanged rows of that year do not stop an import of the others.
         assert impor_xlsx(export_workbook(diajukan), opd_kode=diajukan.kode, user=planner).ok
@@ -145,22 +187,39 @@ class OtherEntryTests:
         page = perencana.get("/laporan/dinsos-kota-bekasi/2024/narasi/")
         assert "data tahun 2024 terkunci" in page.text and ">Lihat<" in page.text
         url = "/laporan/dinsos-kota-bekasi/2024/narasi/latar_belakang/"
-        before = NarasiLaporan.objects.filter(opd=diajukan, tahun=2024, bagian="latar_belakang").values_list("teks", flat=True).first()
-        response = perencana.post(url, {"judul": "Latar Belakang", "teks": "Teks baru setelah diajukan."})
+        before = (
+            NarasiLaporan.objects.filter(opd=diajukan, tahun=2024, bagian="latar_belakang")
+            .values_list("teks", flat=True)
+            .first()
+        )
+        response = perencana.post(
+            url, {"judul": "Latar Belakang", "teks": "Teks baru setelah diajukan."}
+        )
         assert response.status_code == 200 and "data tahun 2024 terkunci" in response.text
         assert ">Simpan</button>" not in response.text
-        after = NarasiLaporan.objects.filter(opd=diajukan, tahun=2024, bagian="latar_belakang").values_list("teks", flat=True).first()
+        after = (
+            NarasiLaporan.objects.filter(opd=diajukan, tahun=2024, bagian="latar_belakang")
+            .values_list("teks", flat=True)
+            .first()
+        )
         assert after == before
 
 
 class PlanTests:
-    def test_while_in_review_the_plan_cannot_be_changed_on_screen_or_by_workbook(self, perencana, diajukan):
+    def test_while_in_review_the_plan_cannot_be_changed_on_screen_or_by_workbook(
+        self, perencana, diajukan
+    ):
         ind = diajukan.indikator_set.get(kode="IKU-3")
         page = perencana.get(f"{BASE}indikator/{ind.pk}/")
-        data = {name: value for name, value in page.context["form"].initial.items() if value is not None}
+        data = {
+            name: value for name, value in page.context["form"].initial.items() if value is not None
+        }
         data["uraian"] = "Uraian yang diubah selama reviu"
         response = perencana.post(f"{BASE}indikator/{ind.pk}/", data)
-        assert "sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator terkunci" in response.text
+        assert (
+            "sedang dalam pengajuan: Renstra, tujuan, sasaran dan indikator terkunci"
+            in response.text
+        )
         assert diajukan.indikator_set.get(kode="IKU-3").uraian != "Uraian yang diubah selama reviu"
         planner = make_user("perencana.impor", "perencana", diajukan)
         wb = load_workbook(io.BytesIO(export_workbook(diajukan)))
@@ -172,37 +231,54 @@ class PlanTests:
         result = impor_xlsx(out.getvalue(), opd_kode=diajukan.kode, user=planner)
         assert {(m.sheet, m.baris, m.kolom) for m in result.errors} == {("Tujuan", 2, "uraian")}
 
-    def test_once_signed_the_plan_is_open_but_an_indicator_with_that_years_data_is_not_deleted(self, perencana, demo):
+    def test_once_signed_the_plan_is_open_but_an_indicator_with_that_years_data_is_not_deleted(
+        self, perencana, demo
+    ):
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
         ind = demo.indikator_set.get(kode="IKU-3")
         page = perencana.get(f"{BASE}indikator/{ind.pk}/")
-        data = {name: value for name, value in page.context["form"].initial.items() if value is not None}
+        data = {
+            name: value for name, value in page.context["form"].initial.items() if value is not None
+        }
         data["uraian"] = "Persentase PPKS binaan yang mandiri secara ekonomi"
-        assert perencana.post(f"{BASE}indikator/{ind.pk}/", data).status_code == 302  # the plan is open again
+        assert (
+            perencana.post(f"{BASE}indikator/{ind.pk}/", data).status_code == 302
+        )  # the plan is open again
         moved = perencana.post(f"{BASE}indikator/{ind.pk}/", {**data, "sasaran": ""})
-        assert "Sasaran indikator ini tidak dapat dipindah" in moved.text  # … but not away from 2024's report
+        assert (
+            "Sasaran indikator ini tidak dapat dipindah" in moved.text
+        )  # … but not away from 2024's report
         response = perencana.post(f"{BASE}indikator/{ind.pk}/hapus/", follow=True)
-        assert "tidak dihapus" in response.text and "sudah disetujui dan ditandatangani" in response.text
+        assert (
+            "tidak dihapus" in response.text
+            and "sudah disetujui dan ditandatangani" in response.text
+        )
         assert Realisasi.objects.filter(indikator=ind, tahun=2024).exists()
 
     def test_during_review_no_plan_record_is_created_either(self, perencana, diajukan):
         from targets.models import Renstra, Tujuan
 
         renstra = Renstra.objects.get(opd=diajukan)
-        response = perencana.post(BASE + "tujuan/tambah/", {"renstra": renstra.pk, "kode": "T9", "uraian": "Baru",
-                                                            "urutan": "9"})
+        response = perencana.post(
+            BASE + "tujuan/tambah/",
+            {"renstra": renstra.pk, "kode": "T9", "uraian": "Baru", "urutan": "9"},
+        )
         assert "Renstra, tujuan, sasaran dan indikator terkunci" in response.text
         assert not Tujuan.objects.filter(kode="T9").exists()
 
-    def test_a_signed_years_renstra_is_neither_deleted_nor_taken_over_by_a_new_one(self, perencana, demo):
+    def test_a_signed_years_renstra_is_neither_deleted_nor_taken_over_by_a_new_one(
+        self, perencana, demo
+    ):
         from targets.models import Renstra
 
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
         renstra = Renstra.objects.get(opd=demo)
         response = perencana.post(f"{BASE}renstra/{renstra.pk}/hapus/", follow=True)
         assert "tidak dihapus" in response.text and Renstra.objects.filter(pk=renstra.pk).exists()
-        response = perencana.post(BASE + "renstra/tambah/", {"tahun_awal": "2024", "tahun_akhir": "2028",
-                                                             "dasar": "Renstra baru"})
+        response = perencana.post(
+            BASE + "renstra/tambah/",
+            {"tahun_awal": "2024", "tahun_akhir": "2028", "dasar": "Renstra baru"},
+        )
         assert "tidak boleh memuat tahun 2024" in response.text
         assert Renstra.objects.filter(opd=demo).count() == 1
 
@@ -216,7 +292,9 @@ class PlanTests:
         header = [c.value for c in sheet[1]]
         sheet.cell(2, header.index("renstra_awal") + 1).value = 2025
         sheet.cell(2, header.index("renstra_akhir") + 1).value = 2029
-        targets = wb["Target"]  # the Renstra targets of 2024 would be outside the new period: left out
+        targets = wb[
+            "Target"
+        ]  # the Renstra targets of 2024 would be outside the new period: left out
         header = [c.value for c in targets[1]]
         for row in range(targets.max_row, 1, -1):
             if targets.cell(row, header.index("tahun") + 1).value == 2024:
@@ -226,17 +304,23 @@ class PlanTests:
         result = impor_xlsx(out.getvalue(), opd_kode=demo.kode, user=planner)
         assert not result.ok
         refused = {(m.sheet, m.kolom) for m in result.errors}
-        assert refused == {("Indikator", "sasaran_kode")}, result.errors  # the IKU stay with 2024's sasaran
+        assert refused == {("Indikator", "sasaran_kode")}, (
+            result.errors
+        )  # the IKU stay with 2024's sasaran
         assert "tidak dapat dipindah" in result.errors[0].pesan
-        assert list(Renstra.objects.filter(opd=demo).values_list("tahun_awal", "tahun_akhir")) == [(2024, 2026)]
+        assert list(Renstra.objects.filter(opd=demo).values_list("tahun_awal", "tahun_akhir")) == [
+            (2024, 2026)
+        ]
 
     def test_the_renstra_period_keeps_a_year_whose_lkip_is_signed(self, perencana, demo):
         from targets.models import Renstra
 
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
         renstra = Renstra.objects.get(opd=demo)
-        response = perencana.post(f"{BASE}renstra/{renstra.pk}/", {
-            "tahun_awal": "2025", "tahun_akhir": "2029", "dasar": renstra.dasar})
+        response = perencana.post(
+            f"{BASE}renstra/{renstra.pk}/",
+            {"tahun_awal": "2025", "tahun_akhir": "2029", "dasar": renstra.dasar},
+        )
         assert "Periode Renstra harus tetap memuat tahun 2024" in response.text
         renstra.refresh_from_db()
         assert (renstra.tahun_awal, renstra.tahun_akhir) == (2024, 2026)
@@ -244,7 +328,9 @@ class PlanTests:
 
 
 class WorkflowTests:
-    def test_submitting_locks_the_year_and_returning_it_for_correction_lifts_the_lock(self, client, opd_bersih, pelaku):
+    def test_submitting_locks_the_year_and_returning_it_for_correction_lifts_the_lock(
+        self, client, opd_bersih, pelaku
+    ):
         real = Realisasi.objects.get(indikator__opd=opd_bersih, tahun=2024, periode=0)
         url = f"/data/{opd_bersih.kode}/realisasi/{real.pk}/"
         data = {"indikator": real.indikator_id, "tahun": "2024", "periode": "0", "nilai": "90"}
@@ -253,16 +339,37 @@ class WorkflowTests:
         assert "terkunci" in client.post(url, data).text
         panel = client.get(f"/laporan/{opd_bersih.kode}/2024/alur/").text
         assert "data tahun 2024 terkunci sampai LKIP dikembalikan" in panel
-        workflow.kembalikan(LaporanTahunan.objects.get(opd=opd_bersih, tahun=2024), pelaku.inspektorat,
-                            "Realisasi IKU-1 belum sesuai bukti.")
+        workflow.kembalikan(
+            LaporanTahunan.objects.get(opd=opd_bersih, tahun=2024),
+            pelaku.inspektorat,
+            "Realisasi IKU-1 belum sesuai bukti.",
+        )
         assert client.post(url, data).status_code == 302
         real.refresh_from_db()
         assert real.nilai == Decimal(90)
-        assert "terkunci sampai" not in client.get(f"/laporan/{opd_bersih.kode}/2024/alur/").text.split("Ajukan untuk")[0]
+        assert (
+            "terkunci sampai"
+            not in client.get(f"/laporan/{opd_bersih.kode}/2024/alur/").text.split("Ajukan untuk")[
+                0
+            ]
+        )
 
     def test_a_signed_year_says_a_revision_must_be_opened(self, perencana, demo):
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
-        real = Realisasi.objects.get(indikator__opd=demo, indikator__kode="IKU-3", tahun=2024, periode=0)
-        response = perencana.post(f"{BASE}realisasi/{real.pk}/", {
-            "indikator": real.indikator_id, "tahun": "2024", "periode": "0", "pembilang": "1", "penyebut": "2"})
-        assert "sudah disetujui dan ditandatangani" in response.text and "buka revisi LKIP" in response.text
+        real = Realisasi.objects.get(
+            indikator__opd=demo, indikator__kode="IKU-3", tahun=2024, periode=0
+        )
+        response = perencana.post(
+            f"{BASE}realisasi/{real.pk}/",
+            {
+                "indikator": real.indikator_id,
+                "tahun": "2024",
+                "periode": "0",
+                "pembilang": "1",
+                "penyebut": "2",
+            },
+        )
+        assert (
+            "sudah disetujui dan ditandatangani" in response.text
+            and "buka revisi LKIP" in response.text
+        )

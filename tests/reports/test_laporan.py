@@ -12,13 +12,28 @@ from pypdf import PdfReader
 
 from budget.models import Anggaran
 from lkip import formulas
-from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
+from reports.laporan import (
+    LaporanTidakDitemukan,
+    build_laporan,
+    render_html,
+    render_pdf,
+    render_xlsx,
+)
 from reports.models import NarasiLaporan
 from tests.factories import make_anggaran, make_indikator, make_opd, make_target
 
 pytestmark = pytest.mark.django_db
 
-RECOMPUTED = ["242,82", "116,09", "89,73", "90,60", "61,03", "4.829.489.225", "31.132.479.236", "24.481.589.484"]
+RECOMPUTED = [
+    "242,82",
+    "116,09",
+    "89,73",
+    "90,60",
+    "61,03",
+    "4.829.489.225",
+    "31.132.479.236",
+    "24.481.589.484",
+]
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -52,7 +67,10 @@ class ReportPdfTests:
         # The footer and the running header are on the pages.
         assert f"Halaman 2 dari {len(PdfReader(io.BytesIO(pdf)).pages)}" in text
         assert "terbilang" not in body  # the words themselves, not the word "terbilang"
-        assert "tiga puluh satu miliar seratus tiga puluh dua juta empat ratus tujuh puluh sembilan ribu dua ratus tiga puluh enam rupiah" in " ".join(body.split())
+        assert (
+            "tiga puluh satu miliar seratus tiga puluh dua juta empat ratus tujuh puluh sembilan ribu dua ratus tiga puluh enam rupiah"
+            in " ".join(body.split())
+        )
 
     def test_a_pdf_a_3b_variant_can_be_written_for_archiving(self, demo):
         pdf = render_pdf(build_laporan("dinsos-kota-bekasi", 2024), pdf_variant="pdf/a-3b")
@@ -112,17 +130,27 @@ class ReportContentTests:
     def test_the_seven_analyses_are_there_for_every_iku(self, demo):
         laporan = build_laporan("dinsos-kota-bekasi", 2024)
         html = render_html(laporan)
-        for heading in ["a. Perbandingan target dan realisasi tahun ini", "b. Perbandingan dengan tahun 2023",
-                        "c. Perbandingan dengan target akhir Renstra", "d. Perbandingan dengan standar nasional",
-                        "e. Analisis keberhasilan dan kegagalan serta upaya",
-                        "f. Analisis efisiensi penggunaan sumber daya", "g. Program dan kegiatan pendukung"]:
+        for heading in [
+            "a. Perbandingan target dan realisasi tahun ini",
+            "b. Perbandingan dengan tahun 2023",
+            "c. Perbandingan dengan target akhir Renstra",
+            "d. Perbandingan dengan standar nasional",
+            "e. Analisis keberhasilan dan kegagalan serta upaya",
+            "f. Analisis efisiensi penggunaan sumber daya",
+            "g. Program dan kegiatan pendukung",
+        ]:
             assert html.count(heading) == 4, heading
         assert "naik dari 100,00% menjadi 242,82%" in html
 
     def test_the_signature_block_has_place_date_jabatan_name_rank_and_nip(self, demo):
         html = render_html(build_laporan("dinsos-kota-bekasi", 2024))
-        for part in ["Bekasi, 20 Januari 2025", "KEPALA DINAS SOSIAL KOTA BEKASI", "Drs. H. ALEXANDER ZULKARNAIN, M.Si.",
-                     "Pembina Utama Muda (IV/c)", "NIP. 19660301 199003 1 010"]:
+        for part in [
+            "Bekasi, 20 Januari 2025",
+            "KEPALA DINAS SOSIAL KOTA BEKASI",
+            "Drs. H. ALEXANDER ZULKARNAIN, M.Si.",
+            "Pembina Utama Muda (IV/c)",
+            "NIP. 19660301 199003 1 010",
+        ]:
             assert part in html
 
     def test_the_draft_lists_the_data_health_findings_in_an_appendix(self, demo):
@@ -132,7 +160,8 @@ class ReportContentTests:
 
     def test_narrative_text_is_escaped(self, demo):
         NarasiLaporan.objects.filter(opd=demo, tahun=2024, bagian="latar_belakang").update(
-            teks="Awal <script>alert(1)</script> <b>tebal</b>")
+            teks="Awal <script>alert(1)</script> <b>tebal</b>"
+        )
         html = render_html(build_laporan("dinsos-kota-bekasi", 2024))
         assert "<script>alert(1)</script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -161,19 +190,31 @@ class ReportXlsxTests:
         laporan = build_laporan("dinsos-kota-bekasi", 2024)
         wb = load_workbook(io.BytesIO(render_xlsx(laporan)))
         assert len(wb.sheetnames) == len(laporan.semua_tabel()) + 1
-        budget = next(t for t in laporan.semua_tabel() if t.judul.startswith("Pagu dan Realisasi Anggaran"))
+        budget = next(
+            t for t in laporan.semua_tabel() if t.judul.startswith("Pagu dan Realisasi Anggaran")
+        )
         ws = wb[f"Tabel {budget.nomor}"]
         values = [c.value for row in ws.iter_rows() for c in row]
-        assert Decimal("31132479236") in [Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal))]
+        assert Decimal("31132479236") in [
+            Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal))
+        ]
         assert ws.freeze_panes is not None
         percent_cells = [c for row in ws.iter_rows() for c in row if c.number_format == "0.00%"]
-        assert percent_cells and all(isinstance(c.value, (int, float, Decimal)) for c in percent_cells)
+        assert percent_cells and all(
+            isinstance(c.value, (int, float, Decimal)) for c in percent_cells
+        )
 
     def test_text_that_looks_like_a_formula_stays_text(self, demo):
         NarasiLaporan.objects.none()
         from indicators.models import Indikator
 
-        Indikator.objects.filter(opd=demo, kode="IKU-4").update(uraian="=HYPERLINK(\"http://x\")")
+        Indikator.objects.filter(opd=demo, kode="IKU-4").update(uraian='=HYPERLINK("http://x")')
         wb = load_workbook(io.BytesIO(render_xlsx(build_laporan("dinsos-kota-bekasi", 2024))))
-        cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+        cells = [
+            c
+            for ws in wb.worksheets
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and "HYPERLINK" in c.value
+        ]
         assert cells and all(c.data_type == "s" for c in cells)

@@ -38,7 +38,9 @@ class ReportViewTests:
         assert "Dinas Sosial Kota Bekasi" in home.text and "Dinas Contoh" in home.text
         assert client.get(URL).status_code == 200
 
-    def test_staff_of_another_agency_cannot_reach_the_report_by_changing_the_url(self, demo, client, django_user_model):
+    def test_staff_of_another_agency_cannot_reach_the_report_by_changing_the_url(
+        self, demo, client, django_user_model
+    ):
         other = make_opd("dinas-lain", pemda=Pemda.objects.create(nama="Pemerintah Kota Lain"))
         user = django_user_model.objects.create_user("perencana.lain", password="rahasia-123-xyz")
         Penugasan.objects.create(user=user, pemda=other.pemda, opd=other)
@@ -63,7 +65,9 @@ class ReportViewTests:
         wb = load_workbook(io.BytesIO(response.content))
         assert "Tabel 3.1" in wb.sheetnames
 
-    def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(self, demo, client, settings, tmp_path):
+    def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(
+        self, demo, client, settings, tmp_path
+    ):
         settings.MEDIA_ROOT = tmp_path
         login(client, "kepala.dinsos")
         first = client.get(URL + "lkip.pdf")
@@ -76,9 +80,14 @@ class ReportViewTests:
 
 
 class NarasiEditTests:
-    def test_the_planning_staff_edits_a_narrative_section_and_the_report_shows_it(self, demo, client):
+    def test_the_planning_staff_edits_a_narrative_section_and_the_report_shows_it(
+        self, demo, client
+    ):
         login(client, "perencana.dinsos")
-        response = client.post(URL + "narasi/latar_belakang/", {"judul": "Latar Belakang", "teks": "Paragraf baru <b>uji</b>."})
+        response = client.post(
+            URL + "narasi/latar_belakang/",
+            {"judul": "Latar Belakang", "teks": "Paragraf baru <b>uji</b>."},
+        )
         assert response.status_code == 302
         html = client.get(URL).text
         assert "Paragraf baru &lt;b&gt;uji&lt;/b&gt;." in html
@@ -86,7 +95,10 @@ class NarasiEditTests:
     def test_the_inspektorat_cannot_edit_narrative(self, demo, client):
         login(client, "inspektorat.bekasi")
         assert client.get(URL + "narasi/latar_belakang/").status_code == 403
-        assert client.post(URL + "narasi/latar_belakang/", {"judul": "x", "teks": "y"}).status_code == 403
+        assert (
+            client.post(URL + "narasi/latar_belakang/", {"judul": "x", "teks": "y"}).status_code
+            == 403
+        )
 
     def test_an_unknown_section_is_a_404(self, demo, client):
         login(client, "perencana.dinsos")
@@ -94,7 +106,9 @@ class NarasiEditTests:
 
 
 class ReportCacheTests:
-    def test_the_report_is_rendered_once_per_data_version_and_a_change_shows_at_once(self, demo, client):
+    def test_the_report_is_rendered_once_per_data_version_and_a_change_shows_at_once(
+        self, demo, client
+    ):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -106,9 +120,14 @@ class ReportCacheTests:
         kosongkan_lokal()  # as seen from another worker process: the shared cache still has it
         with CaptureQueriesContext(connection) as queries:
             assert "242,82%" in client.get(URL).text
-        assert len(queries) <= 8  # session, user, assignment, agency, 2 × permissions, data version, cache
+        assert (
+            len(queries) <= 8
+        )  # session, user, assignment, agency, 2 × permissions, data version, cache
 
-        client.post(URL + "narasi/latar_belakang/", {"judul": "Latar Belakang", "teks": "Paragraf sesudah cache."})
+        client.post(
+            URL + "narasi/latar_belakang/",
+            {"judul": "Latar Belakang", "teks": "Paragraf sesudah cache."},
+        )
         assert "Paragraf sesudah cache." in client.get(URL).text
 
         real = Realisasi.objects.get(indikator__kode="IKU-3", tahun=2024, periode=0)

@@ -25,14 +25,25 @@ def diajukan(opd, pelaku) -> LaporanTahunan:
 
 
 class SubmitTests:
-    def test_perencana_submits_a_draft_and_the_history_records_who_when_and_why(self, opd_bersih, pelaku):
-        lap = workflow.ajukan(lap_of(opd_bersih), pelaku.perencana, "Data triwulan IV sudah lengkap.")
+    def test_perencana_submits_a_draft_and_the_history_records_who_when_and_why(
+        self, opd_bersih, pelaku
+    ):
+        lap = workflow.ajukan(
+            lap_of(opd_bersih), pelaku.perencana, "Data triwulan IV sudah lengkap."
+        )
         assert lap.status == StatusLaporan.DIAJUKAN and lap.status_sejak is not None
         step = RiwayatStatus.objects.get(laporan=lap)
-        assert (step.dari, step.ke, step.aksi, step.oleh) == ("draf", "diajukan", AksiAlur.AJUKAN, pelaku.perencana)
+        assert (step.dari, step.ke, step.aksi, step.oleh) == (
+            "draf",
+            "diajukan",
+            AksiAlur.AJUKAN,
+            pelaku.perencana,
+        )
         assert step.alasan == "Data triwulan IV sudah lengkap." and step.waktu is not None
 
-    def test_submitting_is_refused_while_the_data_health_check_has_errors_and_they_are_listed(self, demo):
+    def test_submitting_is_refused_while_the_data_health_check_has_errors_and_they_are_listed(
+        self, demo
+    ):
         perencana = make_user("perencana.lain", "perencana", demo)
         with pytest.raises(AlurDitolak) as refused:
             workflow.ajukan(lap_of(demo), perencana)
@@ -46,7 +57,9 @@ class SubmitTests:
         response = client.post(url("alur_ajukan", demo), {"ajukan-catatan": ""})
         assert response.status_code == 409
         html = response.content.decode()
-        assert "LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan 15 kesalahan" in html
+        assert (
+            "LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan 15 kesalahan" in html
+        )
         assert "VR-BUD-2" in html and "Anggaran 1.06.02.2.03.0003" in html
 
     def test_a_report_year_without_a_row_yet_is_created_when_submitted(self, pelaku, opd_bersih):
@@ -62,13 +75,21 @@ class SubmitTests:
 
 
 class ReviewTests:
-    def test_an_inspektorat_comment_is_linked_to_a_table_and_marks_the_report_reviewed(self, client, opd_bersih, pelaku):
+    def test_an_inspektorat_comment_is_linked_to_a_table_and_marks_the_report_reviewed(
+        self, client, opd_bersih, pelaku
+    ):
         diajukan(opd_bersih, pelaku)
-        tabel_31 = next(t for t in build_laporan(opd_bersih.kode, 2024).semua_tabel() if t.nomor == "3.1")
+        tabel_31 = next(
+            t for t in build_laporan(opd_bersih.kode, 2024).semua_tabel() if t.nomor == "3.1"
+        )
         client.force_login(pelaku.inspektorat)
-        response = client.post(url("alur_komentar", opd_bersih), {
-            "komentar-acuan": f"{tabel_31.label} {tabel_31.judul}"[:100],
-            "komentar-teks": "Sumber data realisasi belum disebutkan."})
+        response = client.post(
+            url("alur_komentar", opd_bersih),
+            {
+                "komentar-acuan": f"{tabel_31.label} {tabel_31.judul}"[:100],
+                "komentar-teks": "Sumber data realisasi belum disebutkan.",
+            },
+        )
         comment = KomentarReviu.objects.get()
         assert response.status_code == 302, response.content.decode()[:2000]
         assert comment.acuan.startswith("Tabel 3.1") and comment.oleh == pelaku.inspektorat
@@ -76,34 +97,51 @@ class ReviewTests:
         assert lap.status == StatusLaporan.DIREVIU
         assert lap.riwayat_set.last().aksi == AksiAlur.REVIU
         # A second comment keeps the status and adds no step.
-        workflow.beri_komentar(lap, pelaku.inspektorat, "BAB IV PENUTUP", "Rencana tindak terlalu umum.")
+        workflow.beri_komentar(
+            lap, pelaku.inspektorat, "BAB IV PENUTUP", "Rencana tindak terlalu umum."
+        )
         assert lap_of(opd_bersih).riwayat_set.count() == 2 and KomentarReviu.objects.count() == 2
 
-    def test_a_comment_must_point_at_a_chapter_or_table_of_the_report(self, client, opd_bersih, pelaku):
+    def test_a_comment_must_point_at_a_chapter_or_table_of_the_report(
+        self, client, opd_bersih, pelaku
+    ):
         diajukan(opd_bersih, pelaku)
         client.force_login(pelaku.inspektorat)
-        response = client.post(url("alur_komentar", opd_bersih), {"komentar-acuan": "Tabel 9.9 Karangan",
-                                                                  "komentar-teks": "x"})
+        response = client.post(
+            url("alur_komentar", opd_bersih),
+            {"komentar-acuan": "Tabel 9.9 Karangan", "komentar-teks": "x"},
+        )
         assert response.status_code == 200
         assert "Bab atau tabel itu tidak ada dalam laporan ini." in response.content.decode()
         assert not KomentarReviu.objects.exists()
 
     def test_comments_are_only_for_a_submitted_report(self, opd_bersih, pelaku):
-        with pytest.raises(AlurDitolak, match=r"hanya dapat diberikan pada LKIP yang sedang diajukan \(status sekarang: Draf\)"):
+        with pytest.raises(
+            AlurDitolak,
+            match=r"hanya dapat diberikan pada LKIP yang sedang diajukan \(status sekarang: Draf\)",
+        ):
             workflow.beri_komentar(lap_of(opd_bersih), pelaku.inspektorat, "BAB I PENDAHULUAN", "x")
 
-    def test_returning_needs_a_reason_and_sends_the_report_back_to_draft(self, client, opd_bersih, pelaku):
+    def test_returning_needs_a_reason_and_sends_the_report_back_to_draft(
+        self, client, opd_bersih, pelaku
+    ):
         diajukan(opd_bersih, pelaku)
         client.force_login(pelaku.inspektorat)
         response = client.post(url("alur_kembalikan", opd_bersih), {"kembalikan-alasan": "  "})
         assert response.status_code == 200 and "Alasan wajib diisi." in response.content.decode()
         assert lap_of(opd_bersih).status == StatusLaporan.DIAJUKAN
-        client.post(url("alur_kembalikan", opd_bersih), {"kembalikan-alasan": "Tabel 3.1 belum memuat sumber."})
+        client.post(
+            url("alur_kembalikan", opd_bersih),
+            {"kembalikan-alasan": "Tabel 3.1 belum memuat sumber."},
+        )
         lap = lap_of(opd_bersih)
         assert lap.status == StatusLaporan.DRAF
         step = lap.riwayat_set.last()
-        assert (step.aksi, step.oleh, step.alasan) == (AksiAlur.KEMBALIKAN, pelaku.inspektorat,
-                                                       "Tabel 3.1 belum memuat sumber.")
+        assert (step.aksi, step.oleh, step.alasan) == (
+            AksiAlur.KEMBALIKAN,
+            pelaku.inspektorat,
+            "Tabel 3.1 belum memuat sumber.",
+        )
 
     def test_the_kepala_dinas_can_return_the_report_of_their_own_agency(self, opd_bersih, pelaku):
         diajukan(opd_bersih, pelaku)
@@ -112,14 +150,27 @@ class ReviewTests:
 
 
 class PermissionTests:
-    @pytest.mark.parametrize("role, action", [
-        ("perencana", "alur_komentar"), ("perencana", "alur_tandatangani"), ("perencana", "alur_kembalikan"),
-        ("inspektorat", "alur_tandatangani"), ("inspektorat", "alur_ajukan"), ("inspektorat", "alur_revisi"),
-        ("kepala", "alur_ajukan"), ("kepala", "alur_komentar"),
-        ("admin", "alur_ajukan"), ("admin", "alur_komentar"), ("admin", "alur_tandatangani"),
-        ("admin", "alur_kembalikan"), ("admin", "alur_revisi"),
-    ])
-    def test_a_role_without_the_permission_gets_403_and_nothing_changes(self, client, opd_bersih, pelaku, role, action):
+    @pytest.mark.parametrize(
+        "role, action",
+        [
+            ("perencana", "alur_komentar"),
+            ("perencana", "alur_tandatangani"),
+            ("perencana", "alur_kembalikan"),
+            ("inspektorat", "alur_tandatangani"),
+            ("inspektorat", "alur_ajukan"),
+            ("inspektorat", "alur_revisi"),
+            ("kepala", "alur_ajukan"),
+            ("kepala", "alur_komentar"),
+            ("admin", "alur_ajukan"),
+            ("admin", "alur_komentar"),
+            ("admin", "alur_tandatangani"),
+            ("admin", "alur_kembalikan"),
+            ("admin", "alur_revisi"),
+        ],
+    )
+    def test_a_role_without_the_permission_gets_403_and_nothing_changes(
+        self, client, opd_bersih, pelaku, role, action
+    ):
         diajukan(opd_bersih, pelaku)
         client.force_login(getattr(pelaku, role))
         response = client.post(url(action, opd_bersih), {})
@@ -137,21 +188,40 @@ class PermissionTests:
 
     def test_anonymous_users_are_sent_to_the_login_page(self, client, opd_bersih):
         for name in ("alur", "alur_ajukan", "alur_tandatangani"):
-            response = client.post(url(name, opd_bersih)) if name != "alur" else client.get(url(name, opd_bersih))
+            response = (
+                client.post(url(name, opd_bersih))
+                if name != "alur"
+                else client.get(url(name, opd_bersih))
+            )
             assert response.status_code == 302 and response["Location"].startswith("/masuk/")
 
-    def test_another_agency_is_not_reachable_through_the_panel_or_its_forms(self, client, opd_bersih, pelaku):
+    def test_another_agency_is_not_reachable_through_the_panel_or_its_forms(
+        self, client, opd_bersih, pelaku
+    ):
         lain = make_opd_bersih("dinas-lain", "Dinas Lain", "Pemerintah Kota Lain")
         orang_lain = Pelaku(lain, "lain")
         diajukan(opd_bersih, pelaku)
         for user in (orang_lain.perencana, orang_lain.kepala, orang_lain.inspektorat):
             client.force_login(user)
             assert client.get(url("alur", opd_bersih)).status_code == 404
-            for action in ("alur_ajukan", "alur_komentar", "alur_kembalikan", "alur_tandatangani", "alur_revisi"):
-                assert client.post(url(action, opd_bersih), {"kembalikan-alasan": "x", "ttd-setuju": "on"}).status_code == 404
+            for action in (
+                "alur_ajukan",
+                "alur_komentar",
+                "alur_kembalikan",
+                "alur_tandatangani",
+                "alur_revisi",
+            ):
+                assert (
+                    client.post(
+                        url(action, opd_bersih), {"kembalikan-alasan": "x", "ttd-setuju": "on"}
+                    ).status_code
+                    == 404
+                )
         assert lap_of(opd_bersih).riwayat_set.count() == 1
 
-    def test_a_kepala_dinas_of_another_agency_of_the_same_pemda_is_refused_by_the_service(self, opd_bersih, pelaku):
+    def test_a_kepala_dinas_of_another_agency_of_the_same_pemda_is_refused_by_the_service(
+        self, opd_bersih, pelaku
+    ):
         tetangga = make_opd_bersih("dinas-tetangga", "Dinas Tetangga", "Pemerintah Kota Uji")
         kepala_tetangga = make_user("kepala.tetangga", "kepala_dinas", tetangga)
         diajukan(opd_bersih, pelaku)
@@ -159,12 +229,20 @@ class PermissionTests:
             workflow.setujui_dan_tandatangani(lap_of(opd_bersih), kepala_tetangga)
         with pytest.raises(AlurDitolak, match="Hanya Kepala Dinas Dinas Uji A sendiri"):
             workflow.kembalikan(lap_of(opd_bersih), kepala_tetangga, "x")
-        assert lap_of(opd_bersih).status == StatusLaporan.DIAJUKAN and not lap_of(opd_bersih).dokumen_set.exists()
+        assert (
+            lap_of(opd_bersih).status == StatusLaporan.DIAJUKAN
+            and not lap_of(opd_bersih).dokumen_set.exists()
+        )
 
-    def test_inspektorat_of_the_pemda_reviews_every_agency_but_cannot_submit_or_sign(self, opd_bersih, pelaku):
+    def test_inspektorat_of_the_pemda_reviews_every_agency_but_cannot_submit_or_sign(
+        self, opd_bersih, pelaku
+    ):
         diajukan(opd_bersih, pelaku)
         lap = lap_of(opd_bersih)
-        assert workflow.tindakan(pelaku.inspektorat, lap) == {Tindakan.KOMENTAR, Tindakan.KEMBALIKAN}
+        assert workflow.tindakan(pelaku.inspektorat, lap) == {
+            Tindakan.KOMENTAR,
+            Tindakan.KEMBALIKAN,
+        }
         with pytest.raises(AlurDitolak, match="Hanya Kepala Dinas yang dapat"):
             workflow.setujui_dan_tandatangani(lap, pelaku.inspektorat)
 
@@ -181,26 +259,43 @@ class PanelTests:
         for role, sections in expected.items():
             client.force_login(getattr(pelaku, role))
             html = client.get(url("alur", opd_bersih)).content.decode()
-            shown = {s for s in ("aksi-ajukan", "aksi-komentar", "aksi-kembalikan", "aksi-tandatangani", "aksi-revisi")
-                     if f'id="{s}"' in html}
+            shown = {
+                s
+                for s in (
+                    "aksi-ajukan",
+                    "aksi-komentar",
+                    "aksi-kembalikan",
+                    "aksi-tandatangani",
+                    "aksi-revisi",
+                )
+                if f'id="{s}"' in html
+            }
             assert shown == sections, role
 
     def test_the_panel_shows_status_history_and_comments(self, client, opd_bersih, pelaku):
         diajukan(opd_bersih, pelaku)
-        workflow.beri_komentar(lap_of(opd_bersih), pelaku.inspektorat, "BAB III AKUNTABILITAS KINERJA",
-                               "Analisis efisiensi perlu angka pembanding.")
+        workflow.beri_komentar(
+            lap_of(opd_bersih),
+            pelaku.inspektorat,
+            "BAB III AKUNTABILITAS KINERJA",
+            "Analisis efisiensi perlu angka pembanding.",
+        )
         client.force_login(pelaku.kepala)
         html = client.get(url("alur", opd_bersih)).content.decode()
         assert 'class="status direviu">Direviu<' in html
         assert "Diajukan untuk persetujuan" in html and "Siap direviu." in html
-        assert "Direviu Inspektorat" in html and "Komentar pada BAB III AKUNTABILITAS KINERJA." in html
+        assert (
+            "Direviu Inspektorat" in html and "Komentar pada BAB III AKUNTABILITAS KINERJA." in html
+        )
         assert "Analisis efisiensi perlu angka pembanding." in html
         assert 'aria-current="step">Direviu (opsional)<' in html
 
     def test_the_perencana_sees_the_data_health_errors_before_submitting(self, client, demo):
         client.force_login(make_user("perencana.lain", "perencana", demo))
         html = client.get(url("alur", demo)).content.decode()
-        assert 'id="aksi-ajukan"' in html and "Pengajuan ditolak sampai kesalahan diperbaiki." in html
+        assert (
+            'id="aksi-ajukan"' in html and "Pengajuan ditolak sampai kesalahan diperbaiki." in html
+        )
 
     def test_the_report_toolbar_links_to_the_panel(self, client, opd_bersih, pelaku):
         client.force_login(pelaku.perencana)

@@ -27,7 +27,9 @@ def ind_prefix(demo, kode):
 
 
 class EntriTests:
-    def test_a_quarter_is_entered_in_indonesian_notation_and_the_capaian_is_shown(self, demo, client):
+    def test_a_quarter_is_entered_in_indonesian_notation_and_the_capaian_is_shown(
+        self, demo, client
+    ):
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         data = page_data(client)
         p = ind_prefix(demo, "IKU-4")
@@ -58,7 +60,9 @@ class EntriTests:
     def test_the_live_figure_comes_from_the_server(self, demo, client):
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         ind = demo.indikator_set.get(kode="IKU-4")
-        r = client.get(URL + "hitung/", {"indikator": ind.pk, "pembilang": "131", "penyebut": "262"})
+        r = client.get(
+            URL + "hitung/", {"indikator": ind.pk, "pembilang": "131", "penyebut": "262"}
+        )
         assert r.json()["capaian"] == "50,00%"
         bad = client.get(URL + "hitung/", {"indikator": ind.pk, "nilai": "lima"})
         assert bad.status_code == 400 and "bukan angka" in bad.json()["pesan"]
@@ -66,23 +70,36 @@ class EntriTests:
         r = client.get(URL + "hitung/", {"anggaran": line.pk, "tw": "449.550.000"})
         assert r.json()["serapan"] == "10,00%"
 
-    def test_a_second_save_over_someone_elses_change_is_refused_showing_what_changed(self, demo, client):
+    def test_a_second_save_over_someone_elses_change_is_refused_showing_what_changed(
+        self, demo, client
+    ):
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         mine = page_data(client)  # page opened
         p = ind_prefix(demo, "IKU-2")
         # Meanwhile a colleague saves a value for the same indicator.
-        Realisasi.objects.create(indikator=demo.indikator_set.get(kode="IKU-2"), tahun=2024, periode=2, nilai=Decimal("90.10"))
+        Realisasi.objects.create(
+            indikator=demo.indikator_set.get(kode="IKU-2"),
+            tahun=2024,
+            periode=2,
+            nilai=Decimal("90.10"),
+        )
         mine[f"{p}-nilai"] = "88,00"
         response = client.post(URL, mine)
         assert response.status_code == 200
         assert "diubah orang lain" in response.text and "90.1" in response.text
-        assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=2).nilai == Decimal("90.10")
+        assert Realisasi.objects.get(
+            indikator__kode="IKU-2", tahun=2024, periode=2
+        ).nilai == Decimal("90.10")
         # Saving again, now knowingly, overrides.
         again = {k: v for k, v in response.context["form"].data.items()}
         assert client.post(URL, again).status_code == 302
-        assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=2).nilai == Decimal("88")
+        assert Realisasi.objects.get(
+            indikator__kode="IKU-2", tahun=2024, periode=2
+        ).nilai == Decimal("88")
 
-    def test_a_closed_quarter_is_read_only_until_reopened_with_a_recorded_reason(self, demo, client):
+    def test_a_closed_quarter_is_read_only_until_reopened_with_a_recorded_reason(
+        self, demo, client
+    ):
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         assert client.post("/data/dinsos-kota-bekasi/periode/2024/2/tutup/").status_code == 302
         data = page_data(client)
@@ -91,11 +108,18 @@ class EntriTests:
         assert "sudah ditutup" in response.text
         assert not Realisasi.objects.filter(tahun=2024, periode=2).exists()
         # The planner may not reopen; the Kepala Dinas may, with a reason.
-        assert client.post("/data/dinsos-kota-bekasi/periode/2024/2/buka/", {"alasan": "koreksi"}).status_code == 403
+        assert (
+            client.post(
+                "/data/dinsos-kota-bekasi/periode/2024/2/buka/", {"alasan": "koreksi"}
+            ).status_code
+            == 403
+        )
         client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
         client.post("/data/dinsos-kota-bekasi/periode/2024/2/buka/", {"alasan": ""})
         assert PeriodeTertutup.objects.filter(tahun=2024, periode=2).exists()
-        client.post("/data/dinsos-kota-bekasi/periode/2024/2/buka/", {"alasan": "Koreksi data BLT tahap 2"})
+        client.post(
+            "/data/dinsos-kota-bekasi/periode/2024/2/buka/", {"alasan": "Koreksi data BLT tahap 2"}
+        )
         assert not PeriodeTertutup.objects.filter(tahun=2024, periode=2).exists()
         assert PembukaanPeriode.objects.get().alasan == "Koreksi data BLT tahap 2"
 
@@ -109,13 +133,17 @@ class EntriTests:
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         assert client.get("/data/dinsos-kota-bekasi/entri/2024/tw5/").status_code == 404
 
-    def test_the_grid_loads_with_a_constant_number_of_queries(self, demo, django_assert_max_num_queries):
+    def test_the_grid_loads_with_a_constant_number_of_queries(
+        self, demo, django_assert_max_num_queries
+    ):
         from tests.factories import make_anggaran, make_indikator
 
         with django_assert_max_num_queries(4):
             rows, lines = load_rows(demo, 2024, 2)
         for k in range(20):
-            make_indikator(demo, kode=f"IP-X{k}", tingkat="program", nomenklatur=lines[0].anggaran.nomenklatur)
+            make_indikator(
+                demo, kode=f"IP-X{k}", tingkat="program", nomenklatur=lines[0].anggaran.nomenklatur
+            )
             make_anggaran(demo, f"1.06.04.2.01.{8000 + k:04d}", 10, 1)
         with django_assert_max_num_queries(4):
             rows, lines = load_rows(demo, 2024, 2)
@@ -123,12 +151,16 @@ class EntriTests:
 
 
 class RowIdentityTests:
-    def test_row_ids_are_written_without_thousands_separators_so_the_live_figure_finds_them(self, demo, client):
+    def test_row_ids_are_written_without_thousands_separators_so_the_live_figure_finds_them(
+        self, demo, client
+    ):
         ind = demo.indikator_set.get(kode="IKU-4")
         ind.pk, ind.kode = 123456, "IKU-99"  # a copy with an id as large as a busy database gives
         ind.save(force_insert=True)
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
         page = client.get(URL).text
         assert 'data-indikator="123456"' in page
-        live = client.get(URL + "hitung/", {"indikator": "123456", "pembilang": "1", "penyebut": "2"})
+        live = client.get(
+            URL + "hitung/", {"indikator": "123456", "pembilang": "1", "penyebut": "2"}
+        )
         assert live.status_code == 200

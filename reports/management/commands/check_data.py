@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Menjalankan pemeriksaan kesehatan data (domain spec §9) untuk satu perangkat daerah dan tahun."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi")
+        parser.add_argument(
+            "--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi"
+        )
         parser.add_argument("--year", required=True, help="tahun laporan, mis. 2024")
 
     def handle(self, *args, org: str, year: str, **options) -> None:

@@ -3,26 +3,54 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lkip.models import PerangkatDaerah
-from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html, render_pdf, render_xlsx
+from reports.laporan import (
+    LaporanTidakDitemukan,
+    build_laporan,
+    render_html,
+    render_pdf,
+    render_xlsx,
+)
 from reports.models import DokumenTertandatangani
 
 
 class Command(BaseCommand):
-    help = ("Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF atau XLSX; dengan --signed "
-            "menulis PDF tertandatangani revisi terakhir persis seperti tersimpan.")
+    help = (
+        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF atau XLSX; dengan --signed "
+        "menulis PDF tertandatangani revisi terakhir persis seperti tersimpan."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi")
+        parser.add_argument(
+            "--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi"
+        )
         parser.add_argument("--year", required=True, help="tahun laporan, mis. 2024")
-        parser.add_argument("--format", choices=["html", "pdf", "xlsx"], dest="fmt",
-                            help="wajib kecuali dengan --signed (selalu PDF)")
+        parser.add_argument(
+            "--format",
+            choices=["html", "pdf", "xlsx"],
+            dest="fmt",
+            help="wajib kecuali dengan --signed (selalu PDF)",
+        )
         parser.add_argument("--output", required=True, help="berkas keluaran")
-        parser.add_argument("--pdfa", action="store_true", help="PDF/A-3b untuk arsip (hanya --format pdf)")
-        parser.add_argument("--signed", action="store_true",
-                            help="PDF yang sudah ditandatangani secara elektronik (revisi terakhir)")
+        parser.add_argument(
+            "--pdfa", action="store_true", help="PDF/A-3b untuk arsip (hanya --format pdf)"
+        )
+        parser.add_argument(
+            "--signed",
+            action="store_true",
+            help="PDF yang sudah ditandatangani secara elektronik (revisi terakhir)",
+        )
 
-    def handle(self, *args, org: str, year: str, fmt: str | None, output: str, pdfa: bool, signed: bool,
-               **options) -> None:
+    def handle(
+        self,
+        *args,
+        org: str,
+        year: str,
+        fmt: str | None,
+        output: str,
+        pdfa: bool,
+        signed: bool,
+        **options,
+    ) -> None:
         if not year.isdigit() or len(year) != 4:
             raise CommandError(f"Tahun '{year}' tidak sah: gunakan empat angka, mis. 2024.")
         target = Path(output)
@@ -32,7 +60,9 @@ class Command(BaseCommand):
             self._signed(org, int(year), fmt, target)
             return
         if fmt is None:
-            raise CommandError("Pilih --format html, pdf atau xlsx (atau --signed untuk PDF tertandatangani).")
+            raise CommandError(
+                "Pilih --format html, pdf atau xlsx (atau --signed untuk PDF tertandatangani)."
+            )
         try:
             laporan = build_laporan(org, int(year))
         except LaporanTidakDitemukan as exc:
@@ -43,19 +73,28 @@ class Command(BaseCommand):
             target.write_bytes(render_pdf(laporan, pdf_variant="pdf/a-3b" if pdfa else None))
         else:
             target.write_bytes(render_xlsx(laporan))
-        self.stdout.write(f"{laporan.judul}: {target} ({target.stat().st_size:,} bita).".replace(",", "."))
+        self.stdout.write(
+            f"{laporan.judul}: {target} ({target.stat().st_size:,} bita).".replace(",", ".")
+        )
 
     def _signed(self, org: str, year: int, fmt: str | None, target: Path) -> None:
         if fmt not in (None, "pdf"):
-            raise CommandError("--signed hanya menghasilkan PDF: hapus --format atau gunakan --format pdf.")
+            raise CommandError(
+                "--signed hanya menghasilkan PDF: hapus --format atau gunakan --format pdf."
+            )
         opd = PerangkatDaerah.objects.filter(kode=org).first()
         if opd is None:
             raise CommandError(f"Perangkat daerah dengan kode '{org}' tidak ditemukan.")
-        dokumen = (DokumenTertandatangani.objects.filter(laporan__opd=opd, laporan__tahun=year)
-                   .order_by("-revisi").first())
+        dokumen = (
+            DokumenTertandatangani.objects.filter(laporan__opd=opd, laporan__tahun=year)
+            .order_by("-revisi")
+            .first()
+        )
         if dokumen is None:
             raise CommandError(f"LKIP {opd.nama} {year} belum ditandatangani.")
         target.write_bytes(bytes(dokumen.pdf))
         ukuran = f"{target.stat().st_size:,}".replace(",", ".")
-        self.stdout.write(f"LKIP {opd.nama} {year} revisi {dokumen.revisi} tertandatangani: {target} "
-                          f"({ukuran} bita, SHA-256 {dokumen.sha256}).")
+        self.stdout.write(
+            f"LKIP {opd.nama} {year} revisi {dokumen.revisi} tertandatangani: {target} "
+            f"({ukuran} bita, SHA-256 {dokumen.sha256})."
+        )

@@ -7,15 +7,25 @@ from reports.signing import url_verifikasi
 
 
 class Command(BaseCommand):
-    help = ("Menyetujui dan menandatangani LKIP secara elektronik atas nama Kepala Dinas "
-            "(layanan yang sama dengan tombol di peramban).")
+    help = (
+        "Menyetujui dan menandatangani LKIP secara elektronik atas nama Kepala Dinas "
+        "(layanan yang sama dengan tombol di peramban)."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi")
+        parser.add_argument(
+            "--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi"
+        )
         parser.add_argument("--year", required=True, help="tahun laporan, mis. 2024")
-        parser.add_argument("--as", required=True, dest="sebagai", help="nama pengguna Kepala Dinas")
-        parser.add_argument("--revisi-alasan", default="", dest="alasan",
-                            help="alasan revisi (wajib bila LKIP ini pernah ditandatangani)")
+        parser.add_argument(
+            "--as", required=True, dest="sebagai", help="nama pengguna Kepala Dinas"
+        )
+        parser.add_argument(
+            "--revisi-alasan",
+            default="",
+            dest="alasan",
+            help="alasan revisi (wajib bila LKIP ini pernah ditandatangani)",
+        )
 
     def handle(self, *args, org: str, year: str, sebagai: str, alasan: str, **options) -> None:
         if not year.isdigit() or len(year) != 4:
@@ -28,12 +38,16 @@ class Command(BaseCommand):
             raise CommandError(f"Perangkat daerah dengan kode '{org}' tidak ditemukan.")
         lap = workflow.laporan_tahunan(opd, int(year))
         if lap is None:
-            raise CommandError(f"{opd.nama} tidak memiliki periode Renstra yang memuat tahun {year}.")
+            raise CommandError(
+                f"{opd.nama} tidak memiliki periode Renstra yang memuat tahun {year}."
+            )
         try:
             dokumen = workflow.setujui_dan_tandatangani(lap, user, alasan)
         except workflow.AlurDitolak as exc:
             raise CommandError(exc.pesan) from exc
-        self.stdout.write(f"LKIP {opd.nama} {year} revisi {dokumen.revisi} disetujui dan ditandatangani.")
+        self.stdout.write(
+            f"LKIP {opd.nama} {year} revisi {dokumen.revisi} disetujui dan ditandatangani."
+        )
         self.stdout.write(f"  Penanda tangan: {dokumen.nama_penandatangan}")
         self.stdout.write(f"  Sertifikat: {dokumen.sertifikat_subjek}")
         self.stdout.write(f"  SHA-256: {dokumen.sha256}")
