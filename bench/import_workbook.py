@@ -221,7 +221,7 @@ def import_once(data: bytes, *, dry_run: bool = False):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from lkip.workbook import impor_xlsx
+    from exchange.workbook import impor_xlsx
 
     with CaptureQueriesContext(connection) as queries:
         result = impor_xlsx(data, dry_run=dry_run)
@@ -261,7 +261,7 @@ def traced(fn, before=None) -> tuple[int, object]:
 
 
 def streaming_read(data: bytes) -> int:
-    from lkip.workbook import read_workbook
+    from exchange.workbook import read_workbook
 
     count = 0
     with read_workbook(data) as bacaan:
@@ -324,7 +324,7 @@ def main() -> None:
     peak_stream, _ = traced(lambda: streaming_read(data))
     peak_full, _ = traced(lambda: full_load(data))
     print(
-        f"{'reading only, streaming (lkip.workbook)':42} {t_stream}  peak {peak_stream / mib:5.1f} MiB "
+        f"{'reading only, streaming (exchange.workbook)':42} {t_stream}  peak {peak_stream / mib:5.1f} MiB "
         f"({n_stream:,} rows)"
     )
     print(f"{'reading only, openpyxl ordinary load':42} {t_full}  peak {peak_full / mib:5.1f} MiB")

@@ -154,10 +154,11 @@ class Anggaran(models.Model):
         errors: dict[str, str] = {}
         if self.pagu_murni is None and self.pagu_perubahan is None:
             errors["pagu_murni"] = "Isi pagu murni atau pagu perubahan."
-        tw = [v for v in self.realisasi_triwulan if v is not None]
-        if tw and self.realisasi is not None and sum(tw, Decimal(0)) != self.realisasi:
+        terisi = any(v is not None for v in self.realisasi_triwulan)
+        jumlah = formulas.jumlah_triwulan(self.realisasi_triwulan)
+        if terisi and self.realisasi is not None and jumlah != self.realisasi:
             errors["realisasi"] = (
-                f"Jumlah realisasi triwulan ({formulas.format_rupiah(sum(tw, Decimal(0)))}) "
+                f"Jumlah realisasi triwulan ({formulas.format_rupiah(jumlah)}) "
                 f"tidak sama dengan realisasi tahunan ({formulas.format_rupiah(self.realisasi)})."
             )
         if errors:

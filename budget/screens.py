@@ -4,12 +4,11 @@ import django_tables2 as tables
 from django import forms
 
 from budget.models import Anggaran, CapaianOutput, Nomenklatur
-from indicators.models import Indikator
 from lkip import formulas
 from lkip.crud import Layar, ScopedForm, register
+from lkip.forms import AngkaField
+from lkip.kunci import periode_tertutup_error
 from lkip.tables import AngkaColumn, ScopedTable
-from targets.forms import AngkaField
-from targets.services import periode_tertutup_error
 
 
 class AnggaranForm(ScopedForm):
@@ -40,8 +39,8 @@ class AnggaranForm(ScopedForm):
 
     def scope(self) -> None:
         self.fields["nomenklatur"].queryset = Nomenklatur.objects.order_by("kode")
-        self.fields["indikator"].queryset = Indikator.objects.filter(opd=self.opd).order_by(
-            "tingkat", "kode"
+        self.fields["indikator"].queryset = (
+            self.fields["indikator"].queryset.filter(opd=self.opd).order_by("tingkat", "kode")
         )
         self.fields["indikator"].error_messages["invalid_choice"] = (
             "Indikator %(value)s tidak ada atau bukan milik perangkat daerah Anda."

@@ -4,10 +4,10 @@ import django_tables2 as tables
 
 from budget.models import Nomenklatur
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
-from lkip.crud import Layar, ScopedForm, register, tahun_terkunci
+from lkip.crud import Layar, ScopedForm, register
+from lkip.forms import AngkaField
+from lkip.kunci import tahun_terkunci
 from lkip.tables import AngkaColumn, ScopedTable
-from targets.forms import AngkaField
-from targets.models import Sasaran
 
 
 class IndikatorForm(ScopedForm):
@@ -61,7 +61,9 @@ class IndikatorForm(ScopedForm):
         ]
 
     def scope(self) -> None:
-        self.fields["sasaran"].queryset = Sasaran.objects.filter(renstra__opd=self.opd)
+        self.fields["sasaran"].queryset = self.fields["sasaran"].queryset.filter(
+            renstra__opd=self.opd
+        )
         self.fields["nomenklatur"].queryset = Nomenklatur.objects.order_by("kode")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -29,3 +30,17 @@ def get_opd(user, kode: str) -> PerangkatDaerah:
     if opd is None:
         raise Http404("Perangkat daerah tidak ditemukan.")
     return opd
+
+
+def wajib_izin(user, *izin: str) -> None:
+    """Refuse (403) unless the user holds one of these model permissions.
+
+    The guard for views whose permission depends on the URL (the generic data screens, the workflow
+    actions); a view with a fixed permission says so with Django's
+    `@permission_required(..., raise_exception=True)`. `user.has_perm` alone only decides what a
+    page shows (links, buttons), never whether it is served.
+    """
+    if not any(user.has_perm(p) for p in izin):
+        raise PermissionDenied(
+            "Peran Anda tidak berhak membuka halaman atau melakukan tindakan ini."
+        )

@@ -1,8 +1,9 @@
 """The authentication backend: Django's model backend, with the logged-in user kept per process.
 
 Every authenticated request otherwise reads its user (and, on most screens, the user's assignment)
-from the database once more. The user is kept per process and data version
-(`reports.dashboard.versi.pengguna_tersimpan`): a change to the user, their groups, permissions or
+from the database once more. The user is kept per process and data version by the keeper the
+reports app registers at start-up (`daftarkan_penyimpan`; it is `reports.dashboard.versi.pengguna_tersimpan`,
+which knows the data version over every app's tables, so this core module names no app): a change to the user, their groups, permissions or
 assignment moves the version, in this process at once and in the other processes within
 `VERSI_DASBOR_DETIK` (1 s); a write the version cannot see shows within `PENGGUNA_DETIK` (5 s).
 
@@ -14,6 +15,7 @@ ending the session: the middleware `sesi_untuk_pengguna` lets the backend see th
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.contrib.auth import HASH_SESSION_KEY, get_user_model
@@ -21,6 +23,15 @@ from django.contrib.auth.backends import ModelBackend
 from django.utils.crypto import constant_time_compare
 
 _SESI: ContextVar = ContextVar("lkip_sesi_pengguna", default=None)
+
+#: (user_id, load, matches, copy) -> user: keeps loaded users; without one each request loads afresh.
+_penyimpan: Callable | None = None
+
+
+def daftarkan_penyimpan(penyimpan: Callable) -> None:
+    """Called by the reports app: the keeper of logged-in users (per process and data version)."""
+    global _penyimpan
+    _penyimpan = penyimpan
 
 
 def sesi_untuk_pengguna(get_response):
@@ -49,8 +60,6 @@ def _salin(user):
 
 class ModelBackendTersimpan(ModelBackend):
     def get_user(self, user_id):
-        from reports.dashboard.versi import pengguna_tersimpan
-
         def muat():
             User = get_user_model()
             try:
@@ -65,4 +74,6 @@ class ModelBackendTersimpan(ModelBackend):
         def cocok(user) -> bool:
             return not expected or constant_time_compare(expected, user.get_session_auth_hash())
 
-        return pengguna_tersimpan(user_id, muat, cocok, _salin)
+        if _penyimpan is None:
+            return muat()
+        return _penyimpan(user_id, muat, cocok, _salin)

@@ -14,17 +14,17 @@ import django_tables2 as tables
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from lkip.access import get_opd
+from lkip.access import get_opd, wajib_izin
+from lkip.kunci import alasan_terkunci, tahun_terkunci
 from lkip.models import PerangkatDaerah
 from lkip.xlsx import table_xlsx
-
 
 #: The range of the primary keys (BigAutoField): a choice outside it cannot exist.
 _PK_MAKS = 2**63 - 1
@@ -59,9 +59,9 @@ class ScopedForm(forms.ModelForm):
     def __init__(self, *args, opd: PerangkatDaerah, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.opd = opd
-        for field in self.fields.values():
-            if type(field) is forms.ModelMultipleChoiceField:
-                field.__class__ = PilihanBanyak
+        for form_field in self.fields.values():
+            if type(form_field) is forms.ModelMultipleChoiceField:
+                form_field.__class__ = PilihanBanyak
         if hasattr(self.instance, "opd_id") and not self.instance.opd_id:
             self.instance.opd = opd
         self.scope()
@@ -104,40 +104,6 @@ class ScopedForm(forms.ModelForm):
                     errors.setdefault(field_name, []).extend(_indonesian(e) for e in items)
         if errors:
             self._update_errors(ValidationError(errors))
-
-
-def tahun_tersimpan(obj) -> int | None:
-    """The stored year of a record with a `tahun` field (None for a new one or a model without it).
-
-    In a form's clean() the instance still holds the stored values (the form's apply them later).
-    """
-    return getattr(obj, "tahun", None) if obj.pk is not None else None
-
-
-def tahun_terkunci(opd: PerangkatDaerah) -> dict[int, str]:
-    """The agency's years whose LKIP is submitted or signed, each with the refusal message."""
-    from reports.models import LaporanTahunan
-
-    return LaporanTahunan.objects.terkunci(opd.pk)
-
-
-def alasan_terkunci(
-    opd: PerangkatDaerah, obj, tahun_baru: int | None = None, struktur: bool = False
-) -> list[str]:
-    """Why this record may not be created, changed or deleted now ([] when it may): its stored or new
-    year has a submitted or signed LKIP, or (for the plan's records) an LKIP is in review."""
-    from reports.models import LaporanTahunan
-
-    years = {tahun_baru, tahun_tersimpan(obj)} - {None}
-    messages = []
-    if years:
-        locked = tahun_terkunci(opd)
-        messages += [locked[tahun] for tahun in sorted(years & locked.keys())]
-    if struktur:
-        message = LaporanTahunan.objects.struktur_terkunci(opd.pk)
-        if message:
-            messages.append(message)
-    return messages
 
 
 def _indonesian(error: ValidationError) -> ValidationError:
@@ -187,11 +153,6 @@ def _layar(slug: str) -> Layar:
     return LAYAR[slug]
 
 
-def _need(request: HttpRequest, layar: Layar, action: str) -> None:
-    if not request.user.has_perm(layar.perm % action):
-        raise PermissionDenied
-
-
 def _object(layar: Layar, opd: PerangkatDaerah, pk: int):
     obj = layar.queryset(opd).filter(pk=pk).first()
     if obj is None:
@@ -200,41 +161,9 @@ def _object(layar: Layar, opd: PerangkatDaerah, pk: int):
 
 
 @login_required
-def menu(request: HttpRequest, kode: str) -> HttpResponse:
-    opd = get_opd(request.user, kode)
-    screens = [s for s in LAYAR.values() if request.user.has_perm(s.perm % "view")]
-    from django.urls import NoReverseMatch, reverse
-    from django.utils import timezone
-
-    from targets.models import Renstra
-
-    renstra = Renstra.objects.filter(opd=opd).order_by("-tahun_awal").first()
-    this_year = timezone.localdate().year
-    tahun = min(max(this_year, renstra.tahun_awal), renstra.tahun_akhir) if renstra else this_year
-    extra = []
-    if request.user.has_perm("targets.change_realisasi"):
-        try:
-            extra.append(("Impor/ekspor workbook Excel", reverse("targets:impor", args=[opd.kode])))
-        except NoReverseMatch:
-            pass
-    years = renstra.tahun_list if renstra else [this_year]
-    return render(
-        request,
-        "lkip/menu.html",
-        {
-            "opd": opd,
-            "screens": screens,
-            "tahun_entri": tahun,
-            "tahun_list": years,
-            "tautan_tambahan": extra,
-        },
-    )
-
-
-@login_required
 def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     screen = _layar(layar)
-    _need(request, screen, "view")
+    wajib_izin(request.user, screen.perm % "view")
     opd = get_opd(request.user, kode)
     table = screen.table(screen.queryset(opd), request=request, opd=opd)
     terkunci = []
@@ -292,14 +221,14 @@ def _pesan_integritas(exc: Exception) -> str:
 @login_required
 def tambah(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     screen = _layar(layar)
-    _need(request, screen, "add")
+    wajib_izin(request.user, screen.perm % "add")
     return _simpan(request, screen, get_opd(request.user, kode))
 
 
 @login_required
 def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     screen = _layar(layar)
-    _need(request, screen, "change")
+    wajib_izin(request.user, screen.perm % "change")
     opd = get_opd(request.user, kode)
     return _simpan(request, screen, opd, _object(screen, opd, pk))
 
@@ -308,7 +237,7 @@ def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
 @require_POST
 def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     screen = _layar(layar)
-    _need(request, screen, "delete")
+    wajib_izin(request.user, screen.perm % "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
     locked = alasan_terkunci(
@@ -333,7 +262,7 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
 def riwayat(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     """The audit trail of one record: who changed which field from what to what, and when."""
     screen = _layar(layar)
-    _need(request, screen, "view")
+    wajib_izin(request.user, screen.perm % "view")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
     from lkip.audit import record_history

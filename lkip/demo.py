@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from lkip.exchange import HasilImpor, impor
+from exchange.importer import HasilImpor, impor
 from lkip.models import Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
 

@@ -16,10 +16,9 @@ class AngkaColumn(tables.Column):
         super().__init__(*args, **kwargs)
 
     def render(self, value):
-        from reports.laporan.struktur import tempat_nilai
 
         return formulas.format_angka(
-            value, self.tempat if self.tempat is not None else tempat_nilai(value)
+            value, self.tempat if self.tempat is not None else formulas.tempat_nilai(value)
         )
 
     def value(self, value):

@@ -12,7 +12,7 @@ urlpatterns = [
     path("masuk/", MasukView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("data/", include("lkip.data_urls")),
-    path("", include("targets.urls")),
+    path("data/", include("targets.urls")),
+    path("", include("exchange.urls")),
     path("", include("reports.urls")),
 ]

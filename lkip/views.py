@@ -1,16 +1,14 @@
-"""Agency-wide screens: the audit trail and evidence downloads."""
+"""Agency-wide screens: the audit trail."""
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lkip.access import get_opd
 from lkip.audit import jenis_choices, opd_history
-from targets.models import Realisasi
 
 
 class AuditFilter(forms.Form):
@@ -41,10 +39,9 @@ class AuditFilter(forms.Form):
 
 
 @login_required
+@permission_required("targets.view_realisasi", raise_exception=True)
 def audit(request: HttpRequest, kode: str) -> HttpResponse:
     """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat included)."""
-    if not request.user.has_perm("targets.view_realisasi"):
-        raise PermissionDenied
     opd = get_opd(request.user, kode)
     form = AuditFilter(request.GET or None)
     entries = []
@@ -58,24 +55,3 @@ def audit(request: HttpRequest, kode: str) -> HttpResponse:
             sampai=data.get("sampai"),
         )
     return render(request, "lkip/audit.html", {"opd": opd, "form": form, "entries": entries})
-
-
-@login_required
-def bukti(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
-    """An evidence file, served only to users who may see that agency's realisations."""
-    if not request.user.has_perm("targets.view_realisasi"):
-        raise PermissionDenied
-    opd = get_opd(request.user, kode)
-    realisasi = Realisasi.objects.filter(pk=pk, indikator__opd=opd).first()
-    if realisasi is None or not realisasi.bukti:
-        raise Http404("Berkas bukti tidak ditemukan.")
-    try:
-        handle = realisasi.bukti.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas bukti tidak ditemukan.") from exc
-    name = realisasi.bukti.name.rsplit("/", 1)[-1]
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"bukti-{realisasi.indikator.kode}-{realisasi.tahun}-{name}",
-    )

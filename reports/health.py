@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget.models import Anggaran
-from indicators.capaian import CapaianTahunan, indikator_dengan_data, hitung
 from indicators.models import EvaluasiAKIP, HasilIKM, JenisNilai, SkalaPredikat, Tingkat
 from lkip import formulas
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import AngkaTercetak, Besaran
+from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 
 ERROR = "error"
 WARNING = "peringatan"

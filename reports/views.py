@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from lkip.access import get_opd, opd_for_user
 from reports.dashboard.versi import dari_cache, versi_data
+from reports.forms import NarasiForm
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
@@ -21,7 +22,6 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
-from reports.forms import NarasiForm
 from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
 

@@ -8,12 +8,11 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lkip.access import get_opd
+from lkip.access import get_opd, wajib_izin
 from reports import signing, workflow
 from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm, VerifikasiForm
 from reports.health import ERROR
@@ -114,11 +113,6 @@ def alur(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return _panel(request, _laporan_tahunan(request, kode, tahun))
 
 
-def _wajib(user, *izin: str) -> None:
-    if not any(user.has_perm(p) for p in izin):
-        raise PermissionDenied("Peran Anda tidak berhak melakukan tindakan ini.")
-
-
 def _selesai(request: HttpRequest, lap: LaporanTahunan, pesan: str) -> HttpResponse:
     messages.success(request, pesan)
     return redirect("reports:alur", kode=lap.opd.kode, tahun=lap.tahun)
@@ -140,7 +134,7 @@ def _tindakan(
     (AlurDitolak) shows it with the reason and status 409; success redirects with the message.
     """
     lap = _laporan_tahunan(request, kode, tahun)
-    _wajib(request.user, *izin)
+    wajib_izin(request.user, *izin)
     bound = form(lap)
     if not bound.is_valid():
         return _panel(request, lap, **{kunci: bound})

@@ -6,4 +6,9 @@ class TargetsConfig(AppConfig):
     verbose_name = "Renstra, target dan realisasi"
 
     def ready(self) -> None:
+        from lkip import kunci
         from targets import screens  # noqa: F401  (registers the planning screens)
+        from targets.services import pesan_periode_tertutup
+
+        # A closed quarter or year refuses writes on every path (screens, grid, import).
+        kunci.daftarkan_periode(pesan_periode_tertutup)

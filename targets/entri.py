@@ -10,12 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budget.models import Anggaran
-from indicators.models import Indikator, JenisNilai
+from indicators.models import Indikator
 from lkip import formulas
+from lkip.forms import AngkaField
+from lkip.kunci import periode_tertutup_error
 from lkip.models import PerangkatDaerah
-from targets.forms import AngkaField
 from targets.models import JenisTarget, Realisasi, Target
-from targets.services import Konflik, periode_tertutup_error
+from targets.services import Konflik
 
 TEKS = ("faktor_pendukung", "faktor_penghambat", "upaya")
 ANGKA = ("nilai", "pembilang", "penyebut")
@@ -283,8 +284,7 @@ def simpan_entri(
         if _asal(value) == _asal(getattr(a, f"realisasi_tw{tw}")):
             continue
         setattr(a, f"realisasi_tw{tw}", value)
-        quarters = [v for v in a.realisasi_triwulan if v is not None]
-        a.realisasi = sum(quarters, Decimal(0))
+        a.realisasi = formulas.jumlah_triwulan(a.realisasi_triwulan)
         a.save()
         saved += 1
     if errors:

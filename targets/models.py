@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from indicators.models import JenisNilai
 from lkip import formulas
 from lkip.models import PerangkatDaerah
 from lkip.validators import validate_non_negatif
@@ -217,11 +218,11 @@ class Realisasi(models.Model):
     def nilai_efektif(self) -> Decimal | None:
         """The realised value: as typed, or computed from numerator and denominator."""
         if self.pembilang is not None and self.penyebut is not None:
-            if self.indikator.jenis_nilai == "persen":
-                return formulas.persen(self.pembilang, self.penyebut)
-            if self.penyebut:
-                return self.pembilang / self.penyebut
-            return None
+            return formulas.nilai_pecahan(
+                self.pembilang,
+                self.penyebut,
+                persen_=self.indikator.jenis_nilai == JenisNilai.PERSEN,
+            )
         return self.nilai
 
     def clean(self) -> None:

@@ -4,11 +4,11 @@ import django_tables2 as tables
 from django import forms
 
 from indicators.models import Indikator
-from lkip.crud import Layar, ScopedForm, register, tahun_terkunci
+from lkip.crud import Layar, ScopedForm, register
+from lkip.forms import AngkaField, BuktiField
+from lkip.kunci import periode_tertutup_error, tahun_terkunci
 from lkip.tables import AngkaColumn, ScopedTable
-from targets.forms import AngkaField, BuktiField
 from targets.models import Periode, Realisasi, Renstra, Sasaran, Target, Tujuan
-from targets.services import periode_tertutup_error
 
 
 def periode_renstra_terkunci(

@@ -7,28 +7,16 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from lkip.kunci import tahun_terkunci_error
 from lkip.models import PerangkatDaerah
 from targets.models import PembukaanPeriode, Periode, PeriodeTertutup
 
 
-def tahun_terkunci_error(opd: PerangkatDaerah, tahun: int) -> str | None:
-    """The refusal message while the year's LKIP is submitted or signed, or None."""
-    from lkip.crud import tahun_terkunci
+def pesan_periode_tertutup(opd: PerangkatDaerah, tahun: int, periode: int) -> str | None:
+    """The refusal message for a write into a closed quarter (or a quarter of a closed year), or None.
 
-    return tahun_terkunci(opd).get(tahun)
-
-
-def periode_tertutup_error(
-    opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True
-) -> str | None:
-    """The refusal message for a write into a closed period or (with `kunci`) a locked year, or None.
-
-    The data screens' forms check the locked year for every record with a year (`lkip.crud.ScopedForm`)
-    and ask here with `kunci=False`.
+    Registered with `lkip.kunci` (TargetsConfig.ready): every write path asks there.
     """
-    locked = tahun_terkunci_error(opd, tahun) if kunci else None
-    if locked:
-        return locked
     if PeriodeTertutup.tertutup(opd.pk, tahun, periode):
         label = "Tahun" if periode == 0 else Periode(periode).label
         return (

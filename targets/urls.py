@@ -1,14 +1,26 @@
 from django.urls import path
 
-from targets import views_workbook
+from lkip import crud
+from lkip import views as lkip_views
+from targets import views, views_entri
 
-app_name = "targets"
+app_name = "data"
 
 urlpatterns = [
-    # The exchange workbook: template, export, upload → preview → apply.
-    path("impor/templat.xlsx", views_workbook.templat, name="impor_templat"),
-    path("impor/<slug:kode>/", views_workbook.impor, name="impor"),
-    path("impor/<slug:kode>/pratinjau/", views_workbook.pratinjau, name="impor_pratinjau"),
-    path("impor/<slug:kode>/terapkan/", views_workbook.terapkan, name="impor_terapkan"),
-    path("impor/<slug:kode>/ekspor.xlsx", views_workbook.ekspor, name="ekspor"),
+    path("<slug:kode>/", views.menu, name="menu"),
+    path("<slug:kode>/audit/", lkip_views.audit, name="audit"),
+    path("<slug:kode>/bukti/<int:pk>/", views.bukti, name="bukti"),
+    path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/", views_entri.entri, name="entri"),
+    path(
+        "<slug:kode>/entri/<int:tahun>/tw<int:tw>/hitung/",
+        views_entri.hitung,
+        name="entri_hitung",
+    ),
+    path("<slug:kode>/periode/<int:tahun>/<int:periode>/tutup/", views_entri.tutup, name="tutup"),
+    path("<slug:kode>/periode/<int:tahun>/<int:periode>/buka/", views_entri.buka, name="buka"),
+    path("<slug:kode>/<slug:layar>/", crud.daftar, name="daftar"),
+    path("<slug:kode>/<slug:layar>/tambah/", crud.tambah, name="tambah"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/", crud.ubah, name="ubah"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/hapus/", crud.hapus, name="hapus"),
+    path("<slug:kode>/<slug:layar>/<int:pk>/riwayat/", crud.riwayat, name="riwayat"),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,15 +13,11 @@ from budget.models import Anggaran
 from indicators.models import Indikator, JenisNilai
 from lkip import formulas
 from lkip.access import get_opd
+from lkip.forms import AngkaField
+from lkip.kunci import periode_tertutup_error, tahun_terkunci_error
 from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
-from targets.forms import AngkaField
-from targets.models import PembukaanPeriode, Periode
-from targets.services import (
-    buka_periode,
-    periode_tertutup_error,
-    tahun_terkunci_error,
-    tutup_periode,
-)
+from targets.models import JenisTarget, PembukaanPeriode, Periode, Target
+from targets.services import buka_periode, tutup_periode
 
 
 def _check_period(tahun: int, tw: int) -> None:
@@ -80,7 +76,7 @@ def _capaian_teks(ind: Indikator, target, target_predikat, real) -> str:
 def _kumulatif(a: Anggaran, tw: int, nilai_tw) -> dict:
     values = a.realisasi_triwulan
     values[tw - 1] = nilai_tw
-    total = sum((v for v in values[:tw] if v is not None), start=0)
+    total = formulas.jumlah_triwulan(values, sampai=tw)
     return {
         "rupiah": formulas.format_angka(total, 0),
         "serapan": formulas.format_persen(formulas.serapan(a.pagu, total)) if a.pagu else "—",
@@ -88,10 +84,9 @@ def _kumulatif(a: Anggaran, tw: int, nilai_tw) -> dict:
 
 
 @login_required
+@permission_required("targets.view_realisasi", raise_exception=True)
 def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
     _check_period(tahun, tw)
-    if not request.user.has_perm("targets.view_realisasi"):
-        raise PermissionDenied
     opd = get_opd(request.user, kode)
     rows, lines = load_rows(opd, tahun, tw)
     can_edit = request.user.has_perm("targets.change_realisasi") and request.user.has_perm(
@@ -164,11 +159,10 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("targets.view_realisasi", raise_exception=True)
 def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse:
     """Capaian (or cumulative serapan) for one row as typed, computed by the formulas module."""
     _check_period(tahun, tw)
-    if not request.user.has_perm("targets.view_realisasi"):
-        raise PermissionDenied
     opd = get_opd(request.user, kode)
     field = AngkaField()
     try:
@@ -189,13 +183,11 @@ def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse
         )
     except ValidationError as exc:
         return JsonResponse({"pesan": exc.messages[0]}, status=400)
-    from targets.models import JenisTarget, Target
-
     target = Target.objects.filter(
         indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=tw
     ).first()
     if num is not None and den:
-        nilai = formulas.persen(num, den) if ind.jenis_nilai == JenisNilai.PERSEN else num / den
+        nilai = formulas.nilai_pecahan(num, den, persen_=ind.jenis_nilai == JenisNilai.PERSEN)
     predikat = request.GET.get("predikat", "")
     if nilai is None and not predikat:
         return JsonResponse({"capaian": "belum ada realisasi", "realisasi": ""})
@@ -220,12 +212,11 @@ def _int(text: str) -> int:
 
 @login_required
 @require_POST
+@permission_required("targets.add_periodetertutup", raise_exception=True)
 def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")
     _check_period(tahun, periode or 1)
-    if not request.user.has_perm("targets.add_periodetertutup"):
-        raise PermissionDenied
     opd = get_opd(request.user, kode)
     tutup_periode(opd, tahun, periode, request.user)
     messages.success(
@@ -237,12 +228,11 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
 
 @login_required
 @require_POST
+@permission_required("targets.delete_periodetertutup", raise_exception=True)
 def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")
     _check_period(tahun, periode or 1)
-    if not request.user.has_perm("targets.delete_periodetertutup"):
-        raise PermissionDenied
     opd = get_opd(request.user, kode)
     try:
         buka_periode(opd, tahun, periode, request.user, request.POST.get("alasan", ""))

@@ -23,6 +23,7 @@ from .anggaran import (
     KualifikasiEfisiensi,
     VarianEfisiensi,
     efisiensi,
+    jumlah_triwulan,
     kualifikasi_efisiensi,
     pagu_berlaku,
     serapan,
@@ -50,6 +51,7 @@ from .kinerja import (
     capaian,
     capaian_dibatasi,
     capaian_predikat,
+    nilai_pecahan,
     persen,
     tren,
 )
@@ -61,11 +63,13 @@ from .tampilan import (
     format_persen,
     format_rupiah,
     format_tanggal,
+    tempat_nilai,
     terbilang,
     terbilang_rupiah,
 )
 
 __all__ = [
+    "tempat_nilai",
     "BOBOT_AKIP",
     "INTERPRETASI_AKIP",
     "NAMA_BULAN",
@@ -113,6 +117,8 @@ __all__ = [
     "parse_angka",
     "parse_nip",
     "persen",
+    "jumlah_triwulan",
+    "nilai_pecahan",
     "predikat_akip",
     "serapan",
     "sisa_anggaran",

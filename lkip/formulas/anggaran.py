@@ -1,5 +1,6 @@
 """Budget figures (spec §6.3) and efficiency (spec §3)."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
@@ -53,6 +54,13 @@ def pagu_berlaku(
     murni = _pagu(pagu_murni, "Pagu murni")
     perubahan = _pagu(pagu_perubahan, "Pagu perubahan")
     return perubahan if perubahan is not None else murni
+
+
+def jumlah_triwulan(nilai: Iterable[Decimal | int | None], sampai: int = 4) -> Decimal:
+    """The quarters' values added up to quarter `sampai` (cumulative), the empty ones left out;
+    0 when none is filled in."""
+    terisi = [ke_decimal_opsional(v, "Nilai triwulan") for v in list(nilai)[:sampai]]
+    return sum((v for v in terisi if v is not None), Decimal(0))
 
 
 def serapan(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> Decimal | None:

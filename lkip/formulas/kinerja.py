@@ -131,6 +131,20 @@ def persen(pembilang: Decimal | int | None, penyebut: Decimal | int | None) -> D
     return rasio_persen(a, b)
 
 
+def nilai_pecahan(
+    pembilang: Decimal | int | None, penyebut: Decimal | int | None, *, persen_: bool
+) -> Decimal | None:
+    """The value a numerator and a denominator give: × 100 for a percentage indicator (`persen_`),
+    the plain ratio otherwise; None when either is missing or the denominator is 0."""
+    if persen_:
+        return persen(pembilang, penyebut)
+    a = ke_decimal_opsional(pembilang, "Pembilang")
+    b = ke_decimal_opsional(penyebut, "Penyebut")
+    if a is None or b is None or b.is_zero():
+        return None
+    return bagi(a, b)
+
+
 def agregasi_tahunan(
     nilai_triwulan: Sequence[Decimal | int | None], metode: Agregasi | str
 ) -> Decimal | None:

@@ -32,6 +32,15 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     return f"{tanda}{bulat},{pecahan}" if pecahan else f"{tanda}{bulat}"
 
 
+def tempat_nilai(value: Decimal | int) -> int:
+    """Decimals to show for a value in its own unit: those it has, at most 2 (5 → 5; 77.26 → 77,26)."""
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return 0
+    exponent = d.normalize().as_tuple().exponent
+    return min(2, -exponent) if isinstance(exponent, int) else 2
+
+
 def format_persen(nilai: Decimal | int | None, tempat: int = 2) -> str:
     """Percentage with the sign attached: "91,53%"; None → ""."""
     return "" if nilai is None else f"{format_angka(nilai, tempat)}%"

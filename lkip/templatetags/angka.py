@@ -3,7 +3,6 @@
 from django import template
 
 from lkip import formulas
-from reports.laporan.struktur import tempat_nilai
 
 register = template.Library()
 
@@ -13,7 +12,7 @@ def angka(value, tempat=None):
     if value is None or value == "":
         return "—"
     return formulas.format_angka(
-        value, int(tempat) if tempat not in (None, "") else tempat_nilai(value)
+        value, int(tempat) if tempat not in (None, "") else formulas.tempat_nilai(value)
     )
 
 

@@ -176,7 +176,7 @@ def tren_tahunan(
         parts.append(
             "<polyline points='"
             + " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in target)
-            + f"' fill='none' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
+            + "' fill='none' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
         )
     for i, v in target:
         parts.append(

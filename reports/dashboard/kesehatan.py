@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from django.db.models import Prefetch
 
 from budget.models import Anggaran, Nomenklatur
-from indicators.capaian import hitung
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports import health
 from reports.models import AngkaTercetak
+from targets.capaian import hitung
 from targets.models import Realisasi, Target
 
 

@@ -1,6 +1,6 @@
 """What the dashboards read: a fixed number of queries per screen, cached on the data version.
 
-Every number is computed by `lkip.formulas` (capaian through `indicators.capaian.hitung`); the
+Every number is computed by `lkip.formulas` (capaian through `targets.capaian.hitung`); the
 dataclasses of `reports.dashboard.struktur` hold values and display text, so templates only print.
 Each public function takes the data version (`versi.versi_data()`, one query per request) and serves
 from the cache when the data has not changed since the last computation.
@@ -18,7 +18,6 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from budget.models import Anggaran, Nomenklatur
-from indicators.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from indicators.models import Indikator, Tingkat
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
@@ -49,6 +48,7 @@ from reports.dashboard.struktur_opd import (
 from reports.dashboard.versi import dari_cache
 from reports.laporan.teks import nilai_teks
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
+from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from targets.models import JenisTarget, Realisasi, Renstra, Target
 
 

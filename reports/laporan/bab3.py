@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget.models import Anggaran
-from indicators.capaian import CapaianTahunan
 from indicators.models import Indikator, JenisNilai, SkalaPredikat, Tingkat
 from lkip import formulas
 from reports.laporan import grafik
@@ -31,6 +30,7 @@ from reports.laporan.teks import (
     rupiah_teks,
     terbilang_teks,
 )
+from targets.capaian import CapaianTahunan
 
 SUMBER = "Data olahan Sub Bagian Perencanaan"
 

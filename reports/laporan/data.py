@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from budget.models import Anggaran, CapaianOutput
-from indicators.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator, Tingkat
 from lkip import formulas
 from lkip.models import (
@@ -18,6 +17,7 @@ from lkip.models import (
 )
 from reports.health import Temuan, periksa
 from reports.models import LaporanTahunan, NarasiLaporan
+from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from targets.models import JenisTarget, Renstra, Sasaran
 
 

@@ -128,8 +128,8 @@ def target_realisasi(
                 f"<text x='{x0 + panel_w / 2}' y='{top + plot_h + 32 + k * 13}' font-size='11' text-anchor='middle'>{escape(line)}</text>"
             )
     legend = (
-        f"<rect x='10' y='6' width='14' height='12' fill='url(#arsir)' stroke='#222'/><text x='30' y='16' font-size='11'>Target</text>"
-        f"<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/><text x='110' y='16' font-size='11'>Realisasi</text>"
+        "<rect x='10' y='6' width='14' height='12' fill='url(#arsir)' stroke='#222'/><text x='30' y='16' font-size='11'>Target</text>"
+        "<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/><text x='110' y='16' font-size='11'>Realisasi</text>"
     )
     return _svg(width, height, legend + "".join(parts), label)
 

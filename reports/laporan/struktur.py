@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import ClassVar
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from lkip import formulas
 
@@ -52,17 +52,8 @@ class Sel:
         if self.jenis == Jenis.PERSEN:
             return formulas.format_persen(value)
         if self.jenis == Jenis.NILAI:
-            return formulas.format_angka(value, tempat_nilai(value))
+            return formulas.format_angka(value, formulas.tempat_nilai(value))
         return formulas.format_angka(value)
-
-
-def tempat_nilai(value: Decimal | int) -> int:
-    """Decimals to show for a value in its own unit: those it has, at most 2 (5 → 5; 77.26 → 77,26)."""
-    d = Decimal(value)
-    if d == d.to_integral_value():
-        return 0
-    exponent = d.normalize().as_tuple().exponent
-    return min(2, -exponent) if isinstance(exponent, int) else 2
 
 
 def teks(value: str | None, **kw) -> Sel:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from indicators.models import Indikator, JenisNilai
 from lkip import formulas
-from reports.laporan.struktur import Blok, Daftar, Paragraf, tempat_nilai
+from reports.laporan.struktur import Blok, Daftar, Paragraf
 
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s+")
 
@@ -43,7 +43,7 @@ def nilai_teks(ind: Indikator, value: Decimal | None, predikat: str = "") -> str
         return "belum ada data"
     if value is None:
         return predikat
-    text = formulas.format_angka(value, tempat_nilai(formulas.bulatkan(value)))
+    text = formulas.format_angka(value, formulas.tempat_nilai(formulas.bulatkan(value)))
     if ind.jenis_nilai == JenisNilai.PERSEN or ind.satuan.strip() == "%":
         text += "%"
     if predikat:

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from lkip.workbook import export_workbook
+from exchange.workbook import export_workbook
 from targets.models import Realisasi
 from tests.browser.conftest import login
 

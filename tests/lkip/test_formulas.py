@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from lkip import formulas
 from lkip.formulas import (
     BOBOT_AKIP,
     INTERPRETASI_AKIP,
@@ -229,6 +230,30 @@ class PersenTests:
 
     def test_blt_phase_percentage_rounds_half_up_to_95_45(self):
         assert tampil(persen(9896, 10368)) == D("95.45")
+
+
+class NilaiPecahanTests:
+    def test_a_percentage_indicator_takes_the_fraction_times_100(self):
+        assert formulas.nilai_pecahan(1, 8, persen_=True) == D("12.5")
+
+    def test_another_indicator_takes_the_plain_ratio(self):
+        assert formulas.nilai_pecahan(D("125326"), D("4"), persen_=False) == D("31331.5")
+
+    def test_no_value_when_the_denominator_is_zero_or_either_part_missing(self):
+        assert formulas.nilai_pecahan(5, 0, persen_=False) is None
+        assert formulas.nilai_pecahan(5, None, persen_=True) is None
+        assert formulas.nilai_pecahan(None, 5, persen_=False) is None
+
+
+class JumlahTriwulanTests:
+    def test_the_filled_in_quarters_add_up_and_the_empty_ones_are_left_out(self):
+        assert formulas.jumlah_triwulan([D("100"), None, D("50.5"), None]) == D("150.5")
+
+    def test_cumulative_to_a_quarter_stops_there(self):
+        assert formulas.jumlah_triwulan([D("1"), D("2"), D("3"), D("4")], sampai=2) == D("3")
+
+    def test_no_quarter_filled_in_adds_up_to_zero(self):
+        assert formulas.jumlah_triwulan([None, None, None, None]) == D("0")
 
 
 class AgregasiTahunanTests:

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from budget.models import Anggaran, Nomenklatur
 from indicators.models import Indikator
-from targets.screens import RealisasiScreenForm as RealisasiForm
 from targets.models import Realisasi, Target
+from targets.screens import RealisasiScreenForm as RealisasiForm
 from tests.factories import (
     make_indikator,
     make_nomenklatur,

@@ -12,7 +12,6 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from budget.models import Anggaran
-from indicators.capaian import capaian_opd
 from lkip import formulas
 from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
@@ -20,6 +19,7 @@ from reports.dashboard import selectors
 from reports.dashboard.versi import kosongkan_lokal, versi_data
 from reports.health import ERROR, periksa
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
+from targets.capaian import capaian_opd
 from targets.models import Realisasi
 from tests.factories import make_anggaran, make_indikator, make_opd, make_realisasi, make_target
 

@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 
 from budget.models import Anggaran, Nomenklatur
 from lkip.models import Penugasan
-from reports.dashboard.kota import buat_kota
 from reports.dashboard import versi
+from reports.dashboard.kota import buat_kota
 from reports.dashboard.versi import kosongkan_lokal
 from reports.models import LaporanTahunan, RiwayatStatus
 from tests.factories import make_indikator, make_nomenklatur, make_opd, make_realisasi, make_target

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from budget.models import Anggaran
+from exchange.importer import impor
 from indicators.models import Indikator
-from lkip.exchange import impor
 from lkip.models import PerangkatDaerah
 from targets.models import Realisasi, Target
 

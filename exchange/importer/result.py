@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lkip.formulas import format_angka
 
@@ -89,6 +90,14 @@ class SelTakTerbaca:
 
     def __repr__(self) -> str:
         return f"SelTakTerbaca({self.pesan!r})"
+
+
+class PencatatMasalah(Protocol):
+    """Where a sheet records its problems: the importer (the sheet needs nothing else of it)."""
+
+    masalah: list[Masalah]
+
+    def error(self, masalah: Masalah) -> None: ...
 
 
 def periode_teks(periode: int) -> str:

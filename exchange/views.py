@@ -28,10 +28,8 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from lkip.access import get_opd
-from lkip.exchange import HasilImpor
-from lkip.models import PerangkatDaerah
-from lkip.workbook import (
+from exchange.importer import HasilImpor
+from exchange.workbook import (
     BATAS_UKURAN,
     CONTENT_TYPE,
     SHEET_BERKAS,
@@ -40,6 +38,8 @@ from lkip.workbook import (
     export_workbook,
     impor_xlsx,
 )
+from lkip.access import get_opd
+from lkip.models import PerangkatDaerah
 from targets.models import Renstra
 
 UMUR_PRATINJAU = 60 * 60  # seconds a preview can be applied
@@ -167,7 +167,7 @@ def _halaman(
     tahun_list = renstra.tahun_list if renstra else []
     return render(
         request,
-        "targets/impor.html",
+        "exchange/impor.html",
         {"opd": opd, "form": form, "tahun_list": tahun_list},
         status=status,
     )
@@ -201,7 +201,7 @@ def _pratinjau_page(
         "errors": _potong(result.errors, 500),
         "peringatan": _potong(result.peringatan),
     }
-    return render(request, "targets/impor_pratinjau.html", ctx, status=200 if result.ok else 422)
+    return render(request, "exchange/impor_pratinjau.html", ctx, status=200 if result.ok else 422)
 
 
 @login_required
@@ -266,11 +266,11 @@ def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
     if request.POST.get("aksi") == "batal":
         _lupakan(request, token)
         messages.info(request, "Impor dibatalkan; tidak ada yang disimpan.")
-        return redirect("targets:impor", kode=opd.kode)
+        return redirect("exchange:impor", kode=opd.kode)
     entry, data, alasan = _ambil(request, opd, token)
     if entry is None:
         messages.error(request, alasan)
-        return redirect("targets:impor", kode=opd.kode)
+        return redirect("exchange:impor", kode=opd.kode)
     result = impor_xlsx(
         data,
         opd_kode=opd.kode,
@@ -282,7 +282,7 @@ def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
     if not result.ok:
         return _pratinjau_page(request, opd, result, entry["nama"], None)
     messages.success(request, f"Workbook {entry['nama']} diterapkan: {result.ringkasan()}.")
-    return redirect("targets:impor", kode=opd.kode)
+    return redirect("exchange:impor", kode=opd.kode)
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -307,5 +307,5 @@ def ekspor(request: HttpRequest, kode: str) -> HttpResponse:
         data = export_workbook(opd)
     except TeksTerlaluPanjang as exc:
         messages.error(request, str(exc))
-        return redirect("targets:impor", kode=opd.kode)
+        return redirect("exchange:impor", kode=opd.kode)
     return _xlsx(data, f"workbook-{opd.kode}-{timezone.localdate():%Y-%m-%d}.xlsx")

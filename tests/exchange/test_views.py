@@ -11,13 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
+from exchange import views
+from exchange.workbook import export_workbook
 from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan, PerangkatDaerah
-from lkip.workbook import export_workbook
-from targets import views_workbook
 from targets.models import Target
+from tests.exchange.workbook_data import AGENCY, xlsx
 from tests.factories import make_opd
-from tests.lkip.workbook_data import AGENCY, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -182,14 +182,14 @@ class PreviewAndApplyTests:
     def test_an_upload_over_the_size_limit_is_stopped_with_a_clear_message(
         self, perencana, monkeypatch, media
     ):
-        monkeypatch.setattr(views_workbook, "BATAS_UKURAN", 10_000)
+        monkeypatch.setattr(views, "BATAS_UKURAN", 10_000)
         response = upload(perencana, b"PK\x03\x04" + b"\0" * 50_000)
         assert response.status_code == 413
         assert "melebihi batas" in response.text and not (media / "impor").exists()
 
     def test_a_stale_preview_is_refused(self, demo, perencana, monkeypatch):
         token = upload(perencana, changed_export(demo)).context["token"]
-        monkeypatch.setattr(views_workbook, "UMUR_PRATINJAU", -1)
+        monkeypatch.setattr(views, "UMUR_PRATINJAU", -1)
         response = perencana.post(
             "/impor/dinsos-kota-bekasi/terapkan/", {"token": token, "aksi": "terapkan"}, follow=True
         )
@@ -256,12 +256,12 @@ class PreviewAndApplyTests:
     def test_old_previews_are_swept_on_the_next_upload(self, demo, perencana, media, monkeypatch):
         upload(perencana, changed_export(demo))
         old = next((media / "impor").rglob("*.xlsx"))
-        past = time.time() - 2 * views_workbook.UMUR_PRATINJAU
+        past = time.time() - 2 * views.UMUR_PRATINJAU
         import os
 
         os.utime(old, (past, past))
         session = perencana.session
-        for entry in session[views_workbook._SESI].values():
+        for entry in session[views._SESI].values():
             entry["waktu"] = past
         session.save()
         upload(perencana, changed_export(demo, nilai="79,5"))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lkip import formulas
-from lkip.exchange.kolom import (
+from exchange.columns import (
     AGREGASI,
     CAP_PERSEN,
     JENIS_NILAI,
@@ -15,14 +14,17 @@ from lkip.exchange.kolom import (
     SKALA_PREDIKAT,
     TINGKAT_INDIKATOR,
 )
-from lkip.exchange.konteks import Ctx, nomenklatur_ctx, penjaga_struktur, sasaran_ctx
-from lkip.exchange.sheet import Sheet
-from lkip.exchange.tulis import Importer, Tabel
+from exchange.importer.context import Ctx, nomenklatur_ctx, penjaga_struktur, sasaran_ctx
+from exchange.importer.importer import Importer, Tabel
+from exchange.importer.sheet import Sheet
+from indicators.models import Indikator
+from indicators.screens import IndikatorForm
+from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
+from targets.models import Renstra, Sasaran, Tujuan
 
 
 def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from targets.models import Renstra
 
     if len(sheet.rows) != 1:
         sheet.error(None, None, f"harus berisi tepat satu baris data (ada {len(sheet.rows)}).")
@@ -126,7 +128,6 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def tujuan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from targets.models import Tujuan
 
     tabel = Tabel(Tujuan, {t.kode: t for t in Tujuan.objects.filter(renstra=ctx["renstra"])})
     ctx["tujuan"] = dict(tabel.existing)
@@ -152,7 +153,6 @@ def tujuan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def sasaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from targets.models import Sasaran, Tujuan
 
     if "tujuan" not in ctx:
         ctx["tujuan"] = {t.kode: t for t in Tujuan.objects.filter(renstra=ctx["renstra"])}
@@ -193,7 +193,6 @@ def _penjaga_indikator(ctx: Ctx, obj):
         found = struktur(aksi, changed)
         if found or obj is None or "sasaran" not in changed:
             return found
-        from indicators.screens import IndikatorForm
 
         locked = IndikatorForm.alasan_hapus_terkunci(ctx["opd"], obj)
         return (
@@ -206,7 +205,6 @@ def _penjaga_indikator(ctx: Ctx, obj):
 
 
 def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from indicators.models import Indikator
 
     sasaran = sasaran_ctx(ctx)
     codes: dict[int, str] = {}

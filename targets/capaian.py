@@ -48,9 +48,9 @@ class CapaianTahunan:
 
 def _nilai_realisasi(indikator: Indikator, row: Realisasi) -> Decimal | None:
     if row.pembilang is not None and row.penyebut is not None:
-        if indikator.jenis_nilai == JenisNilai.PERSEN:
-            return formulas.persen(row.pembilang, row.penyebut)
-        return row.pembilang / row.penyebut if row.penyebut else None
+        return formulas.nilai_pecahan(
+            row.pembilang, row.penyebut, persen_=indikator.jenis_nilai == JenisNilai.PERSEN
+        )
     return row.nilai
 
 
@@ -86,12 +86,10 @@ def hitung(
         fractions = [q for q in quarters if q.pembilang is not None and q.penyebut is not None]
         if fractions and metode == formulas.Agregasi.JUMLAH:
             # Counts add up over the year against a fixed population (domain spec §2.5).
-            pembilang = sum((q.pembilang for q in fractions), Decimal(0))
+            pembilang = formulas.jumlah_triwulan(q.pembilang for q in fractions)
             penyebut = fractions[-1].penyebut
-            nilai = (
-                formulas.persen(pembilang, penyebut)
-                if indikator.jenis_nilai == JenisNilai.PERSEN
-                else (pembilang / penyebut if penyebut else None)
+            nilai = formulas.nilai_pecahan(
+                pembilang, penyebut, persen_=indikator.jenis_nilai == JenisNilai.PERSEN
             )
         else:
             nilai = formulas.agregasi_tahunan(list(tw_real), metode)

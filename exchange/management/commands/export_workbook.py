@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from exchange.workbook import TeksTerlaluPanjang, export_workbook
 from lkip.models import PerangkatDaerah
-from lkip.workbook import TeksTerlaluPanjang, export_workbook
 
 
 class Command(BaseCommand):

@@ -22,8 +22,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from exchange.columns import ATURAN_UMUM, LEMBAR, README, Lembar
+from exchange.export_rows import rows_of
 from lkip import formulas
-from lkip.exchange.kolom import ATURAN_UMUM, LEMBAR, README, Lembar
+from reports.models import BagianNarasi, Besaran
 
 BATAS_TEKS_SEL = 32_767  # Excel's limit for one cell
 _BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
@@ -159,7 +161,6 @@ def _prepare(ws, lembar: Lembar, *, validations: bool = True) -> None:
 
 
 def _readme(wb: Workbook, opd_nama: str | None) -> None:
-    from reports.models import BagianNarasi, Besaran
 
     ws = wb.create_sheet(README)
     ws.column_dimensions["A"].width = 22
@@ -235,7 +236,6 @@ def blank_template() -> bytes:
 
 def export_workbook(opd) -> bytes:
     """The agency's data of every year, in the exchange format (an import of it changes nothing)."""
-    from lkip.workbook.ekspor import rows_of
 
     wb = Workbook(write_only=True)
     _readme(wb, opd.nama)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from lkip.exchange import periode_teks
+from budget.models import Anggaran
+from exchange.importer import periode_teks
+from indicators.models import Indikator
+from targets.models import Realisasi, Renstra, Sasaran, Target, Tujuan
 
 Row = dict[str, Any]
 
 
 def _renstra(opd):
-    from targets.models import Renstra
 
     return Renstra.objects.filter(opd=opd).order_by("-tahun_awal").first()
 
@@ -40,14 +42,12 @@ def _perangkat_daerah(opd) -> Iterable[Row]:
 
 
 def _tujuan(opd) -> Iterable[Row]:
-    from targets.models import Tujuan
 
     for t in Tujuan.objects.filter(renstra=_renstra(opd)).order_by("urutan", "id"):
         yield {"kode": t.kode, "uraian": t.uraian}
 
 
 def _sasaran(opd) -> Iterable[Row]:
-    from targets.models import Sasaran
 
     for s in (
         Sasaran.objects.filter(renstra=_renstra(opd))
@@ -58,7 +58,6 @@ def _sasaran(opd) -> Iterable[Row]:
 
 
 def _indikator(opd) -> Iterable[Row]:
-    from indicators.models import Indikator
 
     for i in (
         Indikator.objects.filter(opd=opd)
@@ -89,7 +88,6 @@ def _indikator(opd) -> Iterable[Row]:
 
 
 def _target(opd) -> Iterable[Row]:
-    from targets.models import Target
 
     qs = (
         Target.objects.filter(indikator__opd=opd)
@@ -108,7 +106,6 @@ def _target(opd) -> Iterable[Row]:
 
 
 def _realisasi(opd) -> Iterable[Row]:
-    from targets.models import Realisasi
 
     qs = (
         Realisasi.objects.filter(indikator__opd=opd)
@@ -132,7 +129,6 @@ def _realisasi(opd) -> Iterable[Row]:
 
 
 def _anggaran(opd) -> Iterable[Row]:
-    from budget.models import Anggaran
 
     qs = (
         Anggaran.objects.filter(opd=opd)

@@ -14,17 +14,18 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from budget.models import Anggaran, Nomenklatur
-from indicators.capaian import capaian_opd
+from exchange import reader
+from exchange.columns import LEMBAR, README
+from exchange.workbook import blank_template, export_workbook, impor_xlsx, read_workbook
+from exchange.writer import TeksTerlaluPanjang
 from indicators.models import EvaluasiAKIP, Indikator
 from lkip import formulas
-from lkip.exchange.kolom import LEMBAR, README
 from lkip.models import Pemda, PerangkatDaerah
-from lkip.workbook import blank_template, export_workbook, impor_xlsx, read_workbook, reader
-from lkip.workbook.writer import TeksTerlaluPanjang
 from reports.laporan import build_laporan, render_html
 from reports.models import NarasiLaporan
+from targets.capaian import capaian_opd
 from targets.models import PeriodeTertutup, Realisasi, Target
-from tests.lkip.workbook_data import AGENCY, add_part, with_cached_values, xlsx
+from tests.exchange.workbook_data import AGENCY, add_part, with_cached_values, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -354,7 +355,7 @@ class BadInputTests:
     def test_a_write_the_database_refuses_stops_the_import_with_a_message(self, monkeypatch):
         from django.db import IntegrityError
 
-        from lkip.exchange import tulis
+        from exchange.importer import importer as tulis
 
         def refuse(objs):
             if objs and type(objs[0]).__name__ == "Target":
@@ -370,12 +371,10 @@ class BadInputTests:
     def test_an_unexpected_failure_is_a_message_and_is_logged_not_a_crash(
         self, monkeypatch, caplog
     ):
-        from lkip import exchange_sheets
+        from exchange import importer
 
-        broken = [
-            (n, (lambda *args: 1 / 0) if n == "Tujuan" else f) for n, f in exchange_sheets.STEPS
-        ]
-        monkeypatch.setattr(exchange_sheets, "STEPS", broken)
+        broken = [(n, (lambda *args: 1 / 0) if n == "Tujuan" else f) for n, f in importer.STEPS]
+        monkeypatch.setattr(importer, "STEPS", broken)
         result = refused(xlsx(AGENCY))
         assert "kesalahan tak terduga" in result.errors[0].pesan
         assert "ZeroDivisionError" in caplog.text

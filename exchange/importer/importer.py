@@ -11,10 +11,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 
+from exchange.importer.bulk_insert import riwayat, sisip
+from exchange.importer.result import ALASAN_BAKU, Masalah, Perubahan
+from exchange.importer.sheet import Sheet
 from lkip import formulas
-from lkip.exchange.hasil import ALASAN_BAKU, Masalah, Perubahan
-from lkip.exchange.sheet import Sheet
-from lkip.exchange.sisip import riwayat, sisip
 
 
 def _fmt(value: Any) -> str:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from lkip.exchange.hasil import periode_teks
-from lkip.exchange.sheet import Sheet
+from budget.models import Nomenklatur
+from exchange.importer.result import periode_teks
+from exchange.importer.sheet import Sheet
+from indicators.models import Indikator
+from reports.models import LaporanTahunan
+from targets.models import PeriodeTertutup, Sasaran
+from targets.screens import periode_renstra_terkunci
 
 Ctx = dict[str, Any]
 
@@ -30,8 +35,6 @@ def tahun_di_luar(
 def terkunci(ctx: Ctx) -> dict[int, str]:
     """The agency's years whose LKIP is submitted or signed (their data is read-only), with the reason."""
     if "terkunci" not in ctx:
-        from reports.models import LaporanTahunan
-
         ctx["terkunci"] = LaporanTahunan.objects.terkunci(ctx["opd"].pk) if ctx.get("opd") else {}
     return ctx["terkunci"]
 
@@ -39,8 +42,6 @@ def terkunci(ctx: Ctx) -> dict[int, str]:
 def tertutup(ctx: Ctx) -> set[tuple[int, int]]:
     """Closed (tahun, periode) pairs; a year whose LKIP is locked counts as a closed year (periode 0)."""
     if "tertutup" not in ctx:
-        from targets.models import PeriodeTertutup
-
         ctx["tertutup"] = set(
             PeriodeTertutup.objects.filter(opd=ctx["opd"]).values_list("tahun", "periode")
         ) | {(tahun, 0) for tahun in terkunci(ctx)}
@@ -81,7 +82,6 @@ def penjaga_struktur(
     """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one of its
     LKIPs is in review; and a Renstra period (new, or changed from `renstra_lama`) that would drop or
     newly take over a year with a locked LKIP."""
-    from reports.models import LaporanTahunan
 
     opd = opd or ctx.get("opd")
 
@@ -96,8 +96,6 @@ def penjaga_struktur(
                 f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor.",
             )
         if awal is not None and akhir is not None:
-            from targets.screens import periode_renstra_terkunci
-
             found = periode_renstra_terkunci(opd, renstra_lama, awal, akhir)
             if found:
                 return ("renstra_akhir" if found[0][0] == "tahun_akhir" else "renstra_awal"), found[
@@ -109,7 +107,6 @@ def penjaga_struktur(
 
 
 def sasaran_ctx(ctx: Ctx) -> dict:
-    from targets.models import Sasaran
 
     if "sasaran" not in ctx:
         ctx["sasaran"] = {
@@ -121,7 +118,6 @@ def sasaran_ctx(ctx: Ctx) -> dict:
 
 def nomenklatur_ctx(ctx: Ctx, codes: set[str]) -> dict:
     """Nomenclature rows by code: those already read, plus the given codes (one query)."""
-    from budget.models import Nomenklatur
 
     known = ctx.setdefault("nomenklatur", {})
     missing = codes - known.keys()
@@ -131,7 +127,6 @@ def nomenklatur_ctx(ctx: Ctx, codes: set[str]) -> dict:
 
 
 def indikator_ctx(ctx: Ctx) -> dict:
-    from indicators.models import Indikator
 
     if "indikator" not in ctx:
         ctx["indikator"] = {i.kode: i for i in Indikator.objects.filter(opd=ctx["opd"])}

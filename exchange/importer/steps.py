@@ -1,16 +1,16 @@
-"""One step per sheet of the exchange workbook, in dependency order (see lkip.exchange).
+"""One step per sheet of the exchange workbook, in dependency order (see exchange.importer).
 
 Each step reads the rows that exist with one query, validates and queues every row through
 `Importer.upsert`, and flushes its table in bulk before the next step needs its keys. The steps
-live in lkip.exchange.rencana (the plan), .nilai (values and budget) and .lain (results and the
+live in exchange.importer.rencana (the plan), .nilai (values and budget) and .lain (results and the
 report's extension sheets).
 """
 
 from __future__ import annotations
 
-from lkip.exchange.lain import evaluasi_akip, ikm, pengaturan_laporan, pengguna, simple
-from lkip.exchange.nilai import anggaran, nomenklatur_from_anggaran, realisasi, target
-from lkip.exchange.rencana import indikator, perangkat_daerah, sasaran, tujuan
+from exchange.importer.lain import evaluasi_akip, ikm, pengaturan_laporan, pengguna, simple
+from exchange.importer.nilai import anggaran, nomenklatur_from_anggaran, realisasi, target
+from exchange.importer.rencana import indikator, perangkat_daerah, sasaran, tujuan
 
 STEPS = [
     ("Perangkat_Daerah", perangkat_daerah),
@@ -23,7 +23,7 @@ STEPS = [
     ("Anggaran", anggaran),
     ("Evaluasi_AKIP", evaluasi_akip),
     ("IKM", ikm),
-    # Flat sheets: columns, required ones and keys from lkip.exchange.kolom; here only what is not text.
+    # Flat sheets: columns, required ones and keys from exchange.columns; here only what is not text.
     ("SDM", simple("SDM", "lkip.SdmKomposisi", "SDM", {"tahun": "year", "jumlah": "int"})),
     (
         "Kebutuhan_Personil",

@@ -1,7 +1,7 @@
 """The exchange workbook as a file: safe reading, export, template, and the import of an xlsx.
 
 `impor_xlsx(data, ...)` is what the upload page and `import_workbook` call: the file is checked
-and streamed by `reader`, its rows go through the one import service (`lkip.exchange.impor`),
+and streamed by `reader`, its rows go through the one import service (`exchange.importer.impor`),
 and a refused file comes back as a result with one problem on the pseudo-sheet "Berkas".
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from lkip.exchange import ALASAN_BAKU, HasilImpor, Masalah, impor
-from lkip.workbook.reader import BATAS_UKURAN, SHEET_BERKAS, WorkbookDitolak, read_workbook
-from lkip.workbook.writer import TeksTerlaluPanjang, blank_template, export_workbook
+from exchange.importer import ALASAN_BAKU, HasilImpor, Masalah, impor
+from exchange.reader import BATAS_UKURAN, SHEET_BERKAS, WorkbookDitolak, read_workbook
+from exchange.writer import TeksTerlaluPanjang, blank_template, export_workbook
 
 logger = logging.getLogger(__name__)
 

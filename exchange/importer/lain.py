@@ -7,21 +7,22 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from lkip import formulas
-from lkip.exchange.kolom import VARIAN_EFISIENSI
-from lkip.exchange.konteks import (
+from exchange.columns import LEMBAR, VARIAN_EFISIENSI
+from exchange.importer.context import (
     Ctx,
     nomenklatur_ctx,
     penjaga_periode,
     penjaga_struktur,
     tahun_di_luar,
 )
-from lkip.exchange.sheet import Sheet
-from lkip.exchange.tulis import Importer, Tabel
+from exchange.importer.importer import Importer, Tabel
+from exchange.importer.sheet import Sheet
+from indicators.models import EvaluasiAKIP, HasilIKM
+from lkip import formulas
+from reports.models import LaporanTahunan
 
 
 def evaluasi_akip(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from indicators.models import EvaluasiAKIP
 
     komponen_sah = list(formulas.BOBOT_AKIP)
     tabel = Tabel(
@@ -68,7 +69,6 @@ def evaluasi_akip(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def ikm(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from indicators.models import HasilIKM
 
     tabel = Tabel(HasilIKM, {h.tahun: h for h in HasilIKM.objects.filter(opd=ctx["opd"])})
     for baris, row in sheet.rows:
@@ -94,7 +94,6 @@ def ikm(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def pengaturan_laporan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from reports.models import LaporanTahunan
 
     tabel = Tabel(
         LaporanTahunan, {lt.tahun: lt for lt in LaporanTahunan.objects.filter(opd=ctx["opd"])}
@@ -142,12 +141,11 @@ def simple(
     nomenklatur_col: str | None = None,
 ) -> Callable[[Importer, Sheet, Ctx], None]:
     """A step for a flat sheet. Its columns, which are required and which form the key come from the
-    sheet's specification (lkip.exchange.kolom, the one description of the format); `jenis` gives the
+    sheet's specification (exchange.columns, the one description of the format); `jenis` gives the
     columns that are not text their kind: int, year or decimal.
 
     `urutan` (where the model has it) is the row's position among the rows of its year.
     """
-    from lkip.exchange.kolom import LEMBAR
 
     kolom = next(item for item in LEMBAR if item.nama == lembar).kolom
     spec = {k.nama: ((jenis or {}).get(k.nama, "text"), k.wajib) for k in kolom}

@@ -1,4 +1,4 @@
-"""Forms for targets and realisations; numbers typed in Indonesian notation."""
+"""Form fields every data screen shares: numbers typed in Indonesian notation, evidence files."""
 
 import uuid
 from decimal import Decimal

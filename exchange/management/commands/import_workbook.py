@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lkip.exchange import HasilImpor
+from exchange.importer import HasilImpor
+from exchange.workbook import BATAS_UKURAN, impor_xlsx
 from lkip.models import kode_opd_validator
-from lkip.workbook import BATAS_UKURAN, impor_xlsx
 
 
 def cetak_pratinjau(out, result: HasilImpor, *, semua: bool = False) -> None:

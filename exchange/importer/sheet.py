@@ -6,14 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from exchange.columns import LEMBAR_MENURUT_NAMA
+from exchange.importer.result import Masalah, PencatatMasalah, SelTakTerbaca
 from lkip import formulas
-from lkip.exchange.hasil import Masalah, SelTakTerbaca
-from lkip.exchange.kolom import LEMBAR_MENURUT_NAMA
-
-if TYPE_CHECKING:
-    from lkip.exchange.tulis import Importer
 
 Row = Mapping[str, Any]
 
@@ -34,7 +31,7 @@ def _is_blank(value: Any) -> bool:
 class Sheet:
     """Typed access to one sheet's rows, recording every problem against sheet, row and column."""
 
-    def __init__(self, importer: Importer, name: str, rows: Iterable[Row]):
+    def __init__(self, importer: PencatatMasalah, name: str, rows: Iterable[Row]):
         self.importer = importer
         self.name = name
         self.rows: list[tuple[int, dict[str, Any]]] = []

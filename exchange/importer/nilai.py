@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lkip import formulas
-from lkip.exchange.hasil import periode_teks
-from lkip.exchange.kolom import JENIS_TARGET, TINGKAT_ANGGARAN
-from lkip.exchange.konteks import (
+from budget.models import Anggaran, Nomenklatur
+from exchange.columns import JENIS_TARGET, TINGKAT_ANGGARAN
+from exchange.importer.context import (
     Ctx,
     indikator_ctx,
     indikator_lookup,
@@ -17,13 +16,15 @@ from lkip.exchange.konteks import (
     tahun_di_luar,
     tertutup,
 )
-from lkip.exchange.sheet import Sheet
-from lkip.exchange.tulis import Importer, Tabel
+from exchange.importer.importer import Importer, Tabel
+from exchange.importer.result import periode_teks
+from exchange.importer.sheet import Sheet
+from lkip import formulas
+from targets.models import Realisasi, Target
 
 
 def nomenklatur_from_anggaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     """First pass over Anggaran: the nomenclature codes every indicator and line refers to."""
-    from budget.models import Nomenklatur
 
     parsed: list[tuple[int, dict, str]] = []
     info: dict[str, tuple[str, str | None]] = {}  # normalised code → (tingkat, induk)
@@ -98,7 +99,6 @@ def nomenklatur_from_anggaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def target(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from targets.models import Target
 
     renstra = ctx["renstra"]
     indikator = indikator_ctx(ctx)
@@ -153,7 +153,6 @@ def target(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def realisasi(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from targets.models import Realisasi
 
     indikator = indikator_ctx(ctx)
     by_id = {i.pk: i for i in indikator.values()}
@@ -213,7 +212,6 @@ def penjaga_anggaran(ctx: Ctx, tahun: int, values: dict):
 
 
 def anggaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
-    from budget.models import Anggaran
 
     nomenklatur = ctx.get("nomenklatur", {})
     indikator = indikator_ctx(ctx)
@@ -222,8 +220,6 @@ def anggaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     lines = list(Anggaran.objects.filter(opd=ctx["opd"]))
     missing = {a.nomenklatur_id for a in lines} - by_id.keys()
     if missing:
-        from budget.models import Nomenklatur
-
         by_id.update(Nomenklatur.objects.filter(pk__in=missing).values_list("pk", "kode"))
     tabel = Tabel(Anggaran, {(a.tahun, by_id[a.nomenklatur_id]): a for a in lines}, m2m="indikator")
     through = Anggaran.indikator.through

@@ -1,4 +1,4 @@
-"""Reading an uploaded exchange workbook safely, as a stream of row dicts for `lkip.exchange.impor`.
+"""Reading an uploaded exchange workbook safely, as a stream of row dicts for `exchange.importer.impor`.
 
 What is checked before openpyxl sees the file (the content, never the file name):
 - size: not empty, at most `BATAS_UKURAN`;
@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
-from lkip.exchange import Masalah, SelTakTerbaca
+from exchange.importer import Masalah, SelTakTerbaca
 from lkip.formulas import format_angka
 
 BATAS_UKURAN = 20 * 1024 * 1024

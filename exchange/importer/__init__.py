@@ -19,7 +19,9 @@ from typing import Any
 
 from django.db import transaction
 
-from lkip.exchange.hasil import (
+from exchange.columns import README
+from exchange.importer.importer import Importer
+from exchange.importer.result import (
     ALASAN_BAKU,
     HasilImpor,
     Masalah,
@@ -27,9 +29,8 @@ from lkip.exchange.hasil import (
     SelTakTerbaca,
     periode_teks,
 )
-from lkip.exchange.kolom import README
-from lkip.exchange.sheet import Sheet
-from lkip.exchange.tulis import Importer
+from exchange.importer.sheet import Sheet
+from exchange.importer.steps import KNOWN_SHEETS, STEPS
 
 Row = Mapping[str, Any]
 Sheets = Mapping[str, Iterable[Row]]
@@ -65,7 +66,6 @@ def impor(
     rows stream in); `harapan` is the fingerprint of a preview: if the import would now do
     something else (someone changed the data in between), nothing is written.
     """
-    from lkip.exchange_sheets import KNOWN_SHEETS, STEPS  # noqa: PLC0415 (models load late)
 
     importer = Importer(masalah if masalah is not None else [], user=user, alasan=alasan)
     normal: dict[str, Iterable[Row]] = {}
