@@ -141,7 +141,7 @@ class Target(models.Model):
                 violation_error_message=PERIODE_PESAN,
             ),
             models.CheckConstraint(
-                condition=~models.Q(jenis="renstra") | models.Q(periode=0),
+                condition=~models.Q(jenis=JenisTarget.RENSTRA) | models.Q(periode=Periode.TAHUNAN),
                 name="target_renstra_tahunan",
                 violation_error_message="Target Renstra selalu tahunan.",
             ),
@@ -217,7 +217,7 @@ class Realisasi(models.Model):
     def nilai_efektif(self) -> Decimal | None:
         """The realised value: as typed, or computed from numerator and denominator."""
         if self.pembilang is not None and self.penyebut is not None:
-            if self.indikator.jenis_nilai == "persen":
+            if self.indikator.adalah_persen:
                 return formulas.persen(self.pembilang, self.penyebut)
             if self.penyebut:
                 return self.pembilang / self.penyebut
@@ -274,7 +274,9 @@ class PeriodeTertutup(models.Model):
     @classmethod
     def tertutup(cls, opd_id: int, tahun: int, periode: int) -> bool:
         """A quarter is closed when it or its whole year is closed."""
-        return cls.objects.filter(opd_id=opd_id, tahun=tahun, periode__in={0, periode}).exists()
+        return cls.objects.filter(
+            opd_id=opd_id, tahun=tahun, periode__in={Periode.TAHUNAN, periode}
+        ).exists()
 
 
 class PembukaanPeriode(models.Model):
