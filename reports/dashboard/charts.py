@@ -11,6 +11,7 @@ from html import escape
 
 from lkip import formulas
 from reports.laporan.grafik import _nice_range, _svg, _wrap
+from reports.models import StatusLaporan
 
 WARNA = {
     "sangat-tinggi": "#1b7f3b",
@@ -19,10 +20,10 @@ WARNA = {
     "rendah": "#e8772e",
     "sangat-rendah": "#c62f2b",
     "kosong": "#a8adb4",
-    "draf": "#8d99a6",
-    "diajukan": "#2f77c0",
-    "direviu": "#7a57b8",
-    "ditandatangani": "#1b7f3b",
+    StatusLaporan.DRAF: "#8d99a6",
+    StatusLaporan.DIAJUKAN: "#2f77c0",
+    StatusLaporan.DIREVIU: "#7a57b8",
+    StatusLaporan.DITANDATANGANI: "#1b7f3b",
     "serapan-0": "#c62f2b",
     "serapan-1": "#e8772e",
     "serapan-2": "#d9a800",
@@ -176,7 +177,7 @@ def tren_tahunan(
         parts.append(
             "<polyline points='"
             + " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in target)
-            + f"' fill='none' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
+            + "' fill='none' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
         )
     for i, v in target:
         parts.append(
