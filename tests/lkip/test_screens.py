@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/data/dinsos-kota-bekasi/"
 
 
-@pytest.fixture
-def perencana(demo, client):
-    assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
-    return client
-
-
 class ScreenTests:
     def test_the_planner_adds_a_target_typed_in_indonesian_notation(self, perencana, demo):
         ind = demo.indikator_set.get(kode="IKU-3")

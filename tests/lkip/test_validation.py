@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from budget.models import Anggaran, Nomenklatur
 from indicators.models import Indikator
-from targets.screens import RealisasiScreenForm as RealisasiForm
 from targets.models import Realisasi, Target
+from targets.screens import RealisasiScreenForm as RealisasiForm
 from tests.factories import (
+    errors_of,
     make_indikator,
     make_nomenklatur,
     make_opd,
@@ -17,12 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def errors_of(obj) -> dict[str, list[str]]:
-    with pytest.raises(ValidationError) as exc:
-        obj.full_clean()
-    return exc.value.message_dict
 
 
 class NomenklaturValidationTests:
