@@ -15,10 +15,6 @@ from lkip.demo import DEMO_PASSWORD, load_demo
 pytestmark = pytest.mark.django_db
 
 
-def line(opd, kode):
-    return Anggaran.objects.get(opd=opd, tahun=2024, nomenklatur__kode=kode)
-
-
 class DemoLoadTests:
     def test_loading_the_demo_twice_changes_nothing(self, demo):
         from django.contrib.auth.models import User
@@ -84,25 +80,6 @@ class DemoFiguresTests:
         assert total == Decimal("77.29")
         assert formulas.predikat_akip(total) == "BB"
         assert formulas.format_angka(self.capaian(demo)["IKU-1"].capaian) == "100,04"
-
-    def test_total_serapan_is_89_73(self, demo):
-        programs = Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program")
-        pagu = sum(p.pagu for p in programs)
-        realisasi = sum(p.realisasi for p in programs)
-        assert (pagu, realisasi) == (Decimal("31132479236"), Decimal("27935447177"))
-        assert formulas.format_angka(formulas.serapan(pagu, realisasi)) == "89,73"
-
-    def test_program_penunjang_serapan_is_90_60_not_the_printed_90_06(self, demo):
-        assert formulas.format_angka(line(demo, "1.06.01").serapan) == "90,60"
-
-    def test_psks_kelembagaan_serapan_is_61_03(self, demo):
-        assert formulas.format_angka(line(demo, "1.06.02.2.03.0004").serapan) == "61,03"
-
-    def test_the_pemberdayaan_sosial_pagu_in_words(self, demo):
-        pagu = line(demo, "1.06.02").pagu
-        assert formulas.terbilang_rupiah(pagu) == (
-            "empat miliar empat ratus sembilan puluh lima juta lima ratus ribu rupiah"
-        )
 
 
 class CheckDataCommandTests:
