@@ -4,15 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import Indikator
 from targets.models import Realisasi, Target
 from targets.screens import RealisasiScreenForm as RealisasiForm
-from tests.factories import (
-    errors_of,
-    make_indikator,
-    make_opd,
-    make_target,
-)
+from tests.factories import errors_of, make_indikator, make_opd, make_target
 
 pytestmark = pytest.mark.django_db
 
@@ -111,27 +105,6 @@ class PerangkatDaerahValidationTests:
         opd = make_opd(kepala_nip="196603011990031010")
         opd.refresh_from_db()
         assert opd.kepala_nip == "19660301 199003 1 010"
-
-
-class IndikatorValidationTests:
-    def test_an_iku_needs_a_sasaran(self):
-        ind = Indikator(
-            opd=make_opd(),
-            kode="IKU-1",
-            tingkat="iku",
-            uraian="x",
-            satuan="%",
-            jenis_nilai="persen",
-            polaritas="positif",
-            agregasi="terakhir",
-        )
-        assert "sasaran" in errors_of(ind)
-
-    def test_a_predicate_indicator_needs_a_scale(self):
-        opd = make_opd()
-        ind = make_indikator(opd)
-        ind.jenis_nilai = "predikat"
-        assert "skala_predikat" in errors_of(ind)
 
 
 def test_a_target_without_value_is_refused():
