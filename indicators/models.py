@@ -99,7 +99,10 @@ class Indikator(models.Model):
         max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
     )
     metode_negatif = models.CharField(
-        "metode polaritas negatif", max_length=1, choices=MetodeNegatif.choices, default="A"
+        "metode polaritas negatif",
+        max_length=1,
+        choices=MetodeNegatif.choices,
+        default=MetodeNegatif.A,
     )
     agregasi = models.CharField(
         "agregasi triwulan", max_length=10, choices=Agregasi.choices, default=Agregasi.TERAKHIR
@@ -132,6 +135,14 @@ class Indikator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.uraian}"
+
+    @property
+    def adalah_iku(self) -> bool:
+        return self.tingkat == Tingkat.IKU
+
+    @property
+    def adalah_persen(self) -> bool:
+        return self.jenis_nilai == JenisNilai.PERSEN
 
     @property
     def adalah_predikat(self) -> bool:

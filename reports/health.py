@@ -10,8 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.models import Anggaran
-from indicators.models import EvaluasiAKIP, HasilIKM, JenisNilai, SkalaPredikat, Tingkat
+from budget.models import Anggaran, TingkatAnggaran
+from indicators.models import (
+    EvaluasiAKIP,
+    HasilIKM,
+    JenisNilai,
+    Polaritas,
+    SkalaPredikat,
+    Tingkat,
+)
 from lkip import formulas
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import AngkaTercetak, Besaran
@@ -79,7 +86,7 @@ class _Context:
         self.tercetak = list(AngkaTercetak.objects.filter(opd=opd, tahun=tahun))
 
     def program_lines(self) -> list[Anggaran]:
-        return [line for line in self.lines if line.nomenklatur.tingkat == "program"]
+        return [line for line in self.lines if line.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
 
     def total(self, field: str) -> Decimal | None:
         values = [getattr(line, field) for line in self.program_lines()]
@@ -195,7 +202,7 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
             lalu
             and lalu.realisasi is not None
             and c.target is not None
-            and ind.polaritas == "positif"
+            and ind.polaritas == Polaritas.POSITIF
             and c.target < lalu.realisasi
         ):
             out.append(

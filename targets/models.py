@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from indicators.models import JenisNilai
 from lkip import formulas
 from lkip.models import PerangkatDaerah
 from lkip.validators import validate_non_negatif
@@ -142,7 +141,7 @@ class Target(models.Model):
                 violation_error_message=PERIODE_PESAN,
             ),
             models.CheckConstraint(
-                condition=~models.Q(jenis="renstra") | models.Q(periode=0),
+                condition=~models.Q(jenis=JenisTarget.RENSTRA) | models.Q(periode=Periode.TAHUNAN),
                 name="target_renstra_tahunan",
                 violation_error_message="Target Renstra selalu tahunan.",
             ),
@@ -221,7 +220,7 @@ class Realisasi(models.Model):
             return formulas.nilai_pecahan(
                 self.pembilang,
                 self.penyebut,
-                persen_=self.indikator.jenis_nilai == JenisNilai.PERSEN,
+                persen_=self.indikator.adalah_persen,
             )
         return self.nilai
 
@@ -275,7 +274,9 @@ class PeriodeTertutup(models.Model):
     @classmethod
     def tertutup(cls, opd_id: int, tahun: int, periode: int) -> bool:
         """A quarter is closed when it or its whole year is closed."""
-        return cls.objects.filter(opd_id=opd_id, tahun=tahun, periode__in={0, periode}).exists()
+        return cls.objects.filter(
+            opd_id=opd_id, tahun=tahun, periode__in={Periode.TAHUNAN, periode}
+        ).exists()
 
 
 class PembukaanPeriode(models.Model):

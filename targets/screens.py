@@ -8,7 +8,7 @@ from lkip.crud import Layar, ScopedForm, register
 from lkip.forms import AngkaField, BuktiField
 from lkip.kunci import periode_tertutup_error, tahun_terkunci
 from lkip.tables import AngkaColumn, ScopedTable
-from targets.models import Periode, Realisasi, Renstra, Sasaran, Target, Tujuan
+from targets.models import JenisTarget, Periode, Realisasi, Renstra, Sasaran, Target, Tujuan
 
 
 def periode_renstra_terkunci(
@@ -110,7 +110,12 @@ class TargetForm(ScopedForm):
         data = super().clean()
         renstra = Renstra.objects.filter(opd=self.opd).first()
         tahun = data.get("tahun")
-        if data.get("jenis") == "renstra" and renstra and tahun and not renstra.memuat(tahun):
+        if (
+            data.get("jenis") == JenisTarget.RENSTRA
+            and renstra
+            and tahun
+            and not renstra.memuat(tahun)
+        ):
             self.add_error(
                 "tahun",
                 f"Tahun {tahun} di luar periode Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}.",

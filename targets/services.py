@@ -18,13 +18,14 @@ def pesan_periode_tertutup(opd: PerangkatDaerah, tahun: int, periode: int) -> st
     Registered with `lkip.kunci` (TargetsConfig.ready): every write path asks there.
     """
     if PeriodeTertutup.tertutup(opd.pk, tahun, periode):
-        label = "Tahun" if periode == 0 else Periode(periode).label
+        label = "Tahun" if periode == Periode.TAHUNAN else Periode(periode).label
         return (
             f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "
             f"Minta pengguna yang berwenang membukanya kembali dengan alasan."
         )
     closed_year = (
-        periode and PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=0).exists()
+        periode
+        and PeriodeTertutup.objects.filter(opd=opd, tahun=tahun, periode=Periode.TAHUNAN).exists()
     )
     if closed_year:
         return f"Tahun {tahun} sudah ditutup: nilainya hanya dapat dibaca."

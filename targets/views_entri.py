@@ -151,9 +151,9 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
             "bisa_buka": request.user.has_perm("targets.delete_periodetertutup")
             and bool(closed)
             and not locked,
-            "pembukaan": PembukaanPeriode.objects.filter(opd=opd, tahun=tahun, periode__in=[0, tw])[
-                :5
-            ],
+            "pembukaan": PembukaanPeriode.objects.filter(
+                opd=opd, tahun=tahun, periode__in=[Periode.TAHUNAN, tw]
+            )[:5],
         },
     )
 
@@ -221,7 +221,7 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
     tutup_periode(opd, tahun, periode, request.user)
     messages.success(
         request,
-        f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.",
+        f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.",
     )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
 
@@ -241,6 +241,6 @@ def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpRespo
     else:
         messages.success(
             request,
-            f"{'Tahun' if periode == 0 else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.",
+            f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.",
         )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)

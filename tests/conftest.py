@@ -24,3 +24,12 @@ def demo(db):
     result, _users = load_demo()
     assert result.ok, result.errors
     return PerangkatDaerah.objects.get(kode="dinsos-kota-bekasi")
+
+
+@pytest.fixture
+def perencana(demo, client):
+    """A client logged in as the demo agency's planner."""
+    from lkip.demo import DEMO_PASSWORD
+
+    assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+    return client

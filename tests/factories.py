@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from budget.models import Anggaran, Nomenklatur
 from indicators.models import Indikator
 from lkip.models import Pemda, PerangkatDaerah
@@ -103,3 +106,10 @@ def make_anggaran(
         pagu_murni=Decimal(pagu_murni) if pagu_murni is not None else None,
         realisasi=Decimal(realisasi),
     )
+
+
+def errors_of(obj) -> dict[str, list[str]]:
+    """The messages per field with which `full_clean` refuses `obj` (it must refuse it)."""
+    with pytest.raises(ValidationError) as exc:
+        obj.full_clean()
+    return exc.value.message_dict

@@ -94,6 +94,7 @@ def ikm(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def pengaturan_laporan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from reports.models import VarianEfisiensi
 
     tabel = Tabel(
         LaporanTahunan, {lt.tahun: lt for lt in LaporanTahunan.objects.filter(opd=ctx["opd"])}
@@ -109,10 +110,10 @@ def pengaturan_laporan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
                     "varian_efisiensi",
                     VARIAN_EFISIENSI,
                     required=False,
-                    default="V1",
+                    default=VarianEfisiensi.V1,
                     case="upper",
                 )
-                or "V1"
+                or VarianEfisiensi.V1
             )
         if tahun_di_luar(sheet, baris, tahun, ctx) or tahun is None:
             continue

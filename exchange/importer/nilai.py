@@ -99,6 +99,7 @@ def nomenklatur_from_anggaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
 
 def target(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from targets.models import JenisTarget
 
     renstra = ctx["renstra"]
     indikator = indikator_ctx(ctx)
@@ -118,21 +119,21 @@ def target(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         periode = sheet.periode(baris, row)
         nilai = sheet.decimal(baris, row, "nilai")
         predikat = sheet.text(baris, row, "predikat").upper()
-        if tahun and jenis == "renstra" and not renstra.memuat(tahun):
+        if tahun and jenis == JenisTarget.RENSTRA and not renstra.memuat(tahun):
             sheet.error(
                 baris,
                 "tahun",
                 f"tahun {tahun} di luar periode Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}.",
             )
             continue
-        if jenis == "pk" and tahun_di_luar(sheet, baris, tahun, ctx):
+        if jenis == JenisTarget.PK and tahun_di_luar(sheet, baris, tahun, ctx):
             continue
-        if jenis == "renstra" and periode not in (None, 0):
+        if jenis == JenisTarget.RENSTRA and periode not in (None, 0):
             sheet.error(baris, "periode", "target Renstra selalu TAHUNAN.")
             continue
         if None in (ind, tahun, periode) or not jenis:
             continue
-        if nilai is None and not (ind.jenis_nilai == "predikat" and predikat):
+        if nilai is None and not (ind.adalah_predikat and predikat):
             sheet.error(
                 baris, "nilai", "wajib diisi (atau predikat untuk indikator berjenis predikat)."
             )

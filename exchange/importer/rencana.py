@@ -205,6 +205,7 @@ def _penjaga_indikator(ctx: Ctx, obj):
 
 
 def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    from indicators.models import JenisNilai, MetodeNegatif, ModePredikat, Tingkat
 
     sasaran = sasaran_ctx(ctx)
     codes: dict[int, str] = {}
@@ -234,7 +235,7 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
                 "metode_negatif",
                 METODE_NEGATIF,
                 required=False,
-                default="A",
+                default=MetodeNegatif.A,
                 case="upper",
             ),
             "agregasi": sheet.choice(baris, row, "agregasi", AGREGASI),
@@ -243,11 +244,16 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
                 row,
                 "skala_predikat",
                 SKALA_PREDIKAT,
-                required=jenis == "predikat",
+                required=jenis == JenisNilai.PREDIKAT,
                 case="upper",
             ),
             "mode_predikat": sheet.choice(
-                baris, row, "mode_predikat", MODE_PREDIKAT, required=False, default="numerik"
+                baris,
+                row,
+                "mode_predikat",
+                MODE_PREDIKAT,
+                required=False,
+                default=ModePredikat.NUMERIK,
             ),
             "rumus": sheet.text(baris, row, "rumus"),
             "pembilang": sheet.text(baris, row, "pembilang"),
@@ -265,7 +271,7 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         values["cap_persen"] = (
             int(cap) if cap is not None and str(cap.normalize()) in CAP_PERSEN else None
         )
-        if tingkat == "iku":
+        if tingkat == Tingkat.IKU:
             sasaran_kode = sheet.text(baris, row, "sasaran_kode", required=True)
             if sasaran_kode and sasaran_kode not in sasaran:
                 sheet.error(baris, "sasaran_kode", f"sasaran '{sasaran_kode}' tidak ada.")
@@ -285,8 +291,8 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             for k in ("tingkat", "jenis_nilai", "uraian", "satuan", "polaritas", "agregasi")
         ):
             continue
-        if (tingkat == "iku" and values["sasaran"] is None) or (
-            tingkat != "iku" and values["nomenklatur"] is None
+        if (tingkat == Tingkat.IKU and values["sasaran"] is None) or (
+            tingkat != Tingkat.IKU and values["nomenklatur"] is None
         ):
             continue
         obj = imp.upsert(

@@ -11,6 +11,7 @@ from html import escape
 
 from lkip import formulas
 from reports.laporan.grafik import _nice_range, _svg, _wrap
+from reports.models import StatusLaporan
 
 WARNA = {
     "sangat-tinggi": "#1b7f3b",
@@ -19,10 +20,10 @@ WARNA = {
     "rendah": "#e8772e",
     "sangat-rendah": "#c62f2b",
     "kosong": "#a8adb4",
-    "draf": "#8d99a6",
-    "diajukan": "#2f77c0",
-    "direviu": "#7a57b8",
-    "ditandatangani": "#1b7f3b",
+    StatusLaporan.DRAF: "#8d99a6",
+    StatusLaporan.DIAJUKAN: "#2f77c0",
+    StatusLaporan.DIREVIU: "#7a57b8",
+    StatusLaporan.DITANDATANGANI: "#1b7f3b",
     "serapan-0": "#c62f2b",
     "serapan-1": "#e8772e",
     "serapan-2": "#d9a800",

@@ -41,7 +41,7 @@ from reports.dashboard.kota_anggaran import (
     pohon_anggaran,
     topik,
 )
-from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
+from reports.models import AksiAlur, LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.models import JenisTarget, Realisasi, Renstra, Sasaran, Target, Tujuan
 
 PEMDA = "Pemerintah Kota Bekasi"
@@ -414,7 +414,7 @@ class _Generator:
 
     def _target(self, df: ref.DefIku, tahun: int) -> Decimal:
         value = df.awal + df.langkah * (tahun - self.renstra[0] + 1)
-        if df.jenis == "persen":
+        if df.jenis == JenisNilai.PERSEN:
             value = min(value, 100.0)
         return _d(max(value, 0.0), df.desimal)
 
@@ -447,7 +447,7 @@ class _Generator:
                 targets.extend(self._target_pk(ind, df, y, t))
             f = max(0.25, min(1.7, p.kinerja + rng.gauss(0, 0.12) + 0.03 * (y - self.years[0])))
             r = t * Decimal(str(f)) if not df.negatif else t * Decimal(str(max(0.0, 2 - f)))
-            if df.jenis == "persen":
+            if df.jenis == JenisNilai.PERSEN:
                 r = min(r, Decimal(100))
             quarters = 3 if y == self.berjalan else 4
             if df.pola == "program":
@@ -511,7 +511,7 @@ class _Generator:
             for q in range(1, 4)
         ]
         out.append((4, _d(r, df.desimal)))
-        if df.jenis == "persen":
+        if df.jenis == JenisNilai.PERSEN:
             out = [(q, min(v, Decimal(100))) for q, v in out]
         return out[:quarters]
 
@@ -602,20 +602,22 @@ class _Generator:
         status = rng.choices([s for s, _ in weights], [w for _, w in weights])[0]
         path = []
         if status != D:
-            path.append((D, A, "ajukan", "perencana", ""))
+            path.append((D, A, AksiAlur.AJUKAN, "perencana", ""))
             if rng.random() < 0.25 and status in (R, T):
                 path.append(
                     (
                         A,
                         D,
-                        "kembalikan",
+                        AksiAlur.KEMBALIKAN,
                         "inspektorat",
                         "Lengkapi analisis efisiensi dan faktor penghambat pada Bab III.",
                     )
                 )
-                path.append((D, A, "ajukan", "perencana", "Analisis Bab III telah dilengkapi."))
+                path.append(
+                    (D, A, AksiAlur.AJUKAN, "perencana", "Analisis Bab III telah dilengkapi.")
+                )
         if status in (R, T):
-            path.append((A, R, "reviu", "inspektorat", ""))
+            path.append((A, R, AksiAlur.REVIU, "inspektorat", ""))
         if status == T:
-            path.append((R, T, "tandatangani", "kepala", ""))
+            path.append((R, T, AksiAlur.TANDATANGANI, "kepala", ""))
         return status, path

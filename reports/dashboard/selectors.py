@@ -17,8 +17,8 @@ from django.db.models import Count, Prefetch, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from budget.models import Anggaran, Nomenklatur
-from indicators.models import Indikator, Tingkat
+from budget.models import Anggaran, Nomenklatur, TingkatAnggaran
+from indicators.models import Indikator, JenisNilai, Tingkat
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from reports import health
@@ -147,7 +147,9 @@ def _triwulan_selesai(tahun: int, hari_ini: date) -> int:
 def _dasbor_opd(opd: PerangkatDaerah, tahun: int, tw_selesai: int) -> DasborOpd:
     """About twenty queries, none per indicator or budget line."""
     laporan = LaporanTahunan.objects.filter(opd=opd, tahun=tahun).first()
-    varian = formulas.VarianEfisiensi(laporan.varian_efisiensi if laporan else "V1")
+    varian = formulas.VarianEfisiensi(
+        laporan.varian_efisiensi if laporan else formulas.VarianEfisiensi.V1
+    )
     links = _anggaran_tertaut(opd, tahun)
     iku = [
         _baris_iku(
@@ -276,7 +278,7 @@ def _triwulan(ind: Indikator, c: CapaianTahunan, tw_selesai: int) -> tuple[SelTr
 def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], BarisProgram | None]:
     """Pagu, realisasi and cumulative quarterly serapan per program: two queries, sums in SQL."""
     lines = list(
-        Anggaran.objects.filter(opd=opd, tahun=tahun, nomenklatur__tingkat="program")
+        Anggaran.objects.filter(opd=opd, tahun=tahun, nomenklatur__tingkat=TingkatAnggaran.PROGRAM)
         .select_related("nomenklatur")
         .order_by("nomenklatur__kode")
     )
@@ -323,7 +325,7 @@ def _kumulatif(levels: dict[str, dict]) -> list[Decimal | None]:
     source = next(
         (
             levels[t]
-            for t in ("program", "kegiatan", "subkegiatan")
+            for t in TingkatAnggaran
             if t in levels and any(levels[t][f"n{q}"] for q in range(1, 5))
         ),
         None,
@@ -396,7 +398,7 @@ def _tren(
         satuan=ind.satuan,
         tingkat=ind.get_tingkat_display(),
         polaritas=ind.get_polaritas_display(),
-        persen=ind.jenis_nilai == "persen" or ind.satuan.strip() == "%",
+        persen=ind.jenis_nilai == JenisNilai.PERSEN or ind.satuan.strip() == "%",
         renstra=renstra,
         titik=tuple(points),
         target_akhir_teks=nilai_teks(ind, final.nilai, final.predikat) if final else BELUM_ADA_DATA,

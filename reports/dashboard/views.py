@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from budget.models import Nomenklatur
+from budget.models import Nomenklatur, TingkatAnggaran
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.access import get_opd, opd_for_user
@@ -265,7 +265,7 @@ def program(
         code = formulas.normalisasi_kode(program)
     except ValueError as exc:
         raise Http404("Kode program tidak dikenal.") from exc
-    nomenklatur = Nomenklatur.objects.filter(kode=code, tingkat="program").first()
+    nomenklatur = Nomenklatur.objects.filter(kode=code, tingkat=TingkatAnggaran.PROGRAM).first()
     if nomenklatur is None or not (
         nomenklatur.anggaran_set.filter(opd=agency).exists()
         or nomenklatur.indikator_set.filter(opd=agency).exists()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget.models import Anggaran
-from indicators.models import Indikator, JenisNilai, SkalaPredikat, Tingkat
+from budget.models import Anggaran, TingkatAnggaran
+from indicators.models import Indikator, JenisNilai, ModePredikat, SkalaPredikat, Tingkat
 from lkip import formulas
 from reports.laporan import grafik
 from reports.laporan.data import DataLaporan
@@ -30,13 +30,14 @@ from reports.laporan.teks import (
     rupiah_teks,
     terbilang_teks,
 )
+from reports.models import BagianNarasi
 from targets.capaian import CapaianTahunan
 
 SUMBER = "Data olahan Sub Bagian Perencanaan"
 
 
 def _programs(d: DataLaporan) -> list[Anggaran]:
-    return [a for a in d.anggaran if a.nomenklatur.tingkat == "program"]
+    return [a for a in d.anggaran if a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
 
 
 def _sum(values) -> Decimal | None:
@@ -154,7 +155,7 @@ def _capaian(d: DataLaporan, n: Penomor) -> Bagian:
         "capaian",
         "3.1",
         "Capaian Kinerja Organisasi",
-        narasi_blok(d.teks("capaian_pengantar")) + tuple(intro) + (t31, g),
+        narasi_blok(d.teks(BagianNarasi.CAPAIAN_PENGANTAR)) + tuple(intro) + (t31, g),
         tuple(subs),
     )
 
@@ -204,7 +205,7 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     if ind.adalah_predikat and c.capaian is not None:
         kalimat += " Capaian indikator berpredikat dihitung secara " + (
             "numerik dari nilai realisasi dibagi nilai target."
-            if ind.mode_predikat == "numerik"
+            if ind.mode_predikat == ModePredikat.NUMERIK
             else "ordinal dari peringkat predikat."
         )
     out.append(Paragraf(kalimat))
@@ -514,7 +515,11 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
         name = by_kode[code].nomenklatur.nama if code in by_kode else code
         s = formulas.serapan(pagu, real)
         e = formulas.efisiensi(c.capaian, s, varian)
-        indent = {"program": "tebal", "kegiatan": "indent-1", "subkegiatan": "indent-2"}[level]
+        indent = {
+            TingkatAnggaran.PROGRAM: "tebal",
+            TingkatAnggaran.KEGIATAN: "indent-1",
+            TingkatAnggaran.SUBKEGIATAN: "indent-2",
+        }[level]
         rows.append(
             (
                 teks(code, kelas="kode"),
@@ -604,7 +609,11 @@ def _pendukung(d: DataLaporan, n: Penomor, ind: Indikator) -> list:
         while code:
             codes.add(code)
             code = formulas.kode_induk(code)
-    programs = [a for a in d.anggaran if a.kode in codes and a.nomenklatur.tingkat == "program"]
+    programs = [
+        a
+        for a in d.anggaran
+        if a.kode in codes and a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM
+    ]
     out: list = []
     if programs:
         out.append(
@@ -688,7 +697,7 @@ def _pendukung(d: DataLaporan, n: Penomor, ind: Indikator) -> list:
 
 def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     programs = _programs(d)
-    blocks = list(narasi_blok(d.teks("realisasi_anggaran")))
+    blocks = list(narasi_blok(d.teks(BagianNarasi.REALISASI_ANGGARAN)))
     if not programs:
         blocks.append(Paragraf(f"Data anggaran tahun {d.tahun} belum ada."))
         return Bagian("realisasi-anggaran", "3.2", "Realisasi Anggaran", tuple(blocks))

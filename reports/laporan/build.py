@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from budget.models import TingkatAnggaran
 from lkip import formulas
 from reports.laporan import bab3
 from reports.laporan.data import DataLaporan, load
@@ -18,6 +19,7 @@ from reports.laporan.struktur import (
     teks,
 )
 from reports.laporan.teks import narasi_blok, nilai_teks, persen_teks, rupiah_teks
+from reports.models import BagianNarasi
 
 SUMBER_OLAHAN = "Data olahan Sub Bagian Perencanaan"
 
@@ -50,7 +52,7 @@ def assemble(d: DataLaporan) -> Laporan:
         judul=f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun}",
         tanggal=tanggal,
         penandatangan=penandatangan_kepala(d),
-        kata_pengantar=narasi_blok(d.teks("kata_pengantar")),
+        kata_pengantar=narasi_blok(d.teks(BagianNarasi.KATA_PENGANTAR)),
         ikhtisar=_ikhtisar(d, ringkasan),
         bab=(bab1, bab2, bab_3, bab4),
         lampiran=lampiran,
@@ -123,7 +125,7 @@ def _ikhtisar(d: DataLaporan, r: dict) -> tuple:
     if hambatan:
         blocks.append(Paragraf("Kendala utama yang dihadapi:"))
         blocks.append(Daftar(tuple(dict.fromkeys(hambatan))))
-    blocks.extend(narasi_blok(d.teks("ikhtisar_eksekutif")))
+    blocks.extend(narasi_blok(d.teks(BagianNarasi.IKHTISAR)))
     return tuple(blocks)
 
 
@@ -143,7 +145,7 @@ def _sec(
 
 def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
     subs = [
-        _sec(d, "latar-belakang", "1.1", "latar_belakang", "Latar Belakang"),
+        _sec(d, "latar-belakang", "1.1", BagianNarasi.LATAR_BELAKANG, "Latar Belakang"),
     ]
     extra: list = []
     if d.sdm:
@@ -183,10 +185,10 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
             d,
             "tugas-fungsi",
             "1.2",
-            "tugas_fungsi",
+            BagianNarasi.TUGAS_FUNGSI,
             "Tugas, Fungsi dan Wewenang Organisasi",
-            tuple(narasi_blok(d.teks("struktur_organisasi")))
-            + tuple(narasi_blok(d.teks("sdm")))
+            tuple(narasi_blok(d.teks(BagianNarasi.STRUKTUR_ORGANISASI)))
+            + tuple(narasi_blok(d.teks(BagianNarasi.SDM)))
             + tuple(extra),
         )
     )
@@ -200,8 +202,12 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                 "Peraturan Menteri Sosial",
             )
         )
-    subs.append(_sec(d, "isu-strategis", "1.3", "isu_strategis", "Isu Strategis", tuple(isu_extra)))
-    programs = [a for a in d.anggaran if a.nomenklatur.tingkat == "program"]
+    subs.append(
+        _sec(
+            d, "isu-strategis", "1.3", BagianNarasi.ISU_STRATEGIS, "Isu Strategis", tuple(isu_extra)
+        )
+    )
+    programs = [a for a in d.anggaran if a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
     if programs:
         children = d.children()
         rows = []
@@ -236,7 +242,7 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                 ),
             )
         )
-    subs.append(_sec(d, "sistematika", "1.5", "sistematika", "Sistematika Penyajian"))
+    subs.append(_sec(d, "sistematika", "1.5", BagianNarasi.SISTEMATIKA, "Sistematika Penyajian"))
     return Bagian("bab-1", "BAB I", "PENDAHULUAN", (), tuple(subs))
 
 
@@ -334,7 +340,7 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
         kelas="kecil",
     )
     dasar = sorted({x.strip() for i in iku for x in ind_dasar(i) if x.strip()})
-    blocks = list(narasi_blok(d.teks("rencana_strategis"))) + [t21]
+    blocks = list(narasi_blok(d.teks(BagianNarasi.RENCANA_STRATEGIS))) + [t21]
     sub22 = [
         Paragraf(f"Indikator kinerja utama (IKU) {d.opd.nama} ditetapkan sebagai berikut."),
         t22,
@@ -351,7 +357,10 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
             Bagian("renstra", "2.1", "Rencana Strategis", tuple(blocks)),
             Bagian("iku", "2.2", "Indikator Kinerja Utama", tuple(sub22)),
             Bagian(
-                "pk", "2.3", "Perjanjian Kinerja", narasi_blok(d.teks("perjanjian_kinerja")) + (pk,)
+                "pk",
+                "2.3",
+                "Perjanjian Kinerja",
+                narasi_blok(d.teks(BagianNarasi.PERJANJIAN_KINERJA)) + (pk,),
             ),
         ),
     )
@@ -444,10 +453,13 @@ def _bab4(d: DataLaporan, r: dict) -> Bagian:
                 "kesimpulan",
                 "4.1",
                 "Kesimpulan",
-                tuple(kesimpulan) + narasi_blok(d.teks("kesimpulan")),
+                tuple(kesimpulan) + narasi_blok(d.teks(BagianNarasi.KESIMPULAN)),
             ),
             Bagian(
-                "rencana-tindak", "4.2", "Rencana Tindak", narasi_blok(d.teks("rencana_tindak"))
+                "rencana-tindak",
+                "4.2",
+                "Rencana Tindak",
+                narasi_blok(d.teks(BagianNarasi.RENCANA_TINDAK)),
             ),
         ),
     )

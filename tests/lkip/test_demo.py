@@ -1,6 +1,5 @@
 """The demo agency holds the seed's data; the application recomputes what the seed printed."""
 
-from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -8,15 +7,9 @@ from django.core.management import CommandError, call_command
 
 from budget.models import Anggaran
 from indicators.models import EvaluasiAKIP, HasilIKM
-from lkip import formulas
 from lkip.demo import DEMO_PASSWORD, load_demo
-from targets.capaian import capaian_opd
 
 pytestmark = pytest.mark.django_db
-
-
-def line(opd, kode):
-    return Anggaran.objects.get(opd=opd, tahun=2024, nomenklatur__kode=kode)
 
 
 class DemoLoadTests:
@@ -62,47 +55,6 @@ class DemoLoadTests:
         )
         assert HasilIKM.objects.filter(opd=demo).count() == 7
         assert EvaluasiAKIP.objects.filter(opd=demo).count() == 8
-
-
-class DemoFiguresTests:
-    def capaian(self, demo):
-        return {c.indikator.kode: c for c in capaian_opd(demo, 2024)}
-
-    def test_ppks_capaian_is_242_82_not_the_printed_240(self, demo):
-        c = self.capaian(demo)["IKU-3"]
-        assert formulas.format_persen(c.realisasi) == "12,14%"
-        assert formulas.format_persen(c.capaian) == "242,82%"
-
-    def test_ikm_capaian_is_116_09_and_its_category_is_a_sangat_baik(self, demo):
-        c = self.capaian(demo)["IKU-2"]
-        assert formulas.format_angka(c.capaian) == "116,09"
-        mutu = HasilIKM.objects.get(opd=demo, tahun=2024).mutu
-        assert (mutu.huruf, mutu.kinerja) == ("A", "Sangat Baik")
-
-    def test_akip_components_add_up_to_77_29_which_is_bb(self, demo):
-        total = sum(k.nilai for k in EvaluasiAKIP.objects.filter(opd=demo, tahun=2024))
-        assert total == Decimal("77.29")
-        assert formulas.predikat_akip(total) == "BB"
-        assert formulas.format_angka(self.capaian(demo)["IKU-1"].capaian) == "100,04"
-
-    def test_total_serapan_is_89_73(self, demo):
-        programs = Anggaran.objects.filter(opd=demo, tahun=2024, nomenklatur__tingkat="program")
-        pagu = sum(p.pagu for p in programs)
-        realisasi = sum(p.realisasi for p in programs)
-        assert (pagu, realisasi) == (Decimal("31132479236"), Decimal("27935447177"))
-        assert formulas.format_angka(formulas.serapan(pagu, realisasi)) == "89,73"
-
-    def test_program_penunjang_serapan_is_90_60_not_the_printed_90_06(self, demo):
-        assert formulas.format_angka(line(demo, "1.06.01").serapan) == "90,60"
-
-    def test_psks_kelembagaan_serapan_is_61_03(self, demo):
-        assert formulas.format_angka(line(demo, "1.06.02.2.03.0004").serapan) == "61,03"
-
-    def test_the_pemberdayaan_sosial_pagu_in_words(self, demo):
-        pagu = line(demo, "1.06.02").pagu
-        assert formulas.terbilang_rupiah(pagu) == (
-            "empat miliar empat ratus sembilan puluh lima juta lima ratus ribu rupiah"
-        )
 
 
 class CheckDataCommandTests:

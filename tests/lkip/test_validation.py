@@ -3,85 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
-from budget.models import Anggaran, Nomenklatur
-from indicators.models import Indikator
 from targets.models import Realisasi, Target
 from targets.screens import RealisasiScreenForm as RealisasiForm
-from tests.factories import (
-    make_indikator,
-    make_nomenklatur,
-    make_opd,
-    make_target,
-)
+from tests.factories import errors_of, make_indikator, make_opd, make_target
 
 pytestmark = pytest.mark.django_db
-
-
-def errors_of(obj) -> dict[str, list[str]]:
-    with pytest.raises(ValidationError) as exc:
-        obj.full_clean()
-    return exc.value.message_dict
-
-
-class NomenklaturValidationTests:
-    def test_a_malformed_code_is_refused_with_an_indonesian_message(self):
-        errors = errors_of(Nomenklatur(kode="1.6.04.2", nama="Salah"))
-        assert "kode" in errors
-        assert "Kode" in errors["kode"][0] or "kode" in errors["kode"][0]
-
-    def test_a_zero_padded_code_must_be_written_in_its_standard_form(self):
-        errors = errors_of(Nomenklatur(kode="1.06.04.02.01.0001", nama="Permakanan"))
-        assert "1.06.04.2.01.0001" in errors["kode"][0]
-
-    def test_a_sub_kegiatan_finds_its_parent_and_level(self):
-        make_nomenklatur("1.06.04", "Program Rehabilitasi Sosial")
-        make_nomenklatur("1.06.04.2.01", "Rehabilitasi Sosial Dasar")
-        sub = make_nomenklatur("1.06.04.2.01.0001", "Penyediaan Permakanan")
-        assert sub.tingkat == "subkegiatan"
-        assert sub.induk.kode == "1.06.04.2.01"
-        assert sub.induk.induk.tingkat == "program"
-
-
-class AnggaranValidationTests:
-    def test_a_negative_amount_is_refused(self):
-        opd = make_opd()
-        line = Anggaran(
-            opd=opd,
-            tahun=2024,
-            nomenklatur=make_nomenklatur("1.06.04"),
-            pagu_murni=Decimal("-1"),
-            realisasi=Decimal(0),
-        )
-        errors = errors_of(line)
-        assert errors["pagu_murni"] == ["Nilai tidak boleh negatif."]
-
-    def test_the_database_refuses_a_negative_realisasi_too(self):
-        from django.db import IntegrityError, transaction
-
-        opd = make_opd()
-        with pytest.raises(IntegrityError), transaction.atomic():
-            Anggaran.objects.create(
-                opd=opd,
-                tahun=2024,
-                nomenklatur=make_nomenklatur("1.06.04"),
-                pagu_murni=Decimal(10),
-                realisasi=Decimal(-5),
-            )
-
-    def test_quarterly_realisasi_must_add_up_to_the_annual_one(self):
-        opd = make_opd()
-        line = Anggaran(
-            opd=opd,
-            tahun=2024,
-            nomenklatur=make_nomenklatur("1.06.04"),
-            pagu_murni=Decimal(100),
-            realisasi=Decimal(90),
-            realisasi_tw1=Decimal(10),
-            realisasi_tw2=Decimal(10),
-        )
-        assert "tidak sama dengan realisasi tahunan" in errors_of(line)["realisasi"][0]
 
 
 class TargetAndRealisasiValidationTests:
@@ -178,27 +105,6 @@ class PerangkatDaerahValidationTests:
         opd = make_opd(kepala_nip="196603011990031010")
         opd.refresh_from_db()
         assert opd.kepala_nip == "19660301 199003 1 010"
-
-
-class IndikatorValidationTests:
-    def test_an_iku_needs_a_sasaran(self):
-        ind = Indikator(
-            opd=make_opd(),
-            kode="IKU-1",
-            tingkat="iku",
-            uraian="x",
-            satuan="%",
-            jenis_nilai="persen",
-            polaritas="positif",
-            agregasi="terakhir",
-        )
-        assert "sasaran" in errors_of(ind)
-
-    def test_a_predicate_indicator_needs_a_scale(self):
-        opd = make_opd()
-        ind = make_indikator(opd)
-        ind.jenis_nilai = "predikat"
-        assert "skala_predikat" in errors_of(ind)
 
 
 def test_a_target_without_value_is_refused():

@@ -29,12 +29,6 @@ def set_status(opd, tahun: int, status: str) -> None:
 
 
 @pytest.fixture
-def perencana(demo, client):
-    assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
-    return client
-
-
-@pytest.fixture
 def diajukan(demo):
     """The demo's 2024 LKIP as submitted (its data-health errors aside: this is about the lock)."""
     set_status(demo, 2024, StatusLaporan.DIAJUKAN)
