@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "indicators",
     "budget",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -18,7 +18,7 @@ def fresh_page_cache():
 @pytest.fixture
 def demo(db):
     """The demo agency (Dinas Sosial Kota Bekasi 2024) loaded through the workbook import."""
-    from lkip.demo import load_demo
+    from demo.opd import load_demo
     from lkip.models import PerangkatDaerah
 
     result, _users = load_demo()

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from budget.models import Anggaran
-from lkip.demo import DEMO_PASSWORD
+from demo.opd import DEMO_PASSWORD
 from lkip.workbook import export_workbook, impor_xlsx
 from reports import workflow
 from reports.models import LaporanTahunan, NarasiLaporan, StatusLaporan

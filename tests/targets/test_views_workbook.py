@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
-from lkip.demo import DEMO_PASSWORD
+from demo.opd import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan, PerangkatDaerah
 from lkip.workbook import export_workbook
 from targets import views_workbook

@@ -28,19 +28,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from budget.models import Anggaran, Nomenklatur
-from indicators.models import Agregasi, Indikator, JenisNilai, Polaritas, Tingkat
-from lkip import formulas
-from lkip.demo import DEMO_PASSWORD
-from lkip.models import Pemda, Penugasan, PerangkatDaerah
-from lkip.roles import ROLE_GROUPS
-from reports.dashboard import kota_data as ref
-from reports.dashboard.kota_anggaran import (
+from demo import kota_data as ref
+from demo.kota_anggaran import (
     RINCIAN_PENUH,
     Tahun,
     baris_anggaran,
     pohon_anggaran,
     topik,
 )
+from demo.opd import DEMO_PASSWORD
+from indicators.models import Agregasi, Indikator, JenisNilai, Polaritas, Tingkat
+from lkip import formulas
+from lkip.models import Pemda, Penugasan, PerangkatDaerah
+from lkip.roles import ROLE_GROUPS
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.models import JenisTarget, Realisasi, Renstra, Sasaran, Target, Tujuan
 

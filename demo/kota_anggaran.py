@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from budget.models import Anggaran, Nomenklatur
+from demo import kota_data as ref
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah
-from reports.dashboard import kota_data as ref
 
 RINCIAN_PENUH = 11  # sub-kegiatan per kegiatan of a specific program: about 300 lines per agency
 BAGIAN_TW = (Decimal("0.14"), Decimal("0.22"), Decimal("0.27"), Decimal("0.37"))

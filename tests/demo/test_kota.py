@@ -8,12 +8,13 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from budget.models import Anggaran, Nomenklatur
+from demo import kota_data
+from demo.kota import KotaSudahAda, buat_kota, kode_opd
+from demo.kota_anggaran import pohon_anggaran
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah
-from reports.dashboard import kesehatan, kota_data, selectors
-from reports.dashboard.kota import KotaSudahAda, buat_kota, kode_opd
-from reports.dashboard.kota_anggaran import pohon_anggaran
+from reports.dashboard import kesehatan, selectors
 from reports.dashboard.versi import versi_data
 from reports.health import ERROR, periksa, periksa_konteks
 from reports.laporan import build_laporan, render_html
