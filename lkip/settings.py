@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "budget",
     "reports",
     "exchange",
+    "demo",
 ]
 
 MIDDLEWARE = [

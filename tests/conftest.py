@@ -18,7 +18,7 @@ def fresh_page_cache():
 @pytest.fixture
 def demo(db):
     """The demo agency (Dinas Sosial Kota Bekasi 2024) loaded through the workbook import."""
-    from lkip.demo import load_demo
+    from demo.opd import load_demo
     from lkip.models import PerangkatDaerah
 
     result, _users = load_demo()
@@ -29,7 +29,7 @@ def demo(db):
 @pytest.fixture
 def perencana(demo, client):
     """A client logged in as the demo agency's planner."""
-    from lkip.demo import DEMO_PASSWORD
+    from demo.opd import DEMO_PASSWORD
 
     assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
     return client

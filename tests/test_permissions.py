@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from demo.opd import DEMO_PASSWORD
 from lkip.crud import LAYAR
-from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
 from targets.models import Realisasi
 from tests.factories import make_anggaran, make_indikator, make_opd, make_sasaran

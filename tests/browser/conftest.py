@@ -55,7 +55,7 @@ def login(page, live_server, username: str, password: str = "lkip-demo-2024") ->
 @pytest.fixture
 def demo_live(transactional_db):
     """The demo agency committed to the database, so the live server's own connection sees it."""
-    from lkip.demo import load_demo
+    from demo.opd import load_demo
     from lkip.models import PerangkatDaerah
 
     result, _users = load_demo()

@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
+from demo.opd import DEMO_PASSWORD
 from exchange import views
 from exchange.workbook import export_workbook
-from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan, PerangkatDaerah
 from targets.models import Target
 from tests.exchange.workbook_data import AGENCY, xlsx

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from budget.models import Anggaran, Nomenklatur
+from demo.opd import DEMO_PASSWORD
 from indicators.models import Indikator
-from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
 from targets.models import Realisasi, Sasaran, Target
 from tests.factories import make_indikator, make_opd

@@ -12,8 +12,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from budget.models import Anggaran
+from demo.opd import DEMO_PASSWORD
 from lkip import formulas
-from lkip.demo import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
 from reports.dashboard import selectors
 from reports.dashboard.versi import kosongkan_lokal, versi_data

@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from budget.models import Anggaran
+from demo.opd import DEMO_PASSWORD
 from exchange.workbook import export_workbook, impor_xlsx
-from lkip.demo import DEMO_PASSWORD
 from reports import workflow
 from reports.models import LaporanTahunan, NarasiLaporan, StatusLaporan
 from targets.models import Realisasi, Target

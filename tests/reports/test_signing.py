@@ -128,7 +128,7 @@ class CertificateTests:
     def test_load_demo_creates_a_self_signed_rsa_2048_certificate_marked_as_a_demo(
         self, demo, settings, media
     ):
-        from lkip.demo import load_demo
+        from demo.opd import load_demo
 
         load_demo()
         path = signing.path_sertifikat_demo()
@@ -543,7 +543,7 @@ class CommandTests:
     def test_sign_lkip_signs_the_demo_agency_and_render_lkip_writes_the_signed_pdf(
         self, demo, tmp_path, media
     ):
-        from lkip.demo import load_demo
+        from demo.opd import load_demo
 
         load_demo()  # the demo certificate, in this test's MEDIA_ROOT
         perbaiki_data_demo(demo)

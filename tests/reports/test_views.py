@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from lkip.demo import DEMO_PASSWORD
+from demo.opd import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
 from tests.factories import make_opd
 

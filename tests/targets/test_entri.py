@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from budget.models import Anggaran
-from lkip.demo import DEMO_PASSWORD
+from demo.opd import DEMO_PASSWORD
 from targets.entri import EntriForm, load_rows
 from targets.models import PembukaanPeriode, PeriodeTertutup, Realisasi
 

@@ -8,12 +8,13 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from budget.models import Anggaran, Nomenklatur
+from demo import kota_data
+from demo.kota import KotaSudahAda, buat_kota, kode_opd
+from demo.kota_anggaran import pohon_anggaran
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah
-from reports.dashboard import kesehatan, kota_data, selectors
-from reports.dashboard.kota import KotaSudahAda, buat_kota, kode_opd
-from reports.dashboard.kota_anggaran import pohon_anggaran
+from reports.dashboard import kesehatan, selectors
 from reports.dashboard.versi import versi_data
 from reports.health import ERROR, periksa, periksa_konteks
 from reports.laporan import build_laporan, render_html
@@ -135,7 +136,7 @@ class CityTests:
             "generate_demo_city", "--agencies", "2", "--years", "3", "--seed", "1", stdout=out
         )
         assert "2 perangkat daerah" in out.getvalue()
-        for d in kota_data.OPD[:2]:
+        for d in kota_data.muat().opd[:2]:
             opd = PerangkatDaerah.objects.get(kode=kode_opd(d))
             assert 7 <= Indikator.objects.filter(opd=opd, tingkat="iku").count() <= 8
             assert Indikator.objects.filter(opd=opd, tingkat="program").count() == 10
@@ -153,7 +154,7 @@ class CityTests:
 
     def test_budget_codes_are_valid_nomenclature_of_the_agencys_own_urusan(self, demo):
         buat_kota(6, 1, seed=2, rincian=3)
-        for d in kota_data.OPD[:6]:
+        for d in kota_data.muat().opd[:6]:
             for code in Anggaran.objects.filter(opd__kode=kode_opd(d)).values_list(
                 "nomenklatur__kode", flat=True
             ):
@@ -167,10 +168,11 @@ class CityTests:
 
     def test_every_code_has_one_name_across_agencies(self):
         names: dict[str, str] = {}
-        for d in kota_data.OPD:
-            for code, name in pohon_anggaran(d):
+        kota = kota_data.muat()
+        for d in kota.opd:
+            for code, name in pohon_anggaran(kota, d):
                 assert names.setdefault(code, name) == name, code
-        assert len(kota_data.OPD) == 43 and len({kode_opd(d) for d in kota_data.OPD}) == 43
+        assert len(kota.opd) == 43 and len({kode_opd(d) for d in kota.opd}) == 43
 
     def test_capaian_serapan_and_lkip_status_vary_across_the_city(self, demo):
         buat_kota(40, 2, seed=1, rincian=1)
@@ -191,7 +193,7 @@ class CityTests:
                 kode,
                 findings,
             )
-        clean = [d for d in kota_data.OPD[:40] if kode_opd(d) not in result.galat_sengaja]
+        clean = [d for d in kota_data.muat().opd[:40] if kode_opd(d) not in result.galat_sengaja]
         errors = Counter(
             t.aturan
             for d in clean
@@ -208,6 +210,6 @@ class CityTests:
 
     def test_the_lkip_report_builds_for_a_generated_agency(self, demo):
         buat_kota(1, 2, seed=1, rincian=2)
-        laporan = build_laporan(kode_opd(kota_data.OPD[0]), 2024)
+        laporan = build_laporan(kode_opd(kota_data.muat().opd[0]), 2024)
         html = render_html(laporan)
         assert "Dinas Pendidikan Kota Bekasi" in html and "Angka Partisipasi Murni" in html

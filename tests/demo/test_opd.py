@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from budget.models import Anggaran
+from demo.opd import DEMO_PASSWORD, load_demo
 from indicators.models import EvaluasiAKIP, HasilIKM
-from lkip.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from budget.models import Anggaran, Nomenklatur
+from demo.kota_data import DataKota, DefOpd
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah
-from reports.dashboard import kota_data as ref
 
 RINCIAN_PENUH = 11  # sub-kegiatan per kegiatan of a specific program: about 300 lines per agency
 BAGIAN_TW = (Decimal("0.14"), Decimal("0.22"), Decimal("0.27"), Decimal("0.37"))
@@ -33,21 +33,26 @@ def topik(program: str) -> str:
     return program.removeprefix("Program ").strip()
 
 
-def pohon_anggaran(d: ref.DefOpd, rincian: int = RINCIAN_PENUH) -> list[tuple[str, str]]:
+def pohon_anggaran(
+    kota: DataKota, d: DefOpd, rincian: int = RINCIAN_PENUH
+) -> list[tuple[str, str]]:
     """(code, name) of every budget line of an agency, parents before children."""
     out = [(f"{d.bidang}.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")]
-    for keg, nama, subs in ref.PENUNJANG:
-        out.append((f"{d.bidang}.01.{keg}", nama))
-        out += [(f"{d.bidang}.01.{keg}.{sub}", sub_nama) for sub, sub_nama in subs[:rincian]]
+    for keg in kota.penunjang:
+        out.append((f"{d.bidang}.01.{keg.kode}", keg.nama))
+        out += [
+            (f"{d.bidang}.01.{keg.kode}.{sub}", sub_nama)
+            for sub, sub_nama in keg.subkegiatan[:rincian]
+        ]
     for nomor, program in d.program:
         code = f"{d.bidang}.{nomor}"
         out.append((code, program))
-        for k, pola in enumerate(ref.POLA_KEGIATAN, start=1):
+        for k, pola in enumerate(kota.pola_kegiatan, start=1):
             kegiatan = f"{pola} {topik(program)}"
             out.append((f"{code}.2.{k:02d}", kegiatan))
             out += [
                 (f"{code}.2.{k:02d}.{s:04d}", f"{sub} untuk {kegiatan}")
-                for s, sub in enumerate(ref.POLA_SUBKEGIATAN[:rincian], start=1)
+                for s, sub in enumerate(kota.pola_subkegiatan[:rincian], start=1)
             ]
     return out
 
@@ -64,7 +69,8 @@ class Tahun:
 
 
 def baris_anggaran(
-    d: ref.DefOpd,
+    kota: DataKota,
+    d: DefOpd,
     opd: PerangkatDaerah,
     t: Tahun,
     *,
@@ -80,7 +86,7 @@ def baris_anggaran(
     parents are the exact sums of their children (domain spec §6.3), except for the deliberate
     errors: `galat == "bud2"` overspends one sub-kegiatan, `"bud3"` inflates one kegiatan.
     """
-    tree = pohon_anggaran(d, t.rincian)
+    tree = pohon_anggaran(kota, d, t.rincian)
     lines = {
         code: Anggaran(
             opd=opd, tahun=t.tahun, nomenklatur=t.nomenklatur[code], sumber_dana="APBD Kota Bekasi"
@@ -119,7 +125,7 @@ def baris_anggaran(
             last = 3 if t.berjalan else 4
             line.realisasi += extra
             setattr(line, f"realisasi_tw{last}", getattr(line, f"realisasi_tw{last}") + extra)
-    return list(lines.values()), _tautan(d, iku)
+    return list(lines.values()), _tautan(kota, d, iku)
 
 
 def _triwulan(line: Anggaran, realisasi: Decimal, berjalan: bool, rng: random.Random) -> None:
@@ -143,9 +149,9 @@ def _jumlahkan(line: Anggaran, children: list[Anggaran]) -> None:
         setattr(line, f"realisasi_tw{q}", None if None in values else sum(values, Decimal(0)))
 
 
-def _tautan(d: ref.DefOpd, iku: list[Indikator]) -> list[tuple[str, Indikator]]:
+def _tautan(kota: DataKota, d: DefOpd, iku: list[Indikator]) -> list[tuple[str, Indikator]]:
     """Each IKU is supported by one or two kegiatan (for its efficiency)."""
-    umum = {df.uraian for df in ref.IKU_UMUM}
+    umum = {df.uraian for df in kota.iku_umum}
     programs = [nomor for nomor, _ in d.program]
     out = []
     for i, ind in enumerate(iku):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from lkip.demo import DEMO_OPD, DEMO_PASSWORD, DEMO_TAHUN, load_demo
+from demo.opd import DEMO_OPD, DEMO_PASSWORD, DEMO_TAHUN, load_demo
+from lkip.models import PerangkatDaerah
 
 
 class Command(BaseCommand):
@@ -16,8 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if options["if_missing"]:
-            from lkip.models import PerangkatDaerah
-
             if PerangkatDaerah.objects.filter(kode=DEMO_OPD).exists():
                 self.stdout.write(
                     f"Perangkat daerah demo '{DEMO_OPD}' sudah ada; tidak dimuat ulang "

@@ -15,6 +15,8 @@ from django.db import transaction
 from exchange.importer import HasilImpor, impor
 from lkip.models import Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
+from reports.models import LaporanTahunan
+from reports.signing import buat_sertifikat_demo
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "dinsos-kota-bekasi-2024.json"
 DEMO_OPD = "dinsos-kota-bekasi"
@@ -49,8 +51,6 @@ def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
         _report_settings(opd)
         users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
     if not settings.LKIP_SIGNING_P12:
-        from reports.signing import buat_sertifikat_demo
-
         buat_sertifikat_demo(opd.nama)  # self-signed, marked SERTIFIKAT DEMO; kept if it exists
     return result, users
 
@@ -79,8 +79,6 @@ def _demo_user(row: dict, opd: PerangkatDaerah) -> DemoUser:
 
 def _report_settings(opd: PerangkatDaerah) -> None:
     """What the seed states outside the workbook: the signing date and the second PK signatory."""
-    from reports.models import LaporanTahunan
-
     LaporanTahunan.objects.get_or_create(
         opd=opd, tahun=DEMO_TAHUN, defaults={"tanggal": DEMO_TANGGAL}
     )

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.dashboard.kota import RINCIAN_PENUH, KotaSudahAda, buat_kota
+from demo.kota import RINCIAN_PENUH, KotaSudahAda, buat_kota
 
 
 class Command(BaseCommand):

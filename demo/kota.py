@@ -28,19 +28,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from budget.models import Anggaran, Nomenklatur
-from indicators.models import Agregasi, Indikator, JenisNilai, Polaritas, Tingkat
-from lkip import formulas
-from lkip.demo import DEMO_PASSWORD
-from lkip.models import Pemda, Penugasan, PerangkatDaerah
-from lkip.roles import ROLE_GROUPS
-from reports.dashboard import kota_data as ref
-from reports.dashboard.kota_anggaran import (
+from demo import kota_data
+from demo.kota_anggaran import (
     RINCIAN_PENUH,
     Tahun,
     baris_anggaran,
     pohon_anggaran,
     topik,
 )
+from demo.kota_data import DataKota, DefIku, DefOpd
+from demo.opd import DEMO_PASSWORD
+from indicators.models import Agregasi, Indikator, JenisNilai, Polaritas, Tingkat
+from lkip import formulas
+from lkip.models import Pemda, Penugasan, PerangkatDaerah
+from lkip.roles import ROLE_GROUPS
 from reports.models import AksiAlur, LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.models import JenisTarget, Realisasi, Renstra, Sasaran, Target, Tujuan
 
@@ -63,7 +64,7 @@ class HasilKota:
     detik: float = 0.0
 
 
-def kode_opd(d: ref.DefOpd) -> str:
+def kode_opd(d: DefOpd) -> str:
     return f"{d.singkatan}-kota-bekasi"
 
 
@@ -83,24 +84,26 @@ def buat_kota(
     """Create the synthetic city in one transaction; KotaSudahAda if it (partly) exists.
 
     `mulai` skips the first agencies of the list, so a city can grow in steps (the tests do).
+    The agencies and their programs and IKU come from the city's data file (kota_data.muat()).
     """
-    if not 1 <= jumlah_opd <= len(ref.OPD) - mulai or mulai < 0:
+    kota = kota_data.muat()
+    if not 1 <= jumlah_opd <= len(kota.opd) - mulai or mulai < 0:
         raise ValueError(
-            f"Jumlah perangkat daerah harus antara 1 dan {len(ref.OPD) - mulai}, bukan {jumlah_opd}."
+            f"Jumlah perangkat daerah harus antara 1 dan {len(kota.opd) - mulai}, bukan {jumlah_opd}."
         )
     if not 1 <= jumlah_tahun <= 5:
         raise ValueError(f"Jumlah tahun harus antara 1 dan 5, bukan {jumlah_tahun}.")
     if not 1 <= rincian <= RINCIAN_PENUH:
         raise ValueError(f"Rincian sub-kegiatan per kegiatan harus antara 1 dan {RINCIAN_PENUH}.")
     started = time.perf_counter()
-    defs = ref.OPD[mulai : mulai + jumlah_opd]
+    defs = kota.opd[mulai : mulai + jumlah_opd]
     with transaction.atomic():
         pemda = Pemda.objects.filter(nama=PEMDA).first()
         if pemda is None:
             raise KotaSudahAda(f"{PEMDA} belum ada: jalankan load_demo terlebih dahulu.")
         _tolak_bila_ada(defs)
         gen = _Generator(
-            pemda, defs, list(range(tahun_awal, tahun_awal + jumlah_tahun)), seed, rincian
+            kota, pemda, defs, list(range(tahun_awal, tahun_awal + jumlah_tahun)), seed, rincian
         )
         result = gen.run()
     result.detik = time.perf_counter() - started
@@ -135,7 +138,10 @@ class _Profil:
 
 
 class _Generator:
-    def __init__(self, pemda: Pemda, defs, years: list[int], seed: int, rincian: int):
+    def __init__(
+        self, kota: DataKota, pemda: Pemda, defs, years: list[int], seed: int, rincian: int
+    ):
+        self.kota = kota
         self.pemda, self.defs, self.years, self.seed, self.rincian = (
             pemda,
             defs,
@@ -168,7 +174,7 @@ class _Generator:
     def _nomenklatur(self) -> None:
         wanted: dict[str, str] = {}
         for d in self.defs:
-            for code, name in pohon_anggaran(d, self.rincian):
+            for code, name in pohon_anggaran(self.kota, d, self.rincian):
                 wanted.setdefault(code, name)
         existing = {n.kode: n for n in Nomenklatur.objects.filter(kode__in=wanted)}
         for level in (
@@ -198,14 +204,17 @@ class _Generator:
     def _opd(self) -> list[PerangkatDaerah]:
         rows = []
         for d in self.defs:
-            urut = ref.OPD.index(d) + 1
+            kota = self.kota
+            urut = kota.opd.index(d) + 1
             rng = self.rng("kepala", d.singkatan)
             perempuan = rng.random() < 0.35
-            depan = rng.choice(ref.NAMA_DEPAN_P if perempuan else ref.NAMA_DEPAN)
+            depan = rng.choice(kota.nama_depan_perempuan if perempuan else kota.nama_depan)
             gelar = rng.choice(
-                [g for g in ref.GELAR_DEPAN if g != ("H. " if perempuan else "Hj. ")]
+                [g for g in kota.gelar_depan if g != ("H. " if perempuan else "Hj. ")]
             )
-            nama = f"{gelar}{depan} {rng.choice(ref.NAMA_BELAKANG)}{rng.choice(ref.GELAR_BELAKANG)}"
+            nama = (
+                f"{gelar}{depan} {rng.choice(kota.nama_belakang)}{rng.choice(kota.gelar_belakang)}"
+            )
             lahir = date(rng.randint(1968, 1979), rng.randint(1, 12), rng.randint(1, 28))
             nip = (
                 f"{lahir:%Y%m%d}{lahir.year + rng.randint(24, 29)}{rng.randint(1, 12):02d}"
@@ -216,12 +225,12 @@ class _Generator:
                     pemda=self.pemda,
                     kode=kode_opd(d),
                     kode_skpd=f"{d.bidang}.0.00.0.00.{urut:02d}.0000",
-                    nama=f"{d.nama} {ref.KOTA}",
+                    nama=f"{d.nama} {kota.kota}",
                     kota_ttd="Bekasi",
                     kepala_nama=nama,
                     kepala_nip=formulas.format_nip(nip),
-                    kepala_pangkat=rng.choice(ref.PANGKAT),
-                    kepala_jabatan=f"{d.jabatan} {ref.KOTA}",
+                    kepala_pangkat=rng.choice(kota.pangkat),
+                    kepala_jabatan=f"{d.jabatan} {kota.kota}",
                 )
             )
         opds = PerangkatDaerah.objects.bulk_create(rows)
@@ -272,7 +281,7 @@ class _Generator:
 
     # --- plans, targets and realisations ----------------------------------------------------
 
-    def _profil(self, d: ref.DefOpd, opd: PerangkatDaerah) -> None:
+    def _profil(self, d: DefOpd, opd: PerangkatDaerah) -> None:
         rng = self.rng("profil", d.singkatan)
         p = _Profil(
             kinerja=rng.choice((0.42, 0.55, 0.64, 0.72, 0.8, 0.87, 0.94, 1.0, 1.06, 1.14)),
@@ -337,9 +346,10 @@ class _Generator:
         self.terlambat_ind: dict[int, int | None] = {}
         for d, opd, r in zip(self.defs, opds, renstra):
             s = by_renstra[r.pk]
-            defs = list(d.iku) + list(ref.IKU_UMUM[: max(0, 8 - len(d.iku))])
+            umum = self.kota.iku_umum
+            defs = list(d.iku) + list(umum[: max(0, 8 - len(d.iku))])
             for i, df in enumerate(defs, start=1):
-                target_sasaran = s["S3"] if df in ref.IKU_UMUM else s["S1" if i % 2 else "S2"]
+                target_sasaran = s["S3"] if df in umum else s["S1" if i % 2 else "S2"]
                 indikator.append(
                     Indikator(
                         opd=opd,
@@ -355,7 +365,7 @@ class _Generator:
                         ),
                         cap_persen=self.profil[opd.pk].batas,
                         urutan=i,
-                        sumber_data=f"Data {d.nama} {ref.KOTA}",
+                        sumber_data=f"Data {d.nama} {self.kota.kota}",
                         rumus="Realisasi dibandingkan dengan target Perjanjian Kinerja.",
                     )
                 )
@@ -390,7 +400,7 @@ class _Generator:
                     plans.append(
                         (
                             opd,
-                            ref.iku(
+                            DefIku(
                                 uraian,
                                 "%",
                                 "persen",
@@ -412,14 +422,14 @@ class _Generator:
         self.result.target = len(Target.objects.bulk_create(targets, batch_size=2000))
         self.result.realisasi = len(Realisasi.objects.bulk_create(reals, batch_size=2000))
 
-    def _target(self, df: ref.DefIku, tahun: int) -> Decimal:
+    def _target(self, df: DefIku, tahun: int) -> Decimal:
         value = df.awal + df.langkah * (tahun - self.renstra[0] + 1)
         if df.jenis == JenisNilai.PERSEN:
             value = min(value, 100.0)
         return _d(max(value, 0.0), df.desimal)
 
     def _nilai(
-        self, ind: Indikator, opd, df: ref.DefIku, nomor: int | None, targets: list, reals: list
+        self, ind: Indikator, opd, df: DefIku, nomor: int | None, targets: list, reals: list
     ) -> None:
         rng = self.rng("nilai", opd.kode, ind.kode)
         p = self.profil[opd.pk]
@@ -470,7 +480,7 @@ class _Generator:
                         )
                     )
 
-    def _target_pk(self, ind: Indikator, df: ref.DefIku, tahun: int, t: Decimal) -> list[Target]:
+    def _target_pk(self, ind: Indikator, df: DefIku, tahun: int, t: Decimal) -> list[Target]:
         rows = [Target(indikator=ind, tahun=tahun, jenis=JenisTarget.PK, periode=0, nilai=t)]
         if df.pola == "tw4":
             rows.append(
@@ -493,7 +503,7 @@ class _Generator:
         return rows
 
     def _triwulan(
-        self, df: ref.DefIku, r: Decimal, quarters: int, rng: random.Random
+        self, df: DefIku, r: Decimal, quarters: int, rng: random.Random
     ) -> list[tuple[int, Decimal]]:
         if df.pola == "tw4":
             return [(4, _d(r, df.desimal))] if quarters == 4 else []
@@ -525,6 +535,7 @@ class _Generator:
             for d, opd in zip(self.defs, opds):
                 p = self.profil[opd.pk]
                 lines, supports = baris_anggaran(
+                    self.kota,
                     d,
                     opd,
                     year,
