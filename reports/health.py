@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget.models import Anggaran
-from indicators.capaian import CapaianTahunan, indikator_dengan_data, hitung
+from indicators.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from indicators.models import EvaluasiAKIP, HasilIKM, JenisNilai, SkalaPredikat, Tingkat
 from lkip import formulas
 from lkip.models import PerangkatDaerah, SdmKomposisi
@@ -82,10 +82,7 @@ class _Context:
         return [line for line in self.lines if line.nomenklatur.tingkat == "program"]
 
     def total(self, field: str) -> Decimal | None:
-        values = [getattr(line, field) for line in self.program_lines()]
-        if not values or any(v is None for v in values):
-            return None
-        return sum(values, Decimal(0))
+        return formulas.jumlah_lengkap(getattr(line, field) for line in self.program_lines())
 
     def iku_of_line(self, line: Anggaran) -> list[CapaianTahunan]:
         """The IKU a line supports, directly or through its descendants."""
@@ -116,21 +113,15 @@ def _budget_checks(ctx: _Context) -> list[Temuan]:
         children = ctx.children.get(line.kode)
         if not children:
             continue
-        child_pagu = [c.pagu for c in children]
-        complete = (
-            None not in child_pagu and pagu is not None and sum(child_pagu, Decimal(0)) == pagu
-        )
+        complete = pagu is not None and formulas.jumlah_lengkap(c.pagu for c in children) == pagu
         for label, field in (
             ("pagu murni", "pagu_murni"),
             ("pagu", "pagu"),
             ("realisasi", "realisasi"),
         ):
             parent_value = getattr(line, field)
-            values = [getattr(c, field) for c in children]
-            if parent_value is None or None in values:
-                continue
-            total = sum(values, Decimal(0))
-            if total == parent_value:
+            total = formulas.jumlah_lengkap(getattr(c, field) for c in children)
+            if parent_value is None or total is None or total == parent_value:
                 continue
             selisih = parent_value - total
             if total > parent_value or complete:
@@ -228,7 +219,7 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
                         )
                     )
             if ctx.akip and c.realisasi is not None:
-                total = sum((k.nilai for k in ctx.akip), Decimal(0))
+                total = formulas.jumlah_nilai_akip(k.nilai for k in ctx.akip)
                 if total != c.realisasi:
                     out.append(
                         Temuan(
@@ -349,9 +340,9 @@ def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str 
         case Besaran.TOTAL_SERAPAN:
             return "VR-BUD-1", formulas.serapan(ctx.total("pagu"), ctx.total("realisasi"))
         case Besaran.NILAI_AKIP:
-            return "VR-AKIP-1", sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+            return "VR-AKIP-1", _nilai_akip(ctx)
         case Besaran.PREDIKAT_AKIP:
-            total = sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+            total = _nilai_akip(ctx)
             return "VR-AKIP-1", formulas.predikat_akip(total) if total is not None else None
         case Besaran.MUTU_IKM:
             if not ctx.ikm:
@@ -361,6 +352,11 @@ def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str 
         case Besaran.JUMLAH_SDM:
             return "VR-SUM-1", sum((s.jumlah for s in ctx.sdm), 0) if ctx.sdm else None
     return "VR-CONS-1", None
+
+
+def _nilai_akip(ctx: _Context) -> Decimal | None:
+    """The AKIP score the recorded components add up to; None without an evaluation."""
+    return formulas.jumlah_nilai_akip(k.nilai for k in ctx.akip) if ctx.akip else None
 
 
 def _printed_checks(ctx: _Context) -> list[Temuan]:
@@ -459,11 +455,10 @@ def _partial_value(ctx: _Context, a: AngkaTercetak) -> Decimal | None:
     children = ctx.children.get(a.objek) if line else None
     if not children:
         return None
-    pagu = [c.pagu for c in children]
-    if None in pagu:
+    total_pagu = formulas.jumlah_lengkap(c.pagu for c in children)
+    if total_pagu is None:
         return None
-    total_pagu = sum(pagu, Decimal(0))
-    total_real = sum((c.realisasi for c in children), Decimal(0))
+    total_real = formulas.jumlah_lengkap(c.realisasi for c in children)
     return {
         Besaran.PAGU: total_pagu,
         Besaran.REALISASI_ANGGARAN: total_real,
