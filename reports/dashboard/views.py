@@ -22,7 +22,7 @@ from budget.models import Nomenklatur
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.access import get_opd, opd_for_user
-from reports.dashboard import charts, ekspor, selectors, struktur, struktur_opd
+from reports.dashboard import charts, export, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
 from reports.dashboard.tables import OpdTable
 from reports.dashboard.versi import (
@@ -146,7 +146,7 @@ def pemda_xlsx(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
         return _halaman(request, fragmen)
     meta, tahun = context["meta"], context["tahun"]
     response = HttpResponse(
-        ekspor.xlsx_pemda(meta.nama, tahun, context["table"]),
+        export.xlsx_pemda(meta.nama, tahun, context["table"]),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="dasbor-pemda-{tahun}.xlsx"'
