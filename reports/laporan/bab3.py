@@ -8,7 +8,7 @@ from budget.models import Anggaran
 from indicators.capaian import CapaianTahunan
 from indicators.models import Indikator, JenisNilai, SkalaPredikat, Tingkat
 from lkip import formulas
-from reports.laporan import grafik
+from reports import charts
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
@@ -121,7 +121,7 @@ def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     ]
     g = n.gambar(
         f"Target dan Realisasi Indikator Kinerja Utama Tahun {d.tahun}",
-        grafik.target_realisasi(panel, "Target dan realisasi IKU"),
+        charts.target_realisasi(panel, "Target dan realisasi IKU"),
         SUMBER,
     )
     intro = [
@@ -461,7 +461,7 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
     out.append(
         n.gambar(
             f"Nilai IKM {d.opd.nama} Tahun {d.ikm[0].tahun}–{d.ikm[-1].tahun}",
-            grafik.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
+            charts.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
             "Laporan Survei Kepuasan Masyarakat",
         )
     )
@@ -778,7 +778,7 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     blocks.append(
         n.gambar(
             f"Serapan Anggaran per Program Tahun {d.tahun}",
-            grafik.batang_horizontal(
+            charts.batang_horizontal(
                 [(p.nomenklatur.nama, p.serapan) for p in programs], "Serapan per program"
             ),
             f"Data realisasi anggaran {d.tahun}",
