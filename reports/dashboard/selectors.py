@@ -23,7 +23,6 @@ from indicators.models import Indikator, Tingkat
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from reports import health
-from reports.dashboard import kesehatan
 from reports.dashboard.struktur import (
     BELUM_ADA_DATA,
     TAHUN_MAKS,
@@ -89,12 +88,10 @@ def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
         lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd__pemda_id=pemda_id, tahun=tahun)
     }
     rows: dict[int, BarisOpd] = {}
-    for ctx in kesehatan.muat_pemda(pemda_id, tahun):
+    for ctx in health.muat_konteks(tahun, pemda_id=pemda_id):
         iku = [c for c in ctx.capaian.values() if c.indikator.tingkat == Tingkat.IKU]
         terukur = [c for c in iku if c.capaian is not None]
-        programs = ctx.program_lines()
-        pagu = formulas.jumlah_lengkap(p.pagu for p in programs)
-        realisasi = formulas.jumlah_lengkap(p.realisasi for p in programs)
+        pagu, realisasi = ctx.total("pagu"), ctx.total("realisasi")
         tercapai = formulas.jumlah_mencapai_target(c.capaian for c in terukur)
         findings = health.periksa_konteks(ctx)
         lt = laporan.get(ctx.opd.pk)
