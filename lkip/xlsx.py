@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -79,7 +80,9 @@ def write_missing(cell: Cell, text: str) -> Cell:
 
 def number_format(value: Decimal | int) -> str:
     """Thousands format of an amount: without decimals when it is whole, else with two."""
-    return FORMAT_BULAT if value == value.to_integral_value() else FORMAT_DESIMAL
+    if isinstance(value, int) or value == value.to_integral_value():
+        return FORMAT_BULAT
+    return FORMAT_DESIMAL
 
 
 def write_number(cell: Cell, value: Decimal | int | float, fmt: str | None = None) -> Cell:
@@ -89,6 +92,13 @@ def write_number(cell: Cell, value: Decimal | int | float, fmt: str | None = Non
         cell.number_format = fmt
     elif isinstance(value, Decimal):
         cell.number_format = number_format(value)
+    return cell
+
+
+def write_date(cell: Cell, value: date) -> Cell:
+    """A date as a date cell, shown the Indonesian way ("20 Januari 2025" in an Indonesian Excel)."""
+    cell.value = value
+    cell.number_format = FORMAT_TANGGAL
     return cell
 
 

@@ -1,6 +1,7 @@
 """Tests for lkip.xlsx: the one safe-cell rule and the helpers every workbook shares."""
 
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -57,6 +58,13 @@ class NumberTests:
     def test_whole_amounts_have_no_decimals_and_others_two(self):
         assert xlsx.number_format(D("31132479236.00")) == "#,##0"
         assert xlsx.number_format(D("0.5")) == "#,##0.00"
+
+    def test_whole_int_amounts_have_no_decimals(self):
+        assert xlsx.number_format(27935447177) == "#,##0"
+
+    def test_a_date_is_a_date_cell_with_the_day_month_year_format(self):
+        cell = round_trip(lambda c: xlsx.write_date(c, date(2025, 1, 20)))
+        assert (cell.value.date(), cell.number_format) == (date(2025, 1, 20), "d mmmm yyyy")
 
     def test_a_percentage_is_written_as_the_fraction_with_a_percent_format(self):
         cell = round_trip(lambda c: xlsx.write_percent(c, D("89.73")))
