@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lkip.access import get_opd, opd_for_user
+from lkip.models import PerangkatDaerah
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.forms import NarasiForm
 from reports.laporan import (
@@ -22,6 +24,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
+from reports.laporan.struktur import Laporan
 from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
 
@@ -37,8 +40,8 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/beranda.html", {"rows": rows})
 
 
-def _laporan(request: HttpRequest, kode: str, tahun: int):
-    opd = get_opd(request.user, kode)
+def _laporan(opd: PerangkatDaerah, tahun: int) -> Laporan:
+    """The built report of an agency the user may see (scoped by the caller); 404 if none."""
     try:
         return build_laporan(opd.kode, tahun)
     except LaporanTidakDitemukan as exc:
@@ -60,9 +63,7 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             .order_by("-revisi")
             .first()
         )
-        return render_html(
-            _laporan(request, kode, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi
-        )
+        return render_html(_laporan(opd, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi)
 
     html = dari_cache(key, versi_data(), render)
     return HttpResponse(html)
@@ -70,18 +71,16 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @login_required
 def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    laporan = _laporan(request, kode, tahun)
-    pdf = cached_pdf(laporan)
+    opd = get_opd(request.user, kode)
+    pdf = cached_pdf(opd.kode, tahun, lambda: _laporan(opd, tahun))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.pdf"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="LKIP-{opd.kode}-{tahun}.pdf"'
     return response
 
 
 @login_required
 def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    laporan = _laporan(request, kode, tahun)
+    laporan = _laporan(get_opd(request.user, kode), tahun)
     response = HttpResponse(
         render_xlsx(laporan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -92,18 +91,35 @@ def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return response
 
 
-def cached_pdf(laporan) -> bytes:
-    """The PDF for this exact content: rendered once, then served from disk (keyed on the HTML)."""
-    key = hashlib.sha256(render_html(laporan, font_base="").encode()).hexdigest()
-    path = Path(settings.MEDIA_ROOT) / "cache" / "pdf" / f"{key}.pdf"
+def cached_pdf(kode: str, tahun: int, build: Callable[[], Laporan]) -> bytes:
+    """The report's PDF; while the data version stays the same it is neither built nor rendered.
+
+    The data version (one query) maps to the PDF file of that content, the file being named by the
+    hash of the HTML it was rendered from. A change the data version cannot see (e.g. the
+    efficiency variant) shows once that mapping expires, like the report page; a rebuilt report
+    whose HTML did not change is served from the same file without rendering the PDF again.
+    """
+    key = f"pdf:{kode}:{tahun}:{timezone.localdate().isoformat()}"
+    path = _pdf_path(dari_cache(key, versi_data(), lambda: _write_pdf(build())))
     if path.exists():
         return path.read_bytes()
-    pdf = render_pdf(laporan)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)
-    return pdf
+    return _pdf_path(_write_pdf(build())).read_bytes()  # the file was removed meanwhile
+
+
+def _pdf_path(name: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / "cache" / "pdf" / f"{name}.pdf"
+
+
+def _write_pdf(laporan: Laporan) -> str:
+    """The PDF of this exact content on disk (rendered only if it is not there yet); its name."""
+    name = hashlib.sha256(render_html(laporan, font_base="").encode()).hexdigest()
+    path = _pdf_path(name)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(render_pdf(laporan))
+        tmp.replace(path)
+    return name
 
 
 @login_required

@@ -1,6 +1,6 @@
 """AKIP evaluation (PermenPANRB 88/2021): predicates, interpretations, component weights."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,6 +28,9 @@ BOBOT_AKIP: dict[str, Decimal] = {
     "Pelaporan Kinerja": Decimal(15),
     "Evaluasi Akuntabilitas Kinerja Internal": Decimal(25),
 }
+
+#: The maximum AKIP score: Σ of the weights (100).
+TOTAL_BOBOT_AKIP: Decimal = sum(BOBOT_AKIP.values(), Decimal(0))
 
 # Exclusive lower bounds, highest first; anything from 0 to 30 inclusive is D.
 _BATAS_BAWAH: tuple[tuple[Decimal, str], ...] = (
@@ -104,3 +107,12 @@ def nilai_akip(komponen: Mapping[str, Decimal | int]) -> Decimal:
             )
         total += nilai
     return total
+
+
+def jumlah_nilai_akip(nilai_komponen: Iterable[Decimal | int]) -> Decimal:
+    """Σ of the component scores as recorded, unchecked (0 for none).
+
+    What a report prints and what a printed figure is compared with: ``nilai_akip`` refuses an
+    incomplete or out-of-range evaluation, which the data-health check reports instead.
+    """
+    return sum((ke_decimal(n, "Nilai komponen AKIP") for n in nilai_komponen), Decimal(0))

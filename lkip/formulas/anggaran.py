@@ -63,6 +63,39 @@ def jumlah_triwulan(nilai: Iterable[Decimal | int | None], sampai: int = 4) -> D
     return sum((v for v in terisi if v is not None), Decimal(0))
 
 
+def jumlah_lengkap(nilai: Iterable[Decimal | int | None]) -> Decimal | None:
+    """Σ of the values; None when there is none or one is missing (a partial total would mislead)."""
+    daftar = [ke_decimal_opsional(n, "Nilai") for n in nilai]
+    if not daftar or any(n is None for n in daftar):
+        return None
+    return sum(daftar, Decimal(0))
+
+
+def perubahan_pagu(
+    pagu_murni: Decimal | int | None, pagu_perubahan: Decimal | int | None
+) -> Decimal | None:
+    """Change of the pagu by the APBD-P (perubahan − murni); None unless both are recorded."""
+    murni = _pagu(pagu_murni, "Pagu murni")
+    perubahan = _pagu(pagu_perubahan, "Pagu perubahan")
+    if murni is None or perubahan is None:
+        return None
+    return perubahan - murni
+
+
+def realisasi_kumulatif(per_triwulan: Iterable[Decimal | int | None]) -> list[Decimal | None]:
+    """Realisation up to each quarter; a quarter with nothing recorded stays None (not a zero)."""
+    hasil: list[Decimal | None] = []
+    berjalan = Decimal(0)
+    for i, nilai in enumerate(per_triwulan, 1):
+        n = ke_decimal_opsional(nilai, f"Realisasi triwulan ke-{i}")
+        if n is None:
+            hasil.append(None)
+            continue
+        berjalan += n
+        hasil.append(berjalan)
+    return hasil
+
+
 def serapan(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> Decimal | None:
     """Serapan = realisasi / pagu × 100, unrounded; None when pagu is missing or 0, or no R."""
     p = _pagu(pagu, "Pagu")

@@ -1,6 +1,6 @@
 """Capaian kinerja (spec §2): polarity, predicate indicators, capping, aggregation, bands, trend."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
@@ -120,6 +120,27 @@ def capaian_dibatasi(capaian: Decimal | None, batas: Decimal | int | None) -> De
     if c is None or b is None:
         return c
     return min(c, b)
+
+
+def mencapai_target(capaian: Decimal | int | None) -> bool:
+    """Target reached: capaian ≥ 100% as printed (half-up to 2 dp); False when not measured."""
+    return capaian is not None and bulatkan(capaian, 2) >= SERATUS
+
+
+def jumlah_mencapai_target(capaian: Iterable[Decimal | int | None]) -> int:
+    """How many of these capaian reach their target (``mencapai_target``); None is not counted."""
+    return sum(1 for c in capaian if mencapai_target(c))
+
+
+def rata_rata_capaian(capaian: Iterable[Decimal | int | None]) -> Decimal | None:
+    """Mean of the measured capaian (None ignored), unrounded; None when none is measured.
+
+    Pass capped values (``capaian_dibatasi``) for an agency's or a pemda's average (spec §2.4).
+    """
+    terukur = [c for c in (ke_decimal_opsional(n, "Capaian") for n in capaian) if c is not None]
+    if not terukur:
+        return None
+    return bagi(sum(terukur, Decimal(0)), Decimal(len(terukur)))
 
 
 def persen(pembilang: Decimal | int | None, penyebut: Decimal | int | None) -> Decimal | None:

@@ -56,6 +56,13 @@ def format_rupiah(nilai: Decimal | int | None, sen: bool = False) -> str:
     return f"{tanda}Rp{format_angka(dibulatkan.copy_abs(), 2 if sen else 0)}"
 
 
+def format_juta(nilai: Decimal | int | None) -> str:
+    """Rupiah in whole millions for chart labels: 31132479236 → "31.132"; None → ""."""
+    if nilai is None:
+        return ""
+    return format_angka(ke_decimal(nilai) / 1_000_000, 0)
+
+
 def format_tanggal(tanggal: date | None) -> str:
     """Indonesian date without leading zero: "20 Januari 2025"; None → ""."""
     if tanggal is None:

@@ -22,7 +22,6 @@ from indicators.models import Indikator, JenisNilai, Tingkat
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from reports import health
-from reports.dashboard import kesehatan
 from reports.dashboard.struktur import (
     BELUM_ADA_DATA,
     TAHUN_MAKS,
@@ -30,8 +29,6 @@ from reports.dashboard.struktur import (
     BarisOpd,
     MetaPemda,
     RingkasanPemda,
-    jumlah,
-    rata,
 )
 from reports.dashboard.struktur_opd import (
     AnggaranTahun,
@@ -50,11 +47,6 @@ from reports.laporan.teks import nilai_teks
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from targets.models import JenisTarget, Realisasi, Renstra, Target
-
-
-def _tercapai(c: CapaianTahunan) -> bool:
-    """Target reached: capaian ≥ 100% as printed (the rule of the report's summary)."""
-    return c.capaian is not None and formulas.bulatkan(c.capaian) >= 100
 
 
 def meta_pemda(pemda_id: int, versi: str) -> MetaPemda | None:
@@ -96,12 +88,11 @@ def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
         lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd__pemda_id=pemda_id, tahun=tahun)
     }
     rows: dict[int, BarisOpd] = {}
-    for ctx in kesehatan.muat_pemda(pemda_id, tahun):
+    for ctx in health.muat_konteks(tahun, pemda_id=pemda_id):
         iku = [c for c in ctx.capaian.values() if c.indikator.tingkat == Tingkat.IKU]
         terukur = [c for c in iku if c.capaian is not None]
-        programs = ctx.program_lines()
-        pagu = jumlah(p.pagu for p in programs)
-        realisasi = jumlah(p.realisasi for p in programs)
+        pagu, realisasi = ctx.total("pagu"), ctx.total("realisasi")
+        tercapai = formulas.jumlah_mencapai_target(c.capaian for c in terukur)
         findings = health.periksa_konteks(ctx)
         lt = laporan.get(ctx.opd.pk)
         rows[ctx.opd.pk] = BarisOpd(
@@ -110,9 +101,9 @@ def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
             nama=ctx.opd.nama,
             jumlah_iku=len(iku),
             iku_terukur=len(terukur),
-            iku_tercapai=sum(1 for c in terukur if _tercapai(c)),
-            rata_capaian=rata([c.capaian_dibatasi for c in terukur]),
-            persen_tercapai=formulas.persen(sum(1 for c in terukur if _tercapai(c)), len(terukur)),
+            iku_tercapai=tercapai,
+            rata_capaian=formulas.rata_rata_capaian(c.capaian_dibatasi for c in terukur),
+            persen_tercapai=formulas.persen(tercapai, len(terukur)),
             pagu=pagu,
             realisasi=realisasi,
             serapan=formulas.serapan(pagu, realisasi),
@@ -232,8 +223,8 @@ def _baris_iku(
         for kode, pagu, real in linked
         if not any(kode.startswith(other + ".") for other in codes - {kode})
     ]
-    pagu = jumlah(p for _, p, _ in top)
-    realisasi = jumlah(r for _, _, r in top)
+    pagu = formulas.jumlah_lengkap(p for _, p, _ in top)
+    realisasi = formulas.jumlah_lengkap(r for _, _, r in top)
     serapan = formulas.serapan(pagu, realisasi)
     return BarisIku(
         kode=ind.kode,
@@ -312,9 +303,11 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
                 tuple(formulas.serapan(line.pagu, r) for r in cumulative),
             )
         )
-    pagu = jumlah(line.pagu for line in lines)
-    realisasi = jumlah(line.realisasi for line in lines)
-    per_tw = tuple(formulas.serapan(pagu, jumlah(c[q] for c in spent)) for q in range(4))
+    pagu = formulas.jumlah_lengkap(line.pagu for line in lines)
+    realisasi = formulas.jumlah_lengkap(line.realisasi for line in lines)
+    per_tw = tuple(
+        formulas.serapan(pagu, formulas.jumlah_lengkap(c[q] for c in spent)) for q in range(4)
+    )
     return rows, BarisProgram(
         "", "Jumlah", pagu, realisasi, formulas.serapan(pagu, realisasi), per_tw
     )
@@ -330,15 +323,11 @@ def _kumulatif(levels: dict[str, dict]) -> list[Decimal | None]:
         ),
         None,
     )
-    out: list[Decimal | None] = []
-    running = Decimal(0)
-    for q in range(1, 5):
-        if source is None or not source[f"n{q}"]:
-            out.append(None)
-            continue
-        running += source[f"tw{q}"]
-        out.append(running)
-    return out
+    if source is None:
+        return [None] * 4
+    return formulas.realisasi_kumulatif(
+        source[f"tw{q}"] if source[f"n{q}"] else None for q in range(1, 5)
+    )
 
 
 def _periode_renstra(periods: Iterable[tuple[int, int]], tahun: int) -> tuple[int, int] | None:

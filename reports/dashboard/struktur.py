@@ -39,19 +39,6 @@ KELAS_SERAPAN = (
 )
 
 
-def jumlah(values: Iterable[Decimal | None]) -> Decimal | None:
-    """Σ of values; None when there is none or one is missing (a partial total would mislead)."""
-    values = list(values)
-    if not values or any(v is None for v in values):
-        return None
-    return sum(values, Decimal(0))
-
-
-def rata(values: list[Decimal]) -> Decimal | None:
-    """Mean (None for no value), by the formulas module's averaging."""
-    return formulas.agregasi_tahunan(values, formulas.Agregasi.RATA_RATA)
-
-
 def persen_teks(value: Decimal | None) -> str:
     return formulas.format_persen(value) if value is not None else BELUM_ADA_DATA
 
@@ -210,8 +197,8 @@ class TotalPemda:
 def total_pemda(rows: list[BarisOpd]) -> TotalPemda:
     with_data = [r for r in rows if r.ada_data]
     budget = [r for r in rows if r.pagu is not None]
-    pagu = jumlah(r.pagu for r in budget) if budget else None
-    realisasi = jumlah(r.realisasi for r in budget) if budget else None
+    pagu = formulas.jumlah_lengkap(r.pagu for r in budget)
+    realisasi = formulas.jumlah_lengkap(r.realisasi for r in budget)
     terukur = sum(r.iku_terukur for r in rows)
     tercapai = sum(r.iku_tercapai for r in rows)
     bands = [r.band for r in rows]
@@ -236,7 +223,7 @@ def total_pemda(rows: list[BarisOpd]) -> TotalPemda:
         iku_terukur=terukur,
         iku_tercapai=tercapai,
         persen_tercapai=formulas.persen(tercapai, terukur),
-        rata_capaian=rata([r.rata_capaian for r in rows if r.rata_capaian is not None]),
+        rata_capaian=formulas.rata_rata_capaian(r.rata_capaian for r in rows),
         pagu=pagu,
         realisasi=realisasi,
         serapan=formulas.serapan(pagu, realisasi),

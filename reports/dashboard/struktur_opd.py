@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lkip import formulas
 from reports import health
-from reports.dashboard.struktur import Band, Teks, kelas_band, rata, rupiah_teks, tanggal_teks
+from reports.dashboard.struktur import Band, Teks, kelas_band, rupiah_teks, tanggal_teks
 from reports.models import StatusLaporan
 
 
@@ -139,11 +139,11 @@ class DasborOpd:
 
     @property
     def iku_tercapai(self) -> int:
-        return sum(1 for i in self.terukur if formulas.bulatkan(i.capaian) >= 100)
+        return formulas.jumlah_mencapai_target(i.capaian for i in self.terukur)
 
     @property
     def rata_capaian(self) -> Decimal | None:
-        return rata([i.capaian_dibatasi for i in self.terukur])
+        return formulas.rata_rata_capaian(i.capaian_dibatasi for i in self.terukur)
 
     band = Band("rata_capaian")
     kelas_band = Teks("band", kelas_band)

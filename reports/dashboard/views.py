@@ -22,7 +22,8 @@ from budget.models import Nomenklatur, TingkatAnggaran
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.access import get_opd, opd_for_user
-from reports.dashboard import charts, ekspor, selectors, struktur, struktur_opd
+from reports import charts
+from reports.dashboard import export, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
 from reports.dashboard.tables import OpdTable
 from reports.dashboard.versi import (
@@ -32,7 +33,6 @@ from reports.dashboard.versi import (
     fragmen_tersimpan,
     versi_data,
 )
-from reports.laporan.grafik import batang_horizontal
 
 PERMISSION = "indicators.view_indikator"
 
@@ -146,7 +146,7 @@ def pemda_xlsx(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
         return _halaman(request, fragmen)
     meta, tahun = context["meta"], context["tahun"]
     response = HttpResponse(
-        ekspor.xlsx_pemda(meta.nama, tahun, context["table"]),
+        export.xlsx_pemda(meta.nama, tahun, context["table"]),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="dasbor-pemda-{tahun}.xlsx"'
@@ -204,7 +204,7 @@ def opd(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int) -> 
         grafik = {}
         if data.program:
             grafik["program"] = mark_safe(
-                batang_horizontal(
+                charts.batang_horizontal(
                     [(p.nama, p.serapan) for p in data.program], "Serapan anggaran per program"
                 )
             )

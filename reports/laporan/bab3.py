@@ -7,7 +7,7 @@ from decimal import Decimal
 from budget.models import Anggaran, TingkatAnggaran
 from indicators.models import Indikator, JenisNilai, ModePredikat, SkalaPredikat, Tingkat
 from lkip import formulas
-from reports.laporan import grafik
+from reports import charts
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
@@ -40,26 +40,18 @@ def _programs(d: DataLaporan) -> list[Anggaran]:
     return [a for a in d.anggaran if a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
 
 
-def _sum(values) -> Decimal | None:
-    values = list(values)
-    if not values or any(v is None for v in values):
-        return None
-    return sum(values, Decimal(0))
-
-
 def ringkasan(d: DataLaporan) -> dict:
     """The agency-level figures every chapter quotes."""
     iku = [d.capaian[i.kode] for i in d.iku()]
     terukur = [c for c in iku if c.capaian is not None]
-    capped = [c.capaian_dibatasi for c in terukur]
     programs = _programs(d)
-    pagu = _sum(p.pagu for p in programs)
-    realisasi = _sum(p.realisasi for p in programs)
-    murni = _sum(p.pagu_murni for p in programs)
+    pagu = formulas.jumlah_lengkap(p.pagu for p in programs)
+    realisasi = formulas.jumlah_lengkap(p.realisasi for p in programs)
+    murni = formulas.jumlah_lengkap(p.pagu_murni for p in programs)
     return {
         "iku_terukur": len(terukur),
-        "iku_tercapai": sum(1 for c in terukur if formulas.bulatkan(c.capaian) >= 100),
-        "rata_capaian": (sum(capped, Decimal(0)) / len(capped)) if capped else None,
+        "iku_tercapai": formulas.jumlah_mencapai_target(c.capaian for c in terukur),
+        "rata_capaian": formulas.rata_rata_capaian(c.capaian_dibatasi for c in terukur),
         "pagu": pagu,
         "pagu_murni": murni,
         "realisasi": realisasi,
@@ -75,12 +67,12 @@ def _nilai_sel(ind: Indikator, value: Decimal | None, predikat: str = "") -> Sel
 
 
 def bab3(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
-    a = _capaian(d, n)
+    a = _capaian(d, n, r)
     b = _anggaran(d, n, r)
     return Bagian("bab-3", "BAB III", "AKUNTABILITAS KINERJA", (), (a, b))
 
 
-def _capaian(d: DataLaporan, n: Penomor) -> Bagian:
+def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     rows = []
     for no, sasaran in enumerate(d.sasaran, start=1):
         inds = d.iku_of(sasaran)
@@ -130,18 +122,17 @@ def _capaian(d: DataLaporan, n: Penomor) -> Bagian:
     ]
     g = n.gambar(
         f"Target dan Realisasi Indikator Kinerja Utama Tahun {d.tahun}",
-        grafik.target_realisasi(panel, "Target dan realisasi IKU"),
+        charts.target_realisasi(panel, "Target dan realisasi IKU"),
         SUMBER,
     )
-    r_terukur = [d.capaian[i.kode] for i in iku if d.capaian[i.kode].capaian is not None]
     intro = [
         Paragraf(
             f"Pada tahun {d.tahun} {d.opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dan {len(iku)} indikator "
             f"kinerja utama dalam Perjanjian Kinerja. "
             + (
-                f"{sum(1 for c in r_terukur if formulas.bulatkan(c.capaian) >= 100)} dari {len(r_terukur)} indikator yang "
+                f"{r['iku_tercapai']} dari {r['iku_terukur']} indikator yang "
                 f"terukur mencapai atau melampaui target."
-                if r_terukur
+                if r["iku_terukur"]
                 else "Belum ada indikator yang dapat diukur capaiannya."
             )
             + " Capaian dihitung dari nilai realisasi dan target yang tidak dibulatkan; kategori capaian mengikuti skala "
@@ -380,12 +371,12 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
             found = next((k for k in d.akip[y] if k.komponen == komponen), None)
             row.append(nilai(found.nilai if found else None))
         rows.append(tuple(row))
-    totals = {y: sum((k.nilai for k in d.akip[y]), Decimal(0)) for y in years}
+    totals = {y: formulas.jumlah_nilai_akip(k.nilai for k in d.akip[y]) for y in years}
     rows.append(
         tuple(
             [
                 teks("Nilai Hasil Evaluasi", kelas="total"),
-                nilai(sum(formulas.BOBOT_AKIP.values(), Decimal(0)), kelas="total"),
+                nilai(formulas.TOTAL_BOBOT_AKIP, kelas="total"),
             ]
             + [nilai(totals[y], kelas="total") for y in years]
         )
@@ -471,7 +462,7 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
     out.append(
         n.gambar(
             f"Nilai IKM {d.opd.nama} Tahun {d.ikm[0].tahun}–{d.ikm[-1].tahun}",
-            grafik.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
+            charts.garis([(str(h.tahun), h.nilai) for h in d.ikm], "Nilai IKM per tahun"),
             "Laporan Survei Kepuasan Masyarakat",
         )
     )
@@ -497,16 +488,20 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
             for x in linked_codes - {a.kode}
         )
     ]
-    shown: dict[str, tuple[Decimal | None, Decimal]] = {}
+    # Each line shows the total of the linked lines under it (itself included).
+    under: dict[str, list[Anggaran]] = {}
     for leaf in leaves:
         code = leaf.kode
         while code:
-            pagu, real = shown.get(code, (Decimal(0), Decimal(0)))
-            shown[code] = (
-                None if pagu is None or leaf.pagu is None else pagu + leaf.pagu,
-                real + leaf.realisasi,
-            )
+            under.setdefault(code, []).append(leaf)
             code = formulas.kode_induk(code)
+    shown = {
+        code: (
+            formulas.jumlah_lengkap(a.pagu for a in lines),
+            formulas.jumlah_lengkap(a.realisasi for a in lines),
+        )
+        for code, lines in under.items()
+    }
     varian = formulas.VarianEfisiensi(d.pengaturan.varian_efisiensi)
     rows = []
     for code in sorted(shown):
@@ -532,8 +527,8 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
                 teks(formulas.kualifikasi_efisiensi(c.capaian, s)),
             )
         )
-    total_pagu = _sum(a.pagu for a in leaves)
-    total_real = _sum(a.realisasi for a in leaves)
+    total_pagu = formulas.jumlah_lengkap(a.pagu for a in leaves)
+    total_real = formulas.jumlah_lengkap(a.realisasi for a in leaves)
     s_total = formulas.serapan(total_pagu, total_real)
     e_total = formulas.efisiensi(c.capaian, s_total, varian)
     rows.append(
@@ -663,10 +658,8 @@ def _pendukung(d: DataLaporan, n: Penomor, ind: Indikator) -> list:
     for kode in sorted({o.nomenklatur.kode for o in outputs}):
         group = [o for o in outputs if o.nomenklatur.kode == kode]
         rows = [(teks(o.uraian), nilai(o.target), nilai(o.realisasi), pct(o.persen)) for o in group]
-        t, r = (
-            sum((o.target for o in group), Decimal(0)),
-            sum((o.realisasi for o in group), Decimal(0)),
-        )
+        t = formulas.jumlah_lengkap(o.target for o in group)
+        r = formulas.jumlah_lengkap(o.realisasi for o in group)
         rows.append(
             (
                 teks("Jumlah", kelas="total"),
@@ -710,11 +703,7 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     )
     rows = []
     for k, p in enumerate(programs, start=1):
-        delta = (
-            p.pagu_perubahan - p.pagu_murni
-            if p.pagu_perubahan is not None and p.pagu_murni is not None
-            else None
-        )
+        delta = formulas.perubahan_pagu(p.pagu_murni, p.pagu_perubahan)
         rows.append(
             (
                 teks(str(k)),
@@ -722,21 +711,17 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
                 rp(p.pagu_murni),
                 rp(p.pagu_perubahan),
                 rp(delta),
-                pct(formulas.persen(delta, p.pagu_murni) if delta is not None else None),
+                pct(formulas.persen(delta, p.pagu_murni)),
             )
         )
-    dm = (
-        r["pagu"] - r["pagu_murni"]
-        if r["pagu"] is not None and r["pagu_murni"] is not None
-        else None
-    )
+    dm = formulas.perubahan_pagu(r["pagu_murni"], r["pagu"])
     rows.append(
         (
             teks("Jumlah", colspan=2, kelas="total"),
             rp(r["pagu_murni"], kelas="total"),
             rp(r["pagu"], kelas="total"),
             rp(dm, kelas="total"),
-            pct(formulas.persen(dm, r["pagu_murni"]) if dm is not None else None, kelas="total"),
+            pct(formulas.persen(dm, r["pagu_murni"]), kelas="total"),
         )
     )
     blocks.append(
@@ -802,7 +787,7 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     blocks.append(
         n.gambar(
             f"Serapan Anggaran per Program Tahun {d.tahun}",
-            grafik.batang_horizontal(
+            charts.batang_horizontal(
                 [(p.nomenklatur.nama, p.serapan) for p in programs], "Serapan per program"
             ),
             f"Data realisasi anggaran {d.tahun}",

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Border, Font, Side
 
+from lkip import xlsx
 from reports.laporan.struktur import Jenis, Laporan, Tabel, TandaTanganElektronik
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is in points (1/72 in)
@@ -135,40 +133,27 @@ def render_stempel(tte: TandaTanganElektronik) -> bytes:
 
 _THIN = Side(style="thin", color="666666")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="E6E6E6")
 _FORMATS = {
-    Jenis.BULAT: "#,##0",
-    Jenis.ANGKA: "#,##0.00",
-    Jenis.PERSEN: "0.00%",
-    Jenis.NILAI: "#,##0.##",
+    Jenis.BULAT: xlsx.FORMAT_BULAT,
+    Jenis.ANGKA: xlsx.FORMAT_DESIMAL,
+    Jenis.NILAI: xlsx.FORMAT_NILAI,
 }
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _put_text(cell, text: str) -> None:
-    """Text that a spreadsheet would read as a formula stays text."""
-    cell.value = text
-    cell.data_type = "s"
 
 
 def render_xlsx(laporan: Laporan) -> bytes:
     """Every table of the report in one workbook: one sheet per table, numbers as numbers."""
-    wb = Workbook()
+    wb = xlsx.new_workbook()
     index = wb.active
     index.title = "Daftar Tabel"
-    _put_text(index.cell(1, 1), laporan.judul)
-    index.cell(1, 1).font = Font(bold=True, size=12)
+    xlsx.style_title(xlsx.write_text(index.cell(1, 1), laporan.judul))
     for row, t in enumerate(laporan.semua_tabel(), start=3):
-        _put_text(index.cell(row, 1), t.label)
-        _put_text(index.cell(row, 2), t.judul)
+        xlsx.write_text(index.cell(row, 1), t.label)
+        xlsx.write_text(index.cell(row, 2), t.judul)
         index.cell(row, 1).hyperlink = f"#'{_sheet_name(t)}'!A1"
-    index.column_dimensions["A"].width = 12
-    index.column_dimensions["B"].width = 100
+    xlsx.set_widths(index, {"A": 12, "B": 100})
     for t in laporan.semua_tabel():
         _write_table(wb.create_sheet(_sheet_name(t)), t)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.save(wb)
 
 
 def _sheet_name(t: Tabel) -> str:
@@ -176,8 +161,7 @@ def _sheet_name(t: Tabel) -> str:
 
 
 def _write_table(ws, t: Tabel) -> None:
-    _put_text(ws.cell(1, 1), f"{t.label} {t.judul}")
-    ws.cell(1, 1).font = Font(bold=True, size=12)
+    xlsx.style_title(xlsx.write_text(ws.cell(1, 1), f"{t.label} {t.judul}"))
     ncols = max(sum(k.colspan for k in row) for row in t.kepala) if t.kepala else 1
     occupied: set[tuple[int, int]] = set()
     row = 3
@@ -186,9 +170,8 @@ def _write_table(ws, t: Tabel) -> None:
         for k in head:
             while (row, col) in occupied:
                 col += 1
-            cell = ws.cell(row, col)
-            _put_text(cell, k.label)
-            cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BORDER
+            cell = xlsx.style_header(xlsx.write_text(ws.cell(row, col), k.label))
+            cell.border = _BORDER
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             _span(ws, row, col, k.rowspan, k.colspan, occupied)
             col += k.colspan
@@ -201,14 +184,13 @@ def _write_table(ws, t: Tabel) -> None:
                 col += 1
             cell = ws.cell(row, col)
             if c.tidak_ada:
-                _put_text(cell, c.kosong)
-                cell.font = Font(italic=True, color="555555")
+                xlsx.write_missing(cell, c.kosong)
             elif c.jenis == Jenis.TEKS or isinstance(c.nilai, str):
-                _put_text(cell, str(c.nilai))
+                xlsx.write_text(cell, str(c.nilai))
+            elif c.jenis == Jenis.PERSEN:
+                xlsx.write_percent(cell, c.nilai)
             else:
-                value = Decimal(c.nilai)
-                cell.value = value / 100 if c.jenis == Jenis.PERSEN else value
-                cell.number_format = _FORMATS[c.jenis]
+                xlsx.write_number(cell, Decimal(c.nilai), _FORMATS[c.jenis])
             if "total" in c.kelas:
                 cell.font = Font(bold=True)
             cell.border = _BORDER
@@ -218,12 +200,10 @@ def _write_table(ws, t: Tabel) -> None:
         row += 1
     for note in t.catatan:
         row += 1
-        _put_text(ws.cell(row, 1), note)
-    _put_text(ws.cell(row + 1, 1), f"Sumber: {t.sumber}")
+        xlsx.write_text(ws.cell(row, 1), note)
+    xlsx.write_text(ws.cell(row + 1, 1), f"Sumber: {t.sumber}")
     ws.freeze_panes = ws.cell(first_data, 1)
-    for col in range(1, ncols + 1):
-        ws.column_dimensions[get_column_letter(col)].width = 16
-    ws.column_dimensions["B"].width = 45
+    xlsx.set_widths(ws, dict.fromkeys(range(1, ncols + 1), 16) | {"B": 45})
 
 
 def _span(ws, row: int, col: int, rowspan: int, colspan: int, occupied: set) -> None:

@@ -14,9 +14,9 @@ from demo.kota_anggaran import pohon_anggaran
 from indicators.models import Indikator
 from lkip import formulas
 from lkip.models import PerangkatDaerah
-from reports.dashboard import kesehatan, selectors
+from reports.dashboard import selectors
 from reports.dashboard.versi import versi_data
-from reports.health import ERROR, periksa, periksa_konteks
+from reports.health import ERROR, muat_konteks, periksa, periksa_konteks
 from reports.laporan import build_laporan, render_html
 from reports.models import LaporanTahunan, RiwayatStatus
 from targets.models import Realisasi, Target
@@ -205,7 +205,7 @@ class CityTests:
     def test_the_bulk_health_check_finds_exactly_what_periksa_finds_for_each_agency(self, demo):
         buat_kota(8, 2, seed=5, rincian=2)
         for year in (2024, 2025):
-            for ctx in kesehatan.muat_pemda(demo.pemda_id, year):
+            for ctx in muat_konteks(year, pemda_id=demo.pemda_id):
                 assert periksa_konteks(ctx) == periksa(ctx.opd, year), ctx.opd.kode
 
     def test_the_lkip_report_builds_for_a_generated_agency(self, demo):

@@ -19,6 +19,7 @@ from lkip.formulas import (
     RUMUS_EFISIENSI,
     TABEL_MUTU_IKM,
     TABEL_PREDIKAT_AKIP,
+    TOTAL_BOBOT_AKIP,
     UNSUR_IKM,
     Agregasi,
     MetodeNegatif,
@@ -34,13 +35,18 @@ from lkip.formulas import (
     capaian_predikat,
     efisiensi,
     format_angka,
+    format_juta,
     format_nip,
     format_persen,
     format_rupiah,
     format_tanggal,
     hitung_ikm,
+    jumlah_lengkap,
+    jumlah_mencapai_target,
+    jumlah_nilai_akip,
     kode_induk,
     kualifikasi_efisiensi,
+    mencapai_target,
     mutu_ikm,
     nilai_akip,
     normalisasi_kode,
@@ -48,7 +54,10 @@ from lkip.formulas import (
     parse_angka,
     parse_nip,
     persen,
+    perubahan_pagu,
     predikat_akip,
+    rata_rata_capaian,
+    realisasi_kumulatif,
     serapan,
     sisa_anggaran,
     terbilang,
@@ -215,6 +224,58 @@ class CapaianDibatasiTests:
         assert capaian_dibatasi(None, 120) is None
 
 
+class MencapaiTargetTests:
+    def test_capaian_of_100_reaches_the_target(self):
+        assert mencapai_target(D(100)) is True
+
+    def test_capaian_that_prints_as_100_reaches_the_target(self):
+        assert mencapai_target(D("99.995")) is True
+
+    def test_capaian_that_prints_as_99_99_does_not(self):
+        assert mencapai_target(D("99.994")) is False
+
+    def test_an_unmeasured_indicator_does_not_reach_its_target(self):
+        assert mencapai_target(None) is False
+
+    def test_the_seed_reaches_the_target_on_all_four_iku(self):
+        seed = [capaian(D("77.26"), D("77.29")), capaian(D("80.50"), D("93.45"))]
+        seed += [capaian_ppks(), capaian(D(100), D(100))]
+        assert jumlah_mencapai_target(seed) == 4
+
+    def test_the_count_skips_unmeasured_and_missed_targets(self):
+        assert jumlah_mencapai_target([D(120), None, D("99.99"), D(100)]) == 2
+
+    def test_the_count_of_nothing_is_zero(self):
+        assert jumlah_mencapai_target([]) == 0
+
+
+class RataRataCapaianTests:
+    def test_average_is_the_mean_of_the_measured_capaian(self):
+        assert rata_rata_capaian([D(100), D(120), D(80)]) == D(100)
+
+    def test_unmeasured_capaian_are_left_out_not_counted_as_zero(self):
+        assert rata_rata_capaian([D(100), None, D(120)]) == D(110)
+
+    def test_average_is_none_when_nothing_is_measured(self):
+        assert rata_rata_capaian([]) is None
+        assert rata_rata_capaian([None, None]) is None
+
+    def test_the_seed_average_with_ppks_capped_at_120_prints_as_109_03(self):
+        seed = [capaian(D("77.26"), D("77.29")), capaian(D("80.50"), D("93.45"))]
+        seed += [capaian_dibatasi(capaian_ppks(), 120), capaian(D(100), D(100))]
+        assert tampil(rata_rata_capaian(seed)) == D("109.03")
+
+    def test_average_is_unrounded_and_independent_of_the_callers_precision(self):
+        with localcontext() as ctx:
+            ctx.prec = 5
+            hasil = rata_rata_capaian([D(100), D(100), D(101)])
+        assert hasil == D("100.3333333333333333333333333333333")
+
+    def test_float_capaian_is_rejected(self):
+        with pytest.raises(TypeError):
+            rata_rata_capaian([100.0])
+
+
 class PersenTests:
     def test_percent_is_numerator_over_denominator_times_100(self):
         assert persen(1, 8) == D("12.5")
@@ -329,6 +390,50 @@ class AnggaranTests:
 
     def test_remaining_budget_is_none_when_realisasi_is_missing(self):
         assert sisa_anggaran(100, None) is None
+
+
+class JumlahLengkapTests:
+    def test_total_adds_every_value(self):
+        assert jumlah_lengkap([D("4495500000"), D("5108806296")]) == D("9604306296")
+
+    def test_total_is_none_when_one_value_is_missing(self):
+        assert jumlah_lengkap([D(1), None, D(2)]) is None
+
+    def test_total_of_nothing_is_none_not_zero(self):
+        assert jumlah_lengkap([]) is None
+
+    def test_zero_is_a_value_not_a_blank(self):
+        assert jumlah_lengkap([D(0), D(0)]) == D(0)
+
+    def test_accepts_a_generator(self):
+        assert jumlah_lengkap(n for n in (1, 2, 3)) == D(6)
+
+
+class PerubahanPaguTests:
+    def test_change_is_perubahan_minus_murni(self):
+        assert perubahan_pagu(D("24481589484"), D("31132479236")) == D("6650889752")
+
+    def test_a_cut_is_negative(self):
+        assert perubahan_pagu(D(100), D(80)) == D(-20)
+
+    def test_change_is_none_without_perubahan_or_murni(self):
+        assert perubahan_pagu(D(100), None) is None
+        assert perubahan_pagu(None, D(100)) is None
+
+    def test_negative_pagu_is_rejected(self):
+        with pytest.raises(ValueError, match="tidak boleh negatif"):
+            perubahan_pagu(D(-1), D(100))
+
+
+class RealisasiKumulatifTests:
+    def test_each_quarter_adds_to_the_ones_before(self):
+        assert realisasi_kumulatif([D(10), D(20), D(30), D(40)]) == [D(10), D(30), D(60), D(100)]
+
+    def test_a_quarter_without_a_record_stays_none_and_the_next_carries_on(self):
+        assert realisasi_kumulatif([D(10), None, D(5), None]) == [D(10), None, D(15), None]
+
+    def test_zero_is_a_recorded_quarter(self):
+        assert realisasi_kumulatif([D(0), D(7)]) == [D(0), D(7)]
 
 
 class EfisiensiTests:
@@ -489,6 +594,16 @@ class NilaiAkipTests:
     def test_component_above_its_weight_is_rejected(self):
         with pytest.raises(ValueError, match="bobotnya 15"):
             nilai_akip({**self.KOMPONEN_2024, "Pelaporan Kinerja": D("15.01")})
+
+    def test_the_weights_total_100(self):
+        assert TOTAL_BOBOT_AKIP == D(100)
+
+    def test_recorded_components_sum_like_the_checked_total(self):
+        assert jumlah_nilai_akip(self.KOMPONEN_2024.values()) == D("77.29")
+
+    def test_an_incomplete_evaluation_still_sums_what_is_recorded(self):
+        assert jumlah_nilai_akip([D("22.94"), D("23.11")]) == D("46.05")
+        assert jumlah_nilai_akip([]) == D(0)
 
 
 def respon(*nilai: int | None) -> dict[str, int | None]:
@@ -764,6 +879,18 @@ class FormatRupiahTests:
 
     def test_none_is_empty(self):
         assert format_rupiah(None) == ""
+
+
+class FormatJutaTests:
+    def test_rupiah_prints_in_whole_millions(self):
+        assert format_juta(OPD_PAGU) == "31.132"
+
+    def test_millions_round_half_up(self):
+        assert format_juta(D("2500000")) == "3"
+        assert format_juta(D("2499999.99")) == "2"
+
+    def test_none_is_empty(self):
+        assert format_juta(None) == ""
 
 
 class FormatTanggalTests:

@@ -558,7 +558,7 @@ class ChartTests:
     def test_charts_are_well_formed_svg_with_every_value_and_category_as_text(self):
         import xml.etree.ElementTree as ET
 
-        from reports.dashboard import charts
+        from reports import charts
 
         svgs = [
             charts.distribusi(
@@ -593,7 +593,7 @@ class ChartTests:
         assert "83,89%" in svgs[2] and "belum ada" in svgs[3] and "27.008" in svgs[4]
 
     def test_a_chart_without_values_is_empty_rather_than_broken(self):
-        from reports.dashboard import charts
+        from reports import charts
 
         assert (
             charts.sebaran([], "x") == ""

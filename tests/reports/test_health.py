@@ -3,9 +3,16 @@
 import pytest
 
 from indicators.models import EvaluasiAKIP
-from reports.health import periksa
+from reports.health import muat_konteks, periksa, periksa_konteks
 from reports.models import AngkaTercetak
-from tests.factories import make_anggaran, make_indikator, make_opd, make_realisasi, make_target
+from tests.factories import (
+    make_anggaran,
+    make_indikator,
+    make_opd,
+    make_pemda,
+    make_realisasi,
+    make_target,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +165,32 @@ def test_an_incomplete_signature_block_is_a_warning():
     opd = make_opd(kepala_pangkat="")
     findings = periksa(opd, 2024)
     assert [(t.aturan, t.tingkat) for t in findings] == [("VR-SIG-1", "peringatan")]
+
+
+class HealthContextTests:
+    def test_one_agency_and_its_pemda_are_loaded_into_the_same_findings(self):
+        opd = make_opd()
+        other = make_opd("dinas-lain", pemda=opd.pemda)
+        make_anggaran(opd, "1.06.02", 100, 129)
+        make_indikator(other, "IKU-9")
+        loaded = {k.opd.kode: k for k in muat_konteks(2024, pemda_id=opd.pemda_id)}
+        assert sorted(loaded) == ["dinas-contoh", "dinas-lain"]
+        for agency in (opd, other):
+            assert periksa_konteks(loaded[agency.kode]) == periksa(agency, 2024)
+
+    def test_a_line_linked_to_another_pemdas_indicator_does_not_break_either_load(self):
+        opd = make_opd()
+        elsewhere = make_opd("dinas-jauh", pemda=make_pemda("Pemerintah Kabupaten Lain"))
+        line = make_anggaran(opd, "1.06.02", 100, 90)
+        line.indikator.add(make_indikator(elsewhere, "IKU-9"))
+        (alone,) = muat_konteks(2024, opd=opd)
+        (in_pemda,) = muat_konteks(2024, pemda_id=opd.pemda_id)
+        assert [i.kode for i in alone.lines[0].indikator.all()] == ["IKU-9"]
+        assert periksa_konteks(alone) == periksa_konteks(in_pemda) == []
+
+    def test_the_loader_needs_exactly_one_scope(self):
+        opd = make_opd()
+        with pytest.raises(ValueError, match="tepat satu lingkup"):
+            muat_konteks(2024)
+        with pytest.raises(ValueError, match="tepat satu lingkup"):
+            muat_konteks(2024, opd=opd, pemda_id=opd.pemda_id)

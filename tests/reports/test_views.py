@@ -135,6 +135,35 @@ class ReportCacheTests:
         real.save()
         assert "242,82%" not in client.get(URL).text
 
+    def test_an_unchanged_pdf_is_served_without_building_the_report_and_a_change_renders_anew(
+        self, demo, client, settings, tmp_path
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from reports.dashboard.versi import kosongkan_lokal
+        from targets.models import Realisasi
+
+        settings.MEDIA_ROOT = tmp_path
+        login(client, "kepala.dinsos")
+        with CaptureQueriesContext(connection) as built:
+            first = client.get(URL + "lkip.pdf")
+        kosongkan_lokal()  # as seen from another worker process: the shared cache still has it
+        with CaptureQueriesContext(connection) as queries:
+            second = client.get(URL + "lkip.pdf")
+        assert second.content == first.content
+        # Session, data version and user (login), agency, data version, the shared cache; building
+        # the report runs a few dozen (see ReportQueryTests).
+        assert len(queries) <= 6, [q["sql"][:80] for q in queries.captured_queries]
+        assert len(built) > 20
+
+        real = Realisasi.objects.get(indikator__kode="IKU-3", tahun=2024, periode=0)
+        real.pembilang *= 2
+        real.save()
+        third = client.get(URL + "lkip.pdf")
+        assert third.status_code == 200 and third.content != first.content
+        assert len(list((tmp_path / "cache" / "pdf").glob("*.pdf"))) == 2
+
     def test_the_narrative_link_is_only_in_the_page_of_those_who_may_edit(self, demo, client):
         login(client, "perencana.dinsos")
         assert 'href="narasi/"' in client.get(URL).text

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import io
-from decimal import Decimal
+from openpyxl.styles import Alignment
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
+from lkip import xlsx
 from reports.dashboard.struktur import BELUM_ADA_DATA, BarisOpd
 from reports.dashboard.tables import OpdTable
-
-_HEAD_FILL = PatternFill("solid", fgColor="E6E6E6")
 
 # (header, value of a row, number format); a percentage is written as a fraction with a % format.
 KOLOM: list[tuple[str, object, str | None]] = [
@@ -20,12 +15,12 @@ KOLOM: list[tuple[str, object, str | None]] = [
     ("Jumlah IKU", lambda r: r.jumlah_iku, "0"),
     ("IKU terukur", lambda r: r.iku_terukur, "0"),
     ("IKU mencapai target", lambda r: r.iku_tercapai, "0"),
-    ("IKU mencapai target (%)", lambda r: r.persen_tercapai, "0.00%"),
-    ("Rata-rata capaian (%)", lambda r: r.rata_capaian, "0.00%"),
+    ("IKU mencapai target (%)", lambda r: r.persen_tercapai, xlsx.FORMAT_PERSEN),
+    ("Rata-rata capaian (%)", lambda r: r.rata_capaian, xlsx.FORMAT_PERSEN),
     ("Kategori", lambda r: r.band or BELUM_ADA_DATA, None),
-    ("Pagu (Rp)", lambda r: r.pagu, "#,##0"),
-    ("Realisasi (Rp)", lambda r: r.realisasi, "#,##0"),
-    ("Serapan (%)", lambda r: r.serapan, "0.00%"),
+    ("Pagu (Rp)", lambda r: r.pagu, xlsx.FORMAT_BULAT),
+    ("Realisasi (Rp)", lambda r: r.realisasi, xlsx.FORMAT_BULAT),
+    ("Serapan (%)", lambda r: r.serapan, xlsx.FORMAT_PERSEN),
     ("Status LKIP", lambda r: r.status_label, None),
     ("Status sejak", lambda r: r.status_sejak_teks, None),
     ("Galat data", lambda r: r.galat, "0"),
@@ -35,37 +30,27 @@ KOLOM: list[tuple[str, object, str | None]] = [
 
 def _put(cell, value, number_format: str | None) -> None:
     if value is None:
-        cell.value = BELUM_ADA_DATA
-        cell.data_type = "s"
-        cell.font = Font(italic=True, color="555555")
+        xlsx.write_missing(cell, BELUM_ADA_DATA)
     elif isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # text that a spreadsheet would read as a formula stays text
+        xlsx.write_text(cell, value)
+    elif number_format == xlsx.FORMAT_PERSEN:
+        xlsx.write_percent(cell, value)
     else:
-        is_percent = number_format == "0.00%"
-        cell.value = Decimal(value) / 100 if is_percent else value
-        cell.number_format = number_format or "General"
+        xlsx.write_number(cell, value, number_format or "General")
 
 
 def xlsx_pemda(pemda: str, tahun: int, table: OpdTable) -> bytes:
-    wb = Workbook()
+    wb = xlsx.new_workbook()
     ws = wb.active
     ws.title = f"Dasbor {tahun}"
-    ws.cell(1, 1, f"Dasbor kinerja {pemda} tahun {tahun}").font = Font(bold=True, size=12)
+    xlsx.style_title(xlsx.write_text(ws.cell(1, 1), f"Dasbor kinerja {pemda} tahun {tahun}"))
     for col, (header, _, _) in enumerate(KOLOM, start=1):
-        cell = ws.cell(3, col)
-        _put(cell, header, None)
-        cell.font, cell.fill = Font(bold=True), _HEAD_FILL
+        cell = xlsx.style_header(xlsx.write_text(ws.cell(3, col), header))
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     row: BarisOpd
     for r, row in enumerate(table.baris_ekspor(), start=4):
         for col, (_, get, number_format) in enumerate(KOLOM, start=1):
             _put(ws.cell(r, col), get(row), number_format)
     ws.freeze_panes = "C4"
-    ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 48
-    for letter in "CDEFGHIJKLMNO":
-        ws.column_dimensions[letter].width = 16
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    xlsx.set_widths(ws, {"A": 26, "B": 48} | dict.fromkeys("CDEFGHIJKLMNO", 16))
+    return xlsx.save(wb)

@@ -1,28 +1,23 @@
-"""Data health: the validation catalogue of domain spec §9 run over an agency's stored year.
+"""The checks of the validation catalogue (domain spec §9) over one agency's loaded year.
 
-Each check returns findings (rule, severity, where, message in Indonesian). The command
-`check_data`, the report's draft appendix and the dashboards all read `periksa()`.
+Each check returns findings (rule, severity, where, message in Indonesian).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.models import Anggaran, TingkatAnggaran
 from indicators.models import (
-    EvaluasiAKIP,
-    HasilIKM,
     JenisNilai,
     Polaritas,
     SkalaPredikat,
     Tingkat,
 )
 from lkip import formulas
-from lkip.models import PerangkatDaerah, SdmKomposisi
+from lkip.models import PerangkatDaerah
+from reports.health.context import Konteks, muat_konteks
 from reports.models import AngkaTercetak, Besaran
-from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 
 ERROR = "error"
 WARNING = "peringatan"
@@ -62,50 +57,7 @@ def _decimals(teks: str) -> int:
     return len(core.split(",", 1)[1]) if "," in core else 0
 
 
-class _Context:
-    """Everything the checks read, loaded with a fixed number of queries."""
-
-    def __init__(self, opd: PerangkatDaerah, tahun: int):
-        self.opd, self.tahun = opd, tahun
-        self.lines = list(Anggaran.objects.of_opd_tahun(opd, tahun).prefetch_related("indikator"))
-        self.by_kode = {line.kode: line for line in self.lines}
-        self.children: dict[str, list[Anggaran]] = defaultdict(list)
-        for line in self.lines:
-            parent = formulas.kode_induk(line.kode)
-            if parent in self.by_kode:
-                self.children[parent].append(line)
-        indikator = list(indikator_dengan_data(opd, [tahun - 1, tahun]))
-        self.capaian: dict[str, CapaianTahunan] = {}
-        self.capaian_lalu: dict[str, CapaianTahunan] = {}
-        for ind in indikator:
-            self.capaian[ind.kode] = hitung(ind, tahun, ind.targets, ind.realisasi_list)
-            self.capaian_lalu[ind.kode] = hitung(ind, tahun - 1, ind.targets, ind.realisasi_list)
-        self.akip = list(EvaluasiAKIP.objects.filter(opd=opd, tahun=tahun))
-        self.ikm = HasilIKM.objects.filter(opd=opd, tahun=tahun).first()
-        self.sdm = list(SdmKomposisi.objects.filter(opd=opd, tahun=tahun))
-        self.tercetak = list(AngkaTercetak.objects.filter(opd=opd, tahun=tahun))
-
-    def program_lines(self) -> list[Anggaran]:
-        return [line for line in self.lines if line.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
-
-    def total(self, field: str) -> Decimal | None:
-        values = [getattr(line, field) for line in self.program_lines()]
-        if not values or any(v is None for v in values):
-            return None
-        return sum(values, Decimal(0))
-
-    def iku_of_line(self, line: Anggaran) -> list[CapaianTahunan]:
-        """The IKU a line supports, directly or through its descendants."""
-        codes: set[str] = set()
-        stack = [line]
-        while stack:
-            current = stack.pop()
-            codes |= {i.kode for i in current.indikator.all() if i.tingkat == Tingkat.IKU}
-            stack.extend(self.children.get(current.kode, []))
-        return [self.capaian[c] for c in sorted(codes) if c in self.capaian]
-
-
-def _budget_checks(ctx: _Context) -> list[Temuan]:
+def _budget_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     for line in ctx.lines:
         where = f"Anggaran {line.kode}"
@@ -123,21 +75,15 @@ def _budget_checks(ctx: _Context) -> list[Temuan]:
         children = ctx.children.get(line.kode)
         if not children:
             continue
-        child_pagu = [c.pagu for c in children]
-        complete = (
-            None not in child_pagu and pagu is not None and sum(child_pagu, Decimal(0)) == pagu
-        )
+        complete = pagu is not None and formulas.jumlah_lengkap(c.pagu for c in children) == pagu
         for label, field in (
             ("pagu murni", "pagu_murni"),
             ("pagu", "pagu"),
             ("realisasi", "realisasi"),
         ):
             parent_value = getattr(line, field)
-            values = [getattr(c, field) for c in children]
-            if parent_value is None or None in values:
-                continue
-            total = sum(values, Decimal(0))
-            if total == parent_value:
+            total = formulas.jumlah_lengkap(getattr(c, field) for c in children)
+            if parent_value is None or total is None or total == parent_value:
                 continue
             selisih = parent_value - total
             if total > parent_value or complete:
@@ -163,7 +109,7 @@ def _budget_checks(ctx: _Context) -> list[Temuan]:
     return out
 
 
-def _indicator_checks(ctx: _Context) -> list[Temuan]:
+def _indicator_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     for kode, c in ctx.capaian.items():
         ind = c.indikator
@@ -235,7 +181,7 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
                         )
                     )
             if ctx.akip and c.realisasi is not None:
-                total = sum((k.nilai for k in ctx.akip), Decimal(0))
+                total = formulas.jumlah_nilai_akip(k.nilai for k in ctx.akip)
                 if total != c.realisasi:
                     out.append(
                         Temuan(
@@ -264,7 +210,7 @@ def _indicator_checks(ctx: _Context) -> list[Temuan]:
     return out
 
 
-def _akip_checks(ctx: _Context) -> list[Temuan]:
+def _akip_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     if not ctx.akip:
         return out
@@ -294,7 +240,7 @@ def _akip_checks(ctx: _Context) -> list[Temuan]:
     return out
 
 
-def _signature_checks(ctx: _Context) -> list[Temuan]:
+def _signature_checks(ctx: Konteks) -> list[Temuan]:
     opd, out = ctx.opd, []
     missing = [
         label
@@ -323,7 +269,7 @@ def _signature_checks(ctx: _Context) -> list[Temuan]:
     return out
 
 
-def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str | None]:
+def _printed_value(ctx: Konteks, a: AngkaTercetak) -> tuple[str, Decimal | str | None]:
     """(rule, recomputed value) for a printed figure; None when there is nothing to compare."""
     line = ctx.by_kode.get(a.objek)
     capaian = ctx.capaian.get(a.objek)
@@ -356,9 +302,9 @@ def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str 
         case Besaran.TOTAL_SERAPAN:
             return "VR-BUD-1", formulas.serapan(ctx.total("pagu"), ctx.total("realisasi"))
         case Besaran.NILAI_AKIP:
-            return "VR-AKIP-1", sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+            return "VR-AKIP-1", _nilai_akip(ctx)
         case Besaran.PREDIKAT_AKIP:
-            total = sum((k.nilai for k in ctx.akip), Decimal(0)) if ctx.akip else None
+            total = _nilai_akip(ctx)
             return "VR-AKIP-1", formulas.predikat_akip(total) if total is not None else None
         case Besaran.MUTU_IKM:
             if not ctx.ikm:
@@ -370,7 +316,12 @@ def _printed_value(ctx: _Context, a: AngkaTercetak) -> tuple[str, Decimal | str 
     return "VR-CONS-1", None
 
 
-def _printed_checks(ctx: _Context) -> list[Temuan]:
+def _nilai_akip(ctx: Konteks) -> Decimal | None:
+    """The AKIP score the recorded components add up to; None without an evaluation."""
+    return formulas.jumlah_nilai_akip(k.nilai for k in ctx.akip) if ctx.akip else None
+
+
+def _printed_checks(ctx: Konteks) -> list[Temuan]:
     """Compare every figure an earlier document printed with the value recomputed from data."""
     out: list[Temuan] = []
     for a in ctx.tercetak:
@@ -460,17 +411,16 @@ def _shown(a: AngkaTercetak, value: Decimal) -> str:
     return formulas.format_angka(value, _places_for(a, value))
 
 
-def _partial_value(ctx: _Context, a: AngkaTercetak) -> Decimal | None:
+def _partial_value(ctx: Konteks, a: AngkaTercetak) -> Decimal | None:
     """The value a program/kegiatan row would show if it summed only its itemised children."""
     line = ctx.by_kode.get(a.objek)
     children = ctx.children.get(a.objek) if line else None
     if not children:
         return None
-    pagu = [c.pagu for c in children]
-    if None in pagu:
+    total_pagu = formulas.jumlah_lengkap(c.pagu for c in children)
+    if total_pagu is None:
         return None
-    total_pagu = sum(pagu, Decimal(0))
-    total_real = sum((c.realisasi for c in children), Decimal(0))
+    total_real = formulas.jumlah_lengkap(c.realisasi for c in children)
     return {
         Besaran.PAGU: total_pagu,
         Besaran.REALISASI_ANGGARAN: total_real,
@@ -493,11 +443,12 @@ def _places_for(a: AngkaTercetak, value: Decimal) -> int:
 
 def periksa(opd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     """Every data-health finding for an agency's year, errors first."""
-    return periksa_konteks(_Context(opd, tahun))
+    (konteks,) = muat_konteks(tahun, opd=opd)
+    return periksa_konteks(konteks)
 
 
-def periksa_konteks(ctx: _Context) -> list[Temuan]:
-    """The findings for an already loaded context (the dashboards load many agencies at once)."""
+def periksa_konteks(ctx: Konteks) -> list[Temuan]:
+    """The findings for an already loaded context (the pemda dashboard loads every agency at once)."""
     findings = (
         _budget_checks(ctx)
         + _indicator_checks(ctx)

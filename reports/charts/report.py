@@ -1,4 +1,4 @@
-"""SVG charts, the same in HTML and PDF; greys and hatching so they read in black-and-white print."""
+"""The report's charts, the same in HTML and PDF: greys and hatching so they read in black-and-white print."""
 
 from __future__ import annotations
 
@@ -6,41 +6,7 @@ from decimal import Decimal
 from html import escape
 
 from lkip import formulas
-
-FONT = "font-family='Source Sans Pro, DejaVu Sans, sans-serif'"
-DEFS = (
-    "<defs><pattern id='arsir' width='6' height='6' patternUnits='userSpaceOnUse' "
-    "patternTransform='rotate(45)'><rect width='6' height='6' fill='#fff'/>"
-    "<line x1='0' y1='0' x2='0' y2='6' stroke='#555' stroke-width='2'/></pattern></defs>"
-)
-
-
-def _svg(width: int, height: int, body: str, label: str) -> str:
-    return (
-        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='{width}' "
-        f"height='{height}' role='img' aria-label='{escape(label, quote=True)}' {FONT}>{DEFS}{body}</svg>"
-    )
-
-
-def _nice_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
-    """Axis bounds and step that contain the values, in round numbers."""
-    lo, hi = min(values), max(values)
-    span = hi - lo or abs(hi) or Decimal(1)
-    for step in (
-        Decimal(1),
-        Decimal(2),
-        Decimal(5),
-        Decimal(10),
-        Decimal(20),
-        Decimal(25),
-        Decimal(50),
-        Decimal(100),
-    ):
-        if span / step <= 6:
-            break
-    bottom = (lo / step).to_integral_value(rounding="ROUND_FLOOR") * step - step
-    top = (hi / step).to_integral_value(rounding="ROUND_CEILING") * step + step
-    return bottom, top, step
+from reports.charts.base import nice_range, svg, wrap
 
 
 def garis(titik: list[tuple[str, Decimal]], label: str, satuan: str = "") -> str:
@@ -48,7 +14,7 @@ def garis(titik: list[tuple[str, Decimal]], label: str, satuan: str = "") -> str
     width, height, left, right, top, bottom = 640, 280, 50, 20, 20, 40
     if not titik:
         return ""
-    lo, hi, step = _nice_range([v for _, v in titik])
+    lo, hi, step = nice_range([v for _, v in titik])
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(titik)
 
@@ -83,7 +49,7 @@ def garis(titik: list[tuple[str, Decimal]], label: str, satuan: str = "") -> str
     parts.append(
         f"<line x1='{left}' x2='{width - right}' y1='{height - bottom}' y2='{height - bottom}' stroke='#222'/>"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
 
 
 def target_realisasi(
@@ -123,7 +89,7 @@ def target_realisasi(
         parts.append(
             f"<line x1='{x0 + 20}' x2='{x0 + panel_w - 20}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='#222'/>"
         )
-        for k, line in enumerate(_wrap(name, 24)[:3]):
+        for k, line in enumerate(wrap(name, 24)[:3]):
             parts.append(
                 f"<text x='{x0 + panel_w / 2}' y='{top + plot_h + 32 + k * 13}' font-size='11' text-anchor='middle'>{escape(line)}</text>"
             )
@@ -131,7 +97,7 @@ def target_realisasi(
         "<rect x='10' y='6' width='14' height='12' fill='url(#arsir)' stroke='#222'/><text x='30' y='16' font-size='11'>Target</text>"
         "<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/><text x='110' y='16' font-size='11'>Realisasi</text>"
     )
-    return _svg(width, height, legend + "".join(parts), label)
+    return svg(width, height, legend + "".join(parts), label)
 
 
 def batang_horizontal(
@@ -146,7 +112,7 @@ def batang_horizontal(
     parts = []
     for i, (name, value) in enumerate(items):
         y0 = top + i * row_h
-        for k, line in enumerate(_wrap(name, 40)[:2]):
+        for k, line in enumerate(wrap(name, 40)[:2]):
             parts.append(
                 f"<text x='{label_w - 8}' y='{y0 + 13 + k * 13}' font-size='11' text-anchor='end'>{escape(line)}</text>"
             )
@@ -170,17 +136,4 @@ def batang_horizontal(
     parts.append(
         f"<text x='{ref:.1f}' y='{top - 9}' font-size='10' text-anchor='middle'>{formulas.format_persen(batas, 0)}</text>"
     )
-    return _svg(width, height, "".join(parts), label)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    if current:
-        lines.append(current)
-    return lines
+    return svg(width, height, "".join(parts), label)

@@ -1,7 +1,7 @@
-"""SVG charts of the dashboards: colour for the screen, and every value and category also as text.
+"""The dashboards' charts: colour for the screen, and every value and category also as text.
 
-Built on the report's chart helpers (`reports.laporan.grafik`); no script, no external service.
-Presentation attributes only (no style attributes), so the pages work under a strict CSP.
+No script, no external service. Presentation attributes only (no style attributes), so the
+pages work under a strict CSP.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from decimal import Decimal
 from html import escape
 
 from lkip import formulas
-from reports.laporan.grafik import _nice_range, _svg, _wrap
+from reports.charts.base import angka, nice_range, svg, wrap
 from reports.models import StatusLaporan
 
 WARNA = {
@@ -32,10 +32,6 @@ WARNA = {
 }
 TEKS = "#1b1b1b"
 GARIS_BANTU = "#d0d4da"
-
-
-def _angka(value: Decimal) -> str:
-    return formulas.format_angka(value, 0 if value == value.to_integral_value() else 2)
 
 
 def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
@@ -60,7 +56,7 @@ def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
             f"<text x='{x + bar_w / 2:.1f}' y='{y - 6:.1f}' font-size='13' font-weight='bold' "
             f"text-anchor='middle' fill='{TEKS}'>{n}</text>"
         )
-        for k, line in enumerate(_wrap(name, 11)[:3]):
+        for k, line in enumerate(wrap(name, 11)[:3]):
             parts.append(
                 f"<text x='{x + bar_w / 2:.1f}' y='{top + plot_h + 16 + k * 13}' font-size='11' "
                 f"text-anchor='middle' fill='{TEKS}'>{escape(line)}</text>"
@@ -68,7 +64,7 @@ def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
     parts.append(
         f"<line x1='{left}' x2='{width - left}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
 
 
 def sebaran(points: list[tuple[str, Decimal, Decimal, str]], label: str) -> str:
@@ -128,7 +124,7 @@ def sebaran(points: list[tuple[str, Decimal, Decimal, str]], label: str) -> str:
         f"<text x='14' y='{top + plot_h / 2}' font-size='12' text-anchor='middle' "
         f"transform='rotate(-90 14 {top + plot_h / 2})'>Rata-rata capaian IKU</text>"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
 
 
 def tren_tahunan(
@@ -142,7 +138,7 @@ def tren_tahunan(
     if not values:
         return ""
     width, height, left, right, top, bottom = 640, 300, 56, 20, 34, 42
-    lo, hi, step = _nice_range(values)
+    lo, hi, step = nice_range(values)
     lo = max(lo, Decimal(0)) if min(values) >= 0 else lo
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(titik)
@@ -169,7 +165,7 @@ def tren_tahunan(
             f"<line x1='{left}' x2='{width - right}' y1='{y(tick):.1f}' y2='{y(tick):.1f}' stroke='{GARIS_BANTU}'/>"
         )
         parts.append(
-            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' text-anchor='end'>{_angka(tick)}</text>"
+            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' text-anchor='end'>{angka(tick)}</text>"
         )
         tick += step
     target = [(i, t) for i, (_, _, t, _) in enumerate(titik) if t is not None]
@@ -182,7 +178,7 @@ def tren_tahunan(
     for i, v in target:
         parts.append(
             f"<rect x='{x(i) - 5:.1f}' y='{y(v) - 5:.1f}' width='10' height='10' fill='#fff' stroke='#2f77c0' stroke-width='2'>"
-            f"<title>Target Renstra {escape(titik[i][0])}: {_angka(v)}{escape(satuan)}</title></rect>"
+            f"<title>Target Renstra {escape(titik[i][0])}: {angka(v)}{escape(satuan)}</title></rect>"
         )
     real = [(i, r) for i, (_, r, _, _) in enumerate(titik) if r is not None]
     if len(real) > 1:
@@ -195,7 +191,7 @@ def tren_tahunan(
         parts.append(f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='5' fill='{TEKS}'/>")
         parts.append(
             f"<text x='{x(i):.1f}' y='{y(v) - 10:.1f}' font-size='11' font-weight='bold' text-anchor='middle'>"
-            f"{_angka(v)}{escape(satuan)}</text>"
+            f"{angka(v)}{escape(satuan)}</text>"
         )
     for i, (name, _, _, _) in enumerate(titik):
         parts.append(
@@ -210,7 +206,7 @@ def tren_tahunan(
         f"<line x1='{left + 100}' x2='{left + 124}' y1='12' y2='12' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
         f"<text x='{left + 130}' y='16' font-size='11'>Target Renstra</text>"
     )
-    return _svg(width, height, legend + "".join(parts), label)
+    return svg(width, height, legend + "".join(parts), label)
 
 
 def serapan_triwulan(items: list[tuple[str, Decimal | None]], label: str) -> str:
@@ -257,7 +253,7 @@ def serapan_triwulan(items: list[tuple[str, Decimal | None]], label: str) -> str
     parts.append(
         f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
 
 
 def anggaran_tahunan(items: list[tuple[str, Decimal | None, Decimal | None]], label: str) -> str:
@@ -289,7 +285,7 @@ def anggaran_tahunan(items: list[tuple[str, Decimal | None, Decimal | None]], la
             )
             parts.append(
                 f"<text x='{bx + group_w * 0.16:.1f}' y='{top + plot_h - h - 4:.1f}' font-size='10' text-anchor='middle'>"
-                f"{formulas.format_angka(value / 1_000_000, 0)}</text>"
+                f"{formulas.format_juta(value)}</text>"
             )
         parts.append(
             f"<text x='{gx + group_w / 2:.1f}' y='{height - bottom + 16}' font-size='12' text-anchor='middle'>{escape(name)}</text>"
@@ -297,4 +293,4 @@ def anggaran_tahunan(items: list[tuple[str, Decimal | None, Decimal | None]], la
     parts.append(
         f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
     )
-    return _svg(width, height, "".join(parts), label)
+    return svg(width, height, "".join(parts), label)
