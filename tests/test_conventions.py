@@ -96,7 +96,7 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
                 len(keys) >= 2
                 and len(keys) == len(node.keys)
                 # one-letter keys are spreadsheet columns ({"A": 26, "B": 48}), not MetodeNegatif A/B
-                and not all(len(k) == 1 and k.isupper() for k in keys)
+                and not all(isinstance(k, str) and len(k) == 1 and k.isupper() for k in keys)
                 and any(set(keys) <= field_values for field_values in values.values())
             ):
                 lines.add(node.lineno)
