@@ -10,25 +10,23 @@ so that no spreadsheet program runs it as a formula, and the import reads it bac
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.cell.cell import WriteOnlyCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exchange.columns import ATURAN_UMUM, LEMBAR, README, Lembar
 from exchange.export_rows import rows_of
-from lkip import formulas
+from lkip import formulas, xlsx
 from reports.models import BagianNarasi, Besaran
 
-BATAS_TEKS_SEL = 32_767  # Excel's limit for one cell
-_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
+BATAS_TEKS_SEL = xlsx.BATAS_TEKS_SEL  # Excel's limit for one cell
 _UANG = {
     "pagu_murni",
     "pagu_perubahan",
@@ -55,16 +53,10 @@ _LEBAR = {
     "kepala_jabatan": 36,
     "lokasi": 26,
 }
-_JUDUL = Font(bold=True, color="FFFFFF")
-_ISI_JUDUL = PatternFill("solid", fgColor="1F4E79")
 
 
 class TeksTerlaluPanjang(ValueError):
     """A text longer than one spreadsheet cell holds: exporting it would silently cut it."""
-
-
-def _sig_digits(value: Decimal) -> int:
-    return len(value.normalize().as_tuple().digits)
 
 
 class _Penulis:
@@ -81,40 +73,33 @@ class _Penulis:
         if isinstance(value, bool):
             return "ya" if value else "tidak"
         if isinstance(value, Decimal):
-            if value == value.to_integral_value() and _sig_digits(value) <= 15:
+            exact = xlsx.exact_in_spreadsheet(value)
+            if value == value.to_integral_value() and exact:
                 value = int(value)
-            elif _sig_digits(value) > 15:
+            elif not exact:
                 return self.text(
                     formulas.format_angka(
                         value, tempat=max(0, -value.normalize().as_tuple().exponent)
                     )
                 )
             if column in _UANG:
-                cell = WriteOnlyCell(self.ws, value=value)
-                cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.00"
-                return cell
+                return xlsx.write_number(WriteOnlyCell(self.ws), value, xlsx.number_format(value))
             return value
         if isinstance(value, (int, float)):
             return value
         if isinstance(value, dt.date):
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell.number_format = "d mmmm yyyy"
-            return cell
+            return xlsx.write_date(WriteOnlyCell(self.ws), value)
         return self.text(str(value), column)
 
     def text(self, value: str, column: str = "") -> Any:
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = xlsx.clean_text(value)
         if len(value) > BATAS_TEKS_SEL:
             raise TeksTerlaluPanjang(
                 f"Sheet {self.sheet}, baris {self.row}, kolom {column}: teks "
                 f"{formulas.format_angka(len(value), 0)} karakter melebihi batas satu sel spreadsheet "
                 f"({formulas.format_angka(BATAS_TEKS_SEL, 0)}); persingkat teks ini sebelum mengekspor."
             )
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell.data_type = "s"  # never a formula, never an error code such as #N/A
-        if value.startswith(_BERBAHAYA):
-            cell.quotePrefix = True
-        return cell
+        return xlsx.text_cell(self.ws, value)
 
     def append(self, values: Iterable[Any], columns: Iterable[str]) -> None:
         self.row += 1
@@ -124,9 +109,7 @@ class _Penulis:
 def _header(ws, lembar: Lembar) -> None:
     cells = []
     for kolom in lembar.kolom:
-        cell = WriteOnlyCell(ws, value=kolom.nama)
-        cell.font = _JUDUL
-        cell.fill = _ISI_JUDUL
+        cell = xlsx.style_header(WriteOnlyCell(ws, value=kolom.nama), dark=True)
         note = ("WAJIB. " if kolom.wajib else "Opsional. ") + kolom.keterangan
         if kolom.pilihan:
             note += ". Pilihan: " + ", ".join(kolom.pilihan)
@@ -136,10 +119,13 @@ def _header(ws, lembar: Lembar) -> None:
 
 
 def _prepare(ws, lembar: Lembar, *, validations: bool = True) -> None:
-    for index, kolom in enumerate(lembar.kolom, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = _LEBAR.get(
-            kolom.nama, max(14, len(kolom.nama) + 4)
-        )
+    xlsx.set_widths(
+        ws,
+        {
+            index: _LEBAR.get(kolom.nama, max(14, len(kolom.nama) + 4))
+            for index, kolom in enumerate(lembar.kolom, start=1)
+        },
+    )
     ws.freeze_panes = "A2"
     if not validations:
         return
@@ -163,19 +149,14 @@ def _prepare(ws, lembar: Lembar, *, validations: bool = True) -> None:
 def _readme(wb: Workbook, opd_nama: str | None) -> None:
 
     ws = wb.create_sheet(README)
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 24
-    ws.column_dimensions["C"].width = 10
-    ws.column_dimensions["D"].width = 8
-    ws.column_dimensions["E"].width = 90
-    ws.column_dimensions["F"].width = 40
+    xlsx.set_widths(ws, {"A": 22, "B": 24, "C": 10, "D": 8, "E": 90, "F": 40})
     pen = _Penulis(ws, README)
     title = WriteOnlyCell(
         ws,
         value="Workbook pertukaran data LKIP"
         + (f": {opd_nama}" if opd_nama else " (templat kosong)"),
     )
-    title.font = Font(bold=True, size=14)
+    xlsx.style_title(title, size=14)
     ws.append([title])
     ws.append([])
     for aturan in ATURAN_UMUM:  # one line each, shown across the empty columns to its right
@@ -183,9 +164,7 @@ def _readme(wb: Workbook, opd_nama: str | None) -> None:
     ws.append([])
     heads = []
     for label in ("Sheet", "Kolom", "Wajib", "Kunci", "Keterangan", "Pilihan / contoh"):
-        cell = WriteOnlyCell(ws, value=label)
-        cell.font, cell.fill = _JUDUL, _ISI_JUDUL
-        heads.append(cell)
+        heads.append(xlsx.style_header(WriteOnlyCell(ws, value=label), dark=True))
     ws.append(heads)
     extra = {
         ("Narasi", "bagian"): tuple(BagianNarasi.values),
@@ -216,28 +195,22 @@ def _readme(wb: Workbook, opd_nama: str | None) -> None:
             )
 
 
-def _save(wb: Workbook) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
 def blank_template() -> bytes:
     """Every sheet with its headers (comments explain each column), drop-down lists for the
     enumerations, and a README sheet that explains every column in Indonesian."""
-    wb = Workbook(write_only=True)
+    wb = xlsx.new_workbook(write_only=True)
     _readme(wb, None)
     for lembar in LEMBAR:
         ws = wb.create_sheet(lembar.nama)
         _prepare(ws, lembar)
         _header(ws, lembar)
-    return _save(wb)
+    return xlsx.save(wb)
 
 
 def export_workbook(opd) -> bytes:
     """The agency's data of every year, in the exchange format (an import of it changes nothing)."""
 
-    wb = Workbook(write_only=True)
+    wb = xlsx.new_workbook(write_only=True)
     _readme(wb, opd.nama)
     try:
         for lembar in LEMBAR:
@@ -249,6 +222,6 @@ def export_workbook(opd) -> bytes:
             for row in rows_of(opd, lembar.nama):
                 pen.append((row.get(c) for c in columns), columns)
     except TeksTerlaluPanjang:
-        _save(wb)  # close the sheets' streams properly before giving up
+        xlsx.save(wb)  # close the sheets' streams properly before giving up
         raise
-    return _save(wb)
+    return xlsx.save(wb)
