@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from lkip import probes
 from lkip.auth import MasukView
 
 admin.site.site_header = "LKIP — Administrasi"
@@ -9,6 +10,8 @@ admin.site.site_title = "LKIP"
 admin.site.index_title = "Data referensi dan pengguna"
 
 urlpatterns = [
+    path("sehat/", probes.sehat, name="sehat"),
+    path("siap/", probes.siap, name="siap"),
     path("masuk/", MasukView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
