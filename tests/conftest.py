@@ -7,6 +7,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, _media_root):
+    """Tests never write into the project's own media/ (uploads, the demo certificate, PDFs)."""
+    settings.MEDIA_ROOT = _media_root
+
+
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts without the per-process page cache (the databases are rolled back under it)."""
