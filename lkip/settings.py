@@ -154,9 +154,12 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", False) else None
-)
+# Behind the HTTPS proxy (README, production): the proxy says which scheme the client used and, in
+# X-Forwarded-For, which address it connected from (the login lock-out keys on it, lkip/auth.py).
+# TRUSTED_PROXIES: further proxies between the client and that one (addresses or networks).
+BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -177,8 +180,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Login attempts: this many failures for one username (or from one address) within the
-# window lock further attempts out for the window.
+# Login attempts: this many failures for one username from one client address within the window
+# lock it out there for the window; four times as many lock the username, or the address, out
+# (the rule in lkip/auth.py).
 LOGIN_MAX_PERCOBAAN = int(env_str("LOGIN_MAX_PERCOBAAN", "5"))
 LOGIN_KUNCI_DETIK = int(env_str("LOGIN_KUNCI_DETIK", str(15 * 60)))
 
