@@ -51,7 +51,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "lkip.backends.sesi_untuk_pengguna",  # the kept user is checked against the session (lkip/backends.py)
+    # The kept user is checked against the session (lkip/backends.py).
+    "lkip.backends.sesi_untuk_pengguna",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,7 +143,7 @@ CACHES = {
 
 # Security baseline (python manage.py check --deploy is clean with DEBUG=false, see README).
 SESSION_COOKIE_HTTPONLY = True
-# "django.contrib.sessions.backends.cached_db" with a shared cache (Redis) saves a query per request.
+# "django.contrib.sessions.backends.cached_db" with a shared cache (Redis) saves a query a request.
 SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -188,7 +189,7 @@ LOGIN_KUNCI_DETIK = int(env_str("LOGIN_KUNCI_DETIK", str(15 * 60)))
 
 AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"] = {"min_length": 10}
 
-# Django's model backend, with the logged-in user kept per process and data version (lkip/backends.py).
+# Django's model backend; the logged-in user kept per process and data version (lkip/backends.py).
 AUTHENTICATION_BACKENDS = ["lkip.backends.ModelBackendTersimpan"]
 
 LOGIN_URL = "login"
@@ -202,3 +203,53 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 LKIP_SIGNING_P12 = env_str("LKIP_SIGNING_P12", "")
 LKIP_SIGNING_PASSPHRASE = env_str("LKIP_SIGNING_PASSPHRASE", "")
 LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# Logging: everything to stderr (gunicorn's, collected by the service manager), one line a record;
+# a 500 with its traceback, a 403 or 404 on one line without (lkip/log.py). LOG_FORMAT=json writes
+# JSON lines. Django's default logs to the console only with DEBUG=true and mails only to ADMINS:
+# in production a 500 left no trace. ADMINS (comma-separated addresses) also get each 500 by mail,
+# sent through EMAIL_HOST (EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS).
+LOG_FORMAT = env_str("LOG_FORMAT", "teks").strip().lower()
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING").strip().upper()
+ADMINS = env_list("ADMINS", "")
+SERVER_EMAIL = env_str("SERVER_EMAIL", "lkip@localhost")
+# The application sends no other mail: without ADMINS its mailer is never used.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": int(env_str("EMAIL_PORT", "25")),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
+}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "teks": {"()": "lkip.log.FormatBaris"},
+        "json": {"()": "lkip.log.FormatJson"},
+    },
+    "handlers": {
+        "stderr": {
+            "()": "lkip.log.StderrHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "teks",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own records go up to the root's handler (its default console handler is gone).
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+    },
+}
