@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,7 +25,31 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-" + "x" * 32)
+_DEV_SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
+SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET_KEY)
+
+
+def _secret_key_problem(key: str) -> str | None:
+    """Why this key must not sign production sessions and tokens, or None (Django's own rule)."""
+    if not key:
+        return "SECRET_KEY tidak diatur"
+    if key == _DEV_SECRET_KEY:
+        return "SECRET_KEY masih kunci pengembangan dari repositori ini"
+    if len(key) < 50:
+        return f"SECRET_KEY hanya {len(key)} karakter"
+    if len(set(key)) < 5:
+        return "SECRET_KEY terlalu seragam (kurang dari 5 karakter berbeda)"
+    return None
+
+
+# With DEBUG=false the application refuses to start on a missing or weak key: the development
+# key would otherwise sign production's sessions and tokens without a word from check --deploy.
+if not DEBUG and (_masalah := _secret_key_problem(os.environ.get("SECRET_KEY", ""))):
+    raise ImproperlyConfigured(
+        f"{_masalah}. Dengan DEBUG=false, setel variabel lingkungan SECRET_KEY ke kunci acak "
+        "rahasia sepanjang 50 karakter atau lebih, misalnya keluaran perintah: "
+        'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
