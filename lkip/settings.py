@@ -157,6 +157,17 @@ if FONT_DIR:
 # Uploaded evidence stays outside the static files and is served only through views.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Uploads stop at their URL's limit while the body is read (lkip/uploads.py): evidence 5 MB, the
+# PDF verification 50 MB, the workbook import 20 MB (its own handler), any other URL
+# UPLOAD_MAKS_MB. Form fields besides files: DATA_UPLOAD_MAX_MEMORY_SIZE (then a 400).
+FILE_UPLOAD_HANDLERS = [
+    "lkip.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+UPLOAD_MAKS_MB = int(env_str("UPLOAD_MAKS_MB", "20"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_str("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+
 # Cache: in the database by default (shared by every worker; no extra service), for the login
 # lock-out and dashboard caching. `createcachetable` runs in bin/start; tests create it too.
 CACHES = {
