@@ -216,3 +216,15 @@ class EvidenceTests:
             except RuntimeError:
                 pass
         assert default_storage.exists(old)
+
+
+class FormDataTests:
+    def test_form_fields_over_the_memory_limit_are_refused_with_a_400_page_in_indonesian(
+        self, world, client
+    ):
+        client.force_login(world["perencana"])
+        response = client.post(
+            f"/data/{world['dinsos'].kode}/renstra/tambah/", {"dasar": "x" * (3 * MB)}
+        )
+        assert response.status_code == 400
+        assert "Permintaan tidak dapat diproses" in response.content.decode()
