@@ -19,7 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, wajib_izin
 from lkip.forms import BUKTI_MAKS
@@ -165,6 +165,7 @@ def _object(layar: Layar, opd: PerangkatDaerah, pk: int):
 
 
 @login_required
+@require_safe
 def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     screen = _layar(layar)
     wajib_izin(request.user, screen.perm % "view")
@@ -278,6 +279,7 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def riwayat(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     """The audit trail of one record: who changed which field from what to what, and when."""
     screen = _layar(layar)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, wajib_izin
 from lkip.uploads import upload_limit, upload_refused
@@ -110,6 +110,7 @@ def _panel(
 
 
 @login_required
+@require_safe
 def alur(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return _panel(request, _laporan_tahunan(request, kode, tahun))
 
@@ -275,6 +276,7 @@ def verifikasi(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/workflow/verifikasi.html", {"form": form, "verdikt": verdikt})
 
 
+@require_safe
 def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     """What the QR code on a signed LKIP opens: the document's identity, whether it still stands."""
     dokumen = get_object_or_404(DokumenTertandatangani.objects.ringkas(), pk=dokumen_id)
@@ -291,6 +293,7 @@ def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     )
 
 
+@require_safe
 def unduh_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     """The signed PDF exactly as stored (every revision stays downloadable)."""
     dokumen = get_object_or_404(
