@@ -243,6 +243,14 @@ class ScopeTests:
         assert response.status_code in (302, 403, 404)
         assert fresh(other).opd == world["dinas_luar"]
 
+    def test_the_agency_search_of_the_assignment_form_stops_at_its_pemda(self, world, admin_pemda):
+        response = admin_pemda.get(
+            "/admin/autocomplete/",
+            {"app_label": "lkip", "model_name": "penugasan", "field_name": "opd", "term": "Dinas"},
+        )
+        names = {r["text"] for r in response.json()["results"]}
+        assert names == {"Dinas Sosial Uji", "Dinas Kesehatan Uji"}
+
     def test_the_group_and_data_admin_screens_are_for_superusers_only(self, world, admin_pemda):
         for url in (
             "/admin/auth/group/",
