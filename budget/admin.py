@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from budget.models import Anggaran, CapaianOutput, Nomenklatur
+from lkip.admin import SuperuserOnlyAdmin
 
 
 @admin.register(Nomenklatur)
@@ -12,7 +13,7 @@ class NomenklaturAdmin(admin.ModelAdmin):
 
 
 @admin.register(Anggaran)
-class AnggaranAdmin(admin.ModelAdmin):
+class AnggaranAdmin(SuperuserOnlyAdmin):
     list_display = [
         "nomenklatur",
         "tahun",
@@ -30,6 +31,6 @@ class AnggaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(CapaianOutput)
-class CapaianOutputAdmin(admin.ModelAdmin):
+class CapaianOutputAdmin(SuperuserOnlyAdmin):
     list_display = ["uraian", "nomenklatur", "tahun", "target", "realisasi", "opd"]
     list_filter = ["opd", "tahun"]

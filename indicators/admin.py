@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator
+from lkip.admin import SuperuserOnlyAdmin
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(SuperuserOnlyAdmin):
     list_display = [
         "kode",
         "uraian",
@@ -21,12 +22,12 @@ class IndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(EvaluasiAKIP)
-class EvaluasiAKIPAdmin(admin.ModelAdmin):
+class EvaluasiAKIPAdmin(SuperuserOnlyAdmin):
     list_display = ["opd", "tahun", "komponen", "bobot", "nilai", "nomor_lhe", "tanggal_lhe"]
     list_filter = ["opd", "tahun"]
 
 
 @admin.register(HasilIKM)
-class HasilIKMAdmin(admin.ModelAdmin):
+class HasilIKMAdmin(SuperuserOnlyAdmin):
     list_display = ["opd", "tahun", "nilai", "sumber"]
     list_filter = ["opd"]

@@ -19,11 +19,13 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, wajib_izin
+from lkip.forms import BUKTI_MAKS
 from lkip.kunci import alasan_terkunci, tahun_terkunci
 from lkip.models import PerangkatDaerah
+from lkip.uploads import upload_limit, upload_refused
 from lkip.xlsx import table_xlsx
 
 #: The range of the primary keys (BigAutoField): a choice outside it cannot exist.
@@ -69,12 +71,13 @@ class ScopedForm(forms.ModelForm):
     def scope(self) -> None:
         """Limit foreign-key choices to this agency (override per form)."""
 
-    #: A record of the agency's plan (Renstra, tujuan, sasaran, indicator): read-only while an LKIP is in review.
+    #: A record of the agency's plan (Renstra, tujuan, sasaran, indicator): read-only while an
+    #: LKIP is in review.
     kunci_struktur = False
 
     def clean(self):
-        """A record of a year whose LKIP is submitted or signed is neither created, moved nor changed;
-        nor, while an LKIP is in review, a record of the plan it reports against."""
+        """A record of a year whose LKIP is submitted or signed is neither created, moved nor
+        changed; nor, while an LKIP is in review, a record of the plan it reports against."""
         data = super().clean()
         for message in alasan_terkunci(
             self.opd, self.instance, data.get("tahun"), self.kunci_struktur
@@ -88,12 +91,13 @@ class ScopedForm(forms.ModelForm):
         return []
 
     def validate_unique(self) -> None:
-        """Done in _post_clean over every constraint, including those on fields outside the form (opd)."""
+        """Done in _post_clean over every constraint, also those on fields not in the form (opd)."""
 
     def _post_clean(self) -> None:
         super()._post_clean()
-        # Not over fields already refused: their values may be ones the database cannot even compare
-        # (a 40-digit year would end in an OverflowError, a 500, instead of the field's own message).
+        # Not over fields already refused: their values may be ones the database cannot even
+        # compare (a 40-digit year would end in an OverflowError, a 500, instead of the field's own
+        # message).
         refused = {name for name in self._errors if name != NON_FIELD_ERRORS}
         errors: dict[str, list] = {}
         for check in (self.instance.validate_unique, self.instance.validate_constraints):
@@ -161,6 +165,7 @@ def _object(layar: Layar, opd: PerangkatDaerah, pk: int):
 
 
 @login_required
+@require_safe
 def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     screen = _layar(layar)
     wajib_izin(request.user, screen.perm % "view")
@@ -195,6 +200,15 @@ def _simpan(
     request: HttpRequest, screen: Layar, opd: PerangkatDaerah, instance=None
 ) -> HttpResponse:
     form = screen.form(request.POST or None, request.FILES or None, instance=instance, opd=opd)
+    if refused := upload_refused(request):
+        # A file stopped at the limit while the body was read (lkip/uploads.py): save nothing,
+        # show the form again with what arrived and the message on the file's field.
+        form.is_valid()
+        nama = refused.field_name if refused.field_name in form.fields else None
+        form.errors.pop(nama, None)
+        form.add_error(nama, refused.pesan(form.fields[nama].label if nama else "Berkas"))
+        context = {"opd": opd, "layar": screen, "form": form, "obj": instance}
+        return render(request, "lkip/form.html", context, status=413)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -215,10 +229,15 @@ def _simpan(
 def _pesan_integritas(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         return "; ".join(exc.messages)
-    return "Data ini bertentangan dengan data yang sudah ada (kode atau kunci yang sama sudah dipakai)."
+    return (
+        "Data ini bertentangan dengan data yang sudah ada (kode atau kunci yang sama sudah "
+        "dipakai)."
+    )
 
 
+# The data screens' only files are evidence (BuktiField): the body stops at its limit.
 @login_required
+@upload_limit(BUKTI_MAKS)
 def tambah(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     screen = _layar(layar)
     wajib_izin(request.user, screen.perm % "add")
@@ -226,6 +245,7 @@ def tambah(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
 
 
 @login_required
+@upload_limit(BUKTI_MAKS)
 def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     screen = _layar(layar)
     wajib_izin(request.user, screen.perm % "change")
@@ -259,6 +279,7 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def riwayat(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     """The audit trail of one record: who changed which field from what to what, and when."""
     screen = _layar(layar)

@@ -1,6 +1,7 @@
 """The organisations every other app hangs off: pemda, perangkat daerah and their profile data."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -86,6 +87,15 @@ class Penugasan(models.Model):
     def __str__(self) -> str:
         return f"{self.user} — {self.opd or self.pemda}"
 
+    def clean(self) -> None:
+        if self.opd_id and self.pemda_id and self.opd.pemda_id != self.pemda_id:
+            raise ValidationError(
+                {
+                    "opd": "Perangkat daerah ini bukan milik pemda penugasan; pilih perangkat "
+                    "daerah dari pemda yang sama."
+                }
+            )
+
 
 class SdmKomposisi(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="sdm_set")
@@ -166,7 +176,7 @@ class KejadianBencana(models.Model):
 
 
 def _register_user_history() -> None:
-    """Users' roles (group membership) and active flag are audited like the data; passwords are not."""
+    """Users' roles (groups) and active flag are audited like the data; their passwords never."""
     from django.contrib.auth import get_user_model
     from simple_history import register
     from simple_history.exceptions import MultipleRegistrationsError

@@ -24,6 +24,10 @@ _DATA_MODELS = [
     ("lkip", "kategorippks"),
     ("lkip", "kejadianbencana"),
 ]
+
+#: The roles an Admin Pemda may give (never its own, never to itself): agency and inspectorate.
+ROLES_ADMIN_PEMDA_MAY_GRANT = ("perencana", "kepala_dinas", "inspektorat")
+
 _REFERENCE_MODELS = [
     ("lkip", "pemda"),
     ("lkip", "perangkatdaerah"),
@@ -51,7 +55,10 @@ ROLE_PERMISSIONS = {
     "Inspektorat": _perms(
         _DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)
     ),
-    "Admin Pemda": _perms(_REFERENCE_MODELS, ("view", "add", "change", "delete"))
+    # The Admin Pemda keeps its own pemda's record (a pemda is created or removed by a superuser);
+    # lkip.admin narrows every one of these to that pemda.
+    "Admin Pemda": _perms(_REFERENCE_MODELS[:1], ("view", "change"))
+    + _perms(_REFERENCE_MODELS[1:], ("view", "add", "change", "delete"))
     + _perms(_DATA_MODELS + _PERIODE, ("view",))
     + [("targets", "delete_periodetertutup")],
 }

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,7 +25,31 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-" + "x" * 32)
+_DEV_SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
+SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET_KEY)
+
+
+def _secret_key_problem(key: str) -> str | None:
+    """Why this key must not sign production sessions and tokens, or None (Django's own rule)."""
+    if not key:
+        return "SECRET_KEY tidak diatur"
+    if key == _DEV_SECRET_KEY:
+        return "SECRET_KEY masih kunci pengembangan dari repositori ini"
+    if len(key) < 50:
+        return f"SECRET_KEY hanya {len(key)} karakter"
+    if len(set(key)) < 5:
+        return "SECRET_KEY terlalu seragam (kurang dari 5 karakter berbeda)"
+    return None
+
+
+# With DEBUG=false the application refuses to start on a missing or weak key: the development
+# key would otherwise sign production's sessions and tokens without a word from check --deploy.
+if not DEBUG and (_masalah := _secret_key_problem(os.environ.get("SECRET_KEY", ""))):
+    raise ImproperlyConfigured(
+        f"{_masalah}. Dengan DEBUG=false, setel variabel lingkungan SECRET_KEY ke kunci acak "
+        "rahasia sepanjang 50 karakter atau lebih, misalnya keluaran perintah: "
+        'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -52,7 +77,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "lkip.backends.sesi_untuk_pengguna",  # the kept user is checked against the session (lkip/backends.py)
+    # The kept user is checked against the session (lkip/backends.py).
+    "lkip.backends.sesi_untuk_pengguna",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -132,6 +158,17 @@ if FONT_DIR:
 # Uploaded evidence stays outside the static files and is served only through views.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Uploads stop at their URL's limit while the body is read (lkip/uploads.py): evidence 5 MB, the
+# PDF verification 50 MB, the workbook import 20 MB (its own handler), any other URL
+# UPLOAD_MAKS_MB. Form fields besides files: DATA_UPLOAD_MAX_MEMORY_SIZE (then a 400).
+FILE_UPLOAD_HANDLERS = [
+    "lkip.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+UPLOAD_MAKS_MB = int(env_str("UPLOAD_MAKS_MB", "20"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_str("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+
 # Cache: in the database by default (shared by every worker; no extra service), for the login
 # lock-out and dashboard caching. `createcachetable` runs in bin/start; tests create it too.
 CACHES = {
@@ -143,7 +180,7 @@ CACHES = {
 
 # Security baseline (python manage.py check --deploy is clean with DEBUG=false, see README).
 SESSION_COOKIE_HTTPONLY = True
-# "django.contrib.sessions.backends.cached_db" with a shared cache (Redis) saves a query per request.
+# "django.contrib.sessions.backends.cached_db" with a shared cache (Redis) saves a query a request.
 SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -157,9 +194,12 @@ SECURE_REDIRECT_EXEMPT = [r"^sehat/$", r"^siap/$"]
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", False) else None
-)
+# Behind the HTTPS proxy (README, production): the proxy says which scheme the client used and, in
+# X-Forwarded-For, which address it connected from (the login lock-out keys on it, lkip/auth.py).
+# TRUSTED_PROXIES: further proxies between the client and that one (addresses or networks).
+BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -180,14 +220,15 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Login attempts: this many failures for one username (or from one address) within the
-# window lock further attempts out for the window.
+# Login attempts: this many failures for one username from one client address within the window
+# lock it out there for the window; four times as many lock the username, or the address, out
+# (the rule in lkip/auth.py).
 LOGIN_MAX_PERCOBAAN = int(env_str("LOGIN_MAX_PERCOBAAN", "5"))
 LOGIN_KUNCI_DETIK = int(env_str("LOGIN_KUNCI_DETIK", str(15 * 60)))
 
 AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"] = {"min_length": 10}
 
-# Django's model backend, with the logged-in user kept per process and data version (lkip/backends.py).
+# Django's model backend; the logged-in user kept per process and data version (lkip/backends.py).
 AUTHENTICATION_BACKENDS = ["lkip.backends.ModelBackendTersimpan"]
 
 LOGIN_URL = "login"
@@ -201,3 +242,53 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 LKIP_SIGNING_P12 = env_str("LKIP_SIGNING_P12", "")
 LKIP_SIGNING_PASSPHRASE = env_str("LKIP_SIGNING_PASSPHRASE", "")
 LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# Logging: everything to stderr (gunicorn's, collected by the service manager), one line a record;
+# a 500 with its traceback, a 403 or 404 on one line without (lkip/log.py). LOG_FORMAT=json writes
+# JSON lines. Django's default logs to the console only with DEBUG=true and mails only to ADMINS:
+# in production a 500 left no trace. ADMINS (comma-separated addresses) also get each 500 by mail,
+# sent through EMAIL_HOST (EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS).
+LOG_FORMAT = env_str("LOG_FORMAT", "teks").strip().lower()
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING").strip().upper()
+ADMINS = env_list("ADMINS", "")
+SERVER_EMAIL = env_str("SERVER_EMAIL", "lkip@localhost")
+# The application sends no other mail: without ADMINS its mailer is never used.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": int(env_str("EMAIL_PORT", "25")),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
+}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "teks": {"()": "lkip.log.FormatBaris"},
+        "json": {"()": "lkip.log.FormatJson"},
+    },
+    "handlers": {
+        "stderr": {
+            "()": "lkip.log.StderrHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "teks",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own records go up to the root's handler (its default console handler is gone).
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+    },
+}

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from lkip.access import get_opd
 from lkip.audit import jenis_choices, opd_history
@@ -39,9 +40,10 @@ class AuditFilter(forms.Form):
 
 
 @login_required
+@require_safe
 @permission_required("targets.view_realisasi", raise_exception=True)
 def audit(request: HttpRequest, kode: str) -> HttpResponse:
-    """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat included)."""
+    """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat too)."""
     opd = get_opd(request.user, kode)
     form = AuditFilter(request.GET or None)
     entries = []

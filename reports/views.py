@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from lkip.access import get_opd, opd_for_user
 from lkip.models import PerangkatDaerah
@@ -30,6 +31,7 @@ from targets.models import Renstra
 
 
 @login_required
+@require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
     agencies = list(opd_for_user(request.user).order_by("pemda__nama", "nama"))
     renstra = Renstra.objects.filter(opd__in=agencies).order_by("opd_id", "tahun_awal")
@@ -49,6 +51,7 @@ def _laporan(opd: PerangkatDaerah, tahun: int) -> Laporan:
 
 
 @login_required
+@require_safe
 def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The report in the browser, rendered once per data version (the page holds nothing per user
     but the narrative link, which is part of the key)."""
@@ -70,6 +73,7 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     pdf = cached_pdf(opd.kode, tahun, lambda: _laporan(opd, tahun))
@@ -79,6 +83,7 @@ def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     laporan = _laporan(get_opd(request.user, kode), tahun)
     response = HttpResponse(
@@ -123,6 +128,7 @@ def _write_pdf(laporan: Laporan) -> str:
 
 
 @login_required
+@require_safe
 @permission_required("reports.change_narasilaporan", raise_exception=True)
 def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)

@@ -1,4 +1,4 @@
-"""Workflow screens: the approval panel of an LKIP year, and the public verification of signed PDFs."""
+"""Workflow screens: the approval panel of an LKIP year, the public verification of signed PDFs."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, wajib_izin
+from lkip.uploads import upload_limit, upload_refused
 from reports import signing, workflow
 from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm, VerifikasiForm
 from reports.health import ERROR
@@ -109,6 +110,7 @@ def _panel(
 
 
 @login_required
+@require_safe
 def alur(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return _panel(request, _laporan_tahunan(request, kode, tahun))
 
@@ -128,10 +130,12 @@ def _tindakan(
     form: Callable[[LaporanTahunan], forms.Form],
     jalankan: Callable[[LaporanTahunan, dict], str],
 ) -> HttpResponse:
-    """Every workflow action: the agency's LKIP, the permission, the bound form, the action, its message.
+    """Every workflow action: the agency's LKIP, the permission, the bound form, the action, the
+    message.
 
-    An invalid form shows the panel again with the errors beside the fields; a refusal by the workflow
-    (AlurDitolak) shows it with the reason and status 409; success redirects with the message.
+    An invalid form shows the panel again with the errors beside the fields; a refusal by the
+    workflow (AlurDitolak) shows it with the reason and status 409; success redirects with the
+    message.
     """
     lap = _laporan_tahunan(request, kode, tahun)
     wajib_izin(request.user, *izin)
@@ -230,8 +234,8 @@ def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     def jalankan(lap: LaporanTahunan, data: dict) -> str:
         workflow.buka_revisi(lap, request.user, data["alasan"])
         return (
-            f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah ditandatangani tetap "
-            "tersimpan dan dapat diunduh."
+            f"Revisi LKIP {lap.opd.nama} {lap.tahun} dibuka; dokumen yang sudah ditandatangani "
+            "tetap tersimpan dan dapat diunduh."
         )
 
     return _tindakan(
@@ -248,11 +252,19 @@ def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 # --- Public: no login ------------------------------------------------------------------------
 
 
+@upload_limit(MAKS_UKURAN)
 def verifikasi(request: HttpRequest) -> HttpResponse:
     """Upload a PDF and learn whether it is exactly a signed LKIP of this system."""
     bound = request.method == "POST"
     form = VerifikasiForm(request.POST if bound else None, request.FILES if bound else None)
     verdikt = None
+    if refused := upload_refused(request):
+        # Stopped at the limit while the body was read (lkip/uploads.py): nothing to verify.
+        form.is_valid()
+        form.errors.clear()
+        form.add_error("berkas", refused.pesan("Berkas PDF"))
+        context = {"form": form, "verdikt": None}
+        return render(request, "reports/workflow/verifikasi.html", context, status=413)
     if bound and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         if berkas.size > MAKS_UKURAN:
@@ -264,8 +276,9 @@ def verifikasi(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/workflow/verifikasi.html", {"form": form, "verdikt": verdikt})
 
 
+@require_safe
 def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
-    """What the QR code on a signed LKIP opens: the document's identity and whether it still stands."""
+    """What the QR code on a signed LKIP opens: the document's identity, whether it still stands."""
     dokumen = get_object_or_404(DokumenTertandatangani.objects.ringkas(), pk=dokumen_id)
     status = dokumen.status_teks()
     return render(
@@ -280,6 +293,7 @@ def verifikasi_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     )
 
 
+@require_safe
 def unduh_dokumen(request: HttpRequest, dokumen_id: UUID) -> HttpResponse:
     """The signed PDF exactly as stored (every revision stays downloadable)."""
     dokumen = get_object_or_404(

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lkip.admin import SuperuserOnlyAdmin
 from targets.models import Realisasi, Renstra, Sasaran, Target, Tujuan
 
 
@@ -9,33 +10,33 @@ class TujuanInline(admin.TabularInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(SuperuserOnlyAdmin):
     list_display = ["opd", "tahun_awal", "tahun_akhir"]
     list_filter = ["opd"]
     inlines = [TujuanInline]
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(SuperuserOnlyAdmin):
     list_display = ["kode", "uraian", "renstra"]
     list_filter = ["renstra__opd"]
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(SuperuserOnlyAdmin):
     list_display = ["kode", "uraian", "tujuan", "renstra"]
     list_filter = ["renstra__opd"]
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(SuperuserOnlyAdmin):
     list_display = ["indikator", "tahun", "jenis", "periode", "nilai", "predikat"]
     list_filter = ["indikator__opd", "tahun", "jenis", "periode"]
     list_select_related = ["indikator"]
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(SuperuserOnlyAdmin):
     list_display = ["indikator", "tahun", "periode", "nilai", "pembilang", "penyebut", "predikat"]
     list_filter = ["indikator__opd", "tahun", "periode"]
     list_select_related = ["indikator"]

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from lkip.access import get_opd
 from lkip.crud import LAYAR
@@ -14,8 +15,10 @@ from targets.models import Realisasi, Renstra
 
 
 @login_required
+@require_safe
 def menu(request: HttpRequest, kode: str) -> HttpResponse:
-    """What the user may open of one agency's data: quarterly entry, data screens, reports, audit."""
+    """What the user may open of one agency's data: quarterly entry, data screens, reports,
+    audit."""
     opd = get_opd(request.user, kode)
     screens = [s for s in LAYAR.values() if request.user.has_perm(s.perm % "view")]
     renstra = Renstra.objects.filter(opd=opd).order_by("-tahun_awal").first()
@@ -45,6 +48,7 @@ def menu(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 @permission_required("targets.view_realisasi", raise_exception=True)
 def bukti(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     """An evidence file, served only to users who may see that agency's realisations."""

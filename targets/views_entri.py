@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from budget.models import Anggaran
 from indicators.models import Indikator, JenisNilai
@@ -42,7 +42,9 @@ def _grid(form: EntriForm):
                 "predikat": form[f"{p}-predikat"] if f"{p}-predikat" in form.fields else None,
                 "teks": [
                     (label, form[f"{p}-{name}"])
-                    for name, label in zip(TEKS, ("Faktor pendukung", "Faktor penghambat", "Upaya"))
+                    for name, label in zip(
+                        TEKS, ("Faktor pendukung", "Faktor penghambat", "Upaya"), strict=True
+                    )
                 ],
                 "capaian": _capaian_teks(
                     row.indikator, row.target, row.target_predikat, row.realisasi
@@ -123,7 +125,8 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
                         f"Triwulan {Periode(tw).label[9:]} {tahun}: {saved} baris tersimpan.",
                     )
                     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=tw)
-                # Show the current values as the new baseline; what the user typed stays in the inputs.
+                # Show the current values as the new baseline; what the user typed stays in the
+                # inputs.
                 data = request.POST.copy()
                 fresh_rows, fresh_lines = load_rows(opd, tahun, tw)
                 fresh = EntriForm(rows=fresh_rows, lines=fresh_lines, tahun=tahun, tw=tw)
@@ -159,6 +162,7 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 @permission_required("targets.view_realisasi", raise_exception=True)
 def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse:
     """Capaian (or cumulative serapan) for one row as typed, computed by the formulas module."""
@@ -221,7 +225,8 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
     tutup_periode(opd, tahun, periode, request.user)
     messages.success(
         request,
-        f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} ditutup; nilainya kini hanya dapat dibaca.",
+        f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} ditutup; "
+        "nilainya kini hanya dapat dibaca.",
     )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)
 
@@ -241,6 +246,7 @@ def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpRespo
     else:
         messages.success(
             request,
-            f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} dibuka kembali; alasannya tercatat.",
+            f"{'Tahun' if periode == Periode.TAHUNAN else Periode(periode).label} {tahun} dibuka "
+            "kembali; alasannya tercatat.",
         )
     return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=periode or 4)

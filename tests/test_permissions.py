@@ -45,6 +45,8 @@ POST_ONLY = {
 EXPECTED = {
     "login": {"anonim": 200, **{r: 302 for r in ROLES[1:]}},
     "logout": {r: 405 for r in ROLES},
+    "sehat": {r: 200 for r in ROLES},  # health probes: no login, nothing to hide
+    "siap": {r: 200 for r in ROLES},
     "reports:beranda": {**READ, "luar": 200},
     "reports:laporan": READ,
     "reports:laporan_pdf": READ,

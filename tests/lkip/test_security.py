@@ -1,4 +1,4 @@
-"""Security baseline: deploy checks, CSP without inline scripts, cookies, sessions, login lock-out."""
+"""Security baseline: deploy checks, CSP without inline scripts, cookies, sessions, lock-out."""
 
 import os
 import subprocess
@@ -62,8 +62,16 @@ def test_session_cookies_are_httponly_samesite_and_expire(demo, client):
 
 
 def test_production_cookies_are_secure():
-    env = {**_clean_env(), "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "lkip.settings"}
-    code = "import django; django.setup(); from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+    env = {
+        **_clean_env(),
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+        "DJANGO_SETTINGS_MODULE": "lkip.settings",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     ).stdout
@@ -114,7 +122,7 @@ def test_a_login_stamps_last_login_without_an_audit_entry_or_a_new_data_version(
     assert versi_data() == version
 
 
-# --- The logged-in user, kept per process and data version (lkip/backends.py) ----------------------
+# --- The logged-in user, kept per process and data version (lkip/backends.py) -------------------
 
 
 def _user_queries(client, path="/"):
