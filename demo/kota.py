@@ -89,7 +89,8 @@ def buat_kota(
     kota = kota_data.muat()
     if not 1 <= jumlah_opd <= len(kota.opd) - mulai or mulai < 0:
         raise ValueError(
-            f"Jumlah perangkat daerah harus antara 1 dan {len(kota.opd) - mulai}, bukan {jumlah_opd}."
+            f"Jumlah perangkat daerah harus antara 1 dan {len(kota.opd) - mulai}, bukan "
+            f"{jumlah_opd}."
         )
     if not 1 <= jumlah_tahun <= 5:
         raise ValueError(f"Jumlah tahun harus antara 1 dan 5, bukan {jumlah_tahun}.")
@@ -115,8 +116,8 @@ def _tolak_bila_ada(defs) -> None:
     found = list(PerangkatDaerah.objects.filter(kode__in=codes).values_list("kode", flat=True)[:3])
     if found:
         raise KotaSudahAda(
-            f"Kota sintetis sudah dibuat (mis. {', '.join(found)}); perintah ini tidak dijalankan dua kali. "
-            "Gunakan basis data baru untuk membuatnya ulang."
+            f"Kota sintetis sudah dibuat (mis. {', '.join(found)}); perintah ini tidak dijalankan "
+            "dua kali. Gunakan basis data baru untuk membuatnya ulang."
         )
     users = [f"{role}.{d.singkatan}" for d in defs for role in ("kepala", "perencana")]
     taken = list(
@@ -301,7 +302,10 @@ class _Generator:
                     opd=opd,
                     tahun_awal=self.renstra[0],
                     tahun_akhir=self.renstra[1],
-                    dasar=f"Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah {self.renstra[0]}–{self.renstra[1]}",
+                    dasar=(
+                        "Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah "
+                        f"{self.renstra[0]}–{self.renstra[1]}"
+                    ),
                 )
                 for opd in opds
             ]
@@ -475,8 +479,12 @@ class _Generator:
                             tahun=y,
                             periode=q,
                             nilai=value,
-                            faktor_pendukung="Dukungan lintas perangkat daerah dan partisipasi masyarakat.",
-                            faktor_penghambat="Keterbatasan anggaran dan sumber daya manusia pelaksana.",
+                            faktor_pendukung=(
+                                "Dukungan lintas perangkat daerah dan partisipasi masyarakat."
+                            ),
+                            faktor_penghambat=(
+                                "Keterbatasan anggaran dan sumber daya manusia pelaksana."
+                            ),
                         )
                     )
 

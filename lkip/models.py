@@ -166,7 +166,8 @@ class KejadianBencana(models.Model):
 
 
 def _register_user_history() -> None:
-    """Users' roles (group membership) and active flag are audited like the data; passwords are not."""
+    """Users' roles (group membership) and active flag are audited like the data; passwords are
+    not."""
     from django.contrib.auth import get_user_model
     from simple_history import register
     from simple_history.exceptions import MultipleRegistrationsError

@@ -9,7 +9,8 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
-    """Each test starts without the per-process page cache (the databases are rolled back under it)."""
+    """Each test starts without the per-process page cache (the databases are rolled back under
+    it)."""
     from reports.dashboard.versi import kosongkan_lokal
 
     kosongkan_lokal()

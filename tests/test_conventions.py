@@ -8,7 +8,8 @@ from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("lkip", "targets", "indicators", "budget", "reports", "exchange", "demo")
-#: django-simple-history's own choice field ('+', '~', '-'): the library has no enum to compare with.
+#: django-simple-history's own choice field ('+', '~', '-'): the library has no enum to compare
+#: with.
 NOT_OURS = {"history_type"}
 #: Lookups that may follow a field name in a keyword argument (`status__in=...`).
 LOOKUPS = {"in", "exact", "iexact"}
@@ -95,7 +96,8 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
             if (
                 len(keys) >= 2
                 and len(keys) == len(node.keys)
-                # one-letter keys are spreadsheet columns ({"A": 26, "B": 48}), not MetodeNegatif A/B
+                # one-letter keys are spreadsheet columns ({"A": 26, "B": 48}), not MetodeNegatif
+                # A/B
                 and not all(isinstance(k, str) and len(k) == 1 and k.isupper() for k in keys)
                 and any(set(keys) <= field_values for field_values in values.values())
             ):
