@@ -78,7 +78,7 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
-            for op, left, right in zip(node.ops, operands, operands[1:]):
+            for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
                 if isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) and any(
                     _field_named(side) in values and _strings(other) & every
                     for side, other in ((left, right), (right, left))
@@ -90,7 +90,7 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
                     lines.add(kw.value.lineno)
         elif isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            for key, value in zip(keys, node.values):
+            for key, value in zip(keys, node.values, strict=False):
                 if isinstance(key, str) and _strings(value) & values.get(key, frozenset()):
                     lines.add(value.lineno)
             if (

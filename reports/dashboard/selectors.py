@@ -253,7 +253,9 @@ def _baris_iku(
 
 def _triwulan(ind: Indikator, c: CapaianTahunan, tw_selesai: int) -> tuple[SelTriwulan, ...]:
     cells = []
-    for q, (target, nilai) in enumerate(zip(c.target_triwulan, c.realisasi_triwulan), start=1):
+    for q, (target, nilai) in enumerate(
+        zip(c.target_triwulan, c.realisasi_triwulan, strict=True), start=1
+    ):
         target_teks = nilai_teks(ind, target) if target is not None else "—"
         if nilai is not None:
             cells.append(SelTriwulan(nilai_teks(ind, nilai), Keadaan.TERISI, target_teks))

@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as memo
 from pathlib import Path
-from typing import TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -78,8 +77,6 @@ def _sidik_kode() -> str:
 #: Part of every key, so values cached by other code (another deploy) are never read.
 SKEMA = _sidik_kode()
 SESI_AKSES = "lkip_dasbor_akses"
-
-T = TypeVar("T")
 
 
 def _diaudit() -> list:
@@ -297,7 +294,7 @@ _PENGGUNA_MAKS = 512
 PENGGUNA_DETIK = 5.0
 
 
-def pengguna_tersimpan(
+def pengguna_tersimpan[T](
     user_id,
     muat: Callable[[], T | None],
     cocok: Callable[[T], bool] = lambda _u: True,
@@ -329,7 +326,7 @@ def pengguna_tersimpan(
     return salin(user)
 
 
-def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:
+def dari_cache[T](kunci: str, versi: str, hitung: Callable[[], T]) -> T:
     """The cached value for this key and data version, computed (and stored) on a miss."""
     key = f"lkip:dasbor:{SKEMA}:{kunci}:{versi}"
     value = _ambil(key)

@@ -256,7 +256,7 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
     iku = d.iku()
     rows = []
     tujuan_seen: set[int] = set()
-    for no, sasaran in enumerate(d.sasaran, start=1):
+    for sasaran in d.sasaran:
         inds = d.iku_of(sasaran) or [None]
         tujuan_rows = sum(
             len(d.iku_of(s) or [None]) for s in d.sasaran if s.tujuan_id == sasaran.tujuan_id

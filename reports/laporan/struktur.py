@@ -157,7 +157,7 @@ class Bagian:
     nomor: str  # "BAB I", "1.1", "A", "" ...
     judul: str
     blok: tuple[Blok, ...] = ()
-    sub: tuple["Bagian", ...] = ()
+    sub: tuple[Bagian, ...] = ()
 
     @property
     def judul_lengkap(self) -> str:
