@@ -1,4 +1,5 @@
-"""Shared by the bench scripts: a throw-away SQLite database (or $DATABASE_URL) with Django set up."""
+"""Shared by the bench scripts: a throw-away SQLite database (or $DATABASE_URL) with Django set
+up."""
 
 import os
 import sys

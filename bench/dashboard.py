@@ -2,18 +2,20 @@
 
 Sets up PostgreSQL database `lkip_dash_bench` (created if missing; never the `test` database),
 migrates it, loads the demo agency and generates the synthetic city (40 agencies × 3 years, seed 1)
-unless it is there already, starts gunicorn (2 × cores + 1 workers, 127.0.0.1, a free port, no control
-socket), logs in as the demo Inspektorat, and drives each page with 20 concurrent clients for a
-bounded time: 20 connections from wrk (Debian's package `wrk`, C: it takes little of the two cores
-the server needs), or, without wrk or with `--client python`, 20 Python threads in 4 processes,
-which take about as much CPU as the server and so measure mostly themselves. Prints, per page: the first request with an empty cache, requests per second, p50,
-p90 and p99 latency; and, as a reference for how busy the machine is, the same for Django's
-login page (anonymous, no database query). Two configurations in the same run: A, the default
-(sessions and cache in PostgreSQL), and B, the README's production setting (cache and sessions in
-Redis, sessions written through to PostgreSQL), with the ratio of their throughputs.
+unless it is there already, starts gunicorn (2 × cores + 1 workers, 127.0.0.1, a free port, no
+control socket), logs in as the demo Inspektorat, and drives each page with 20 concurrent clients
+for a bounded time: 20 connections from wrk (Debian's package `wrk`, C: it takes little of the two
+cores the server needs), or, without wrk or with `--client python`, 20 Python threads in 4
+processes, which take about as much CPU as the server and so measure mostly themselves. Prints, per
+page: the first request with an empty cache, requests per second, p50, p90 and p99 latency; and, as
+a reference for how busy the machine is, the same for Django's login page (anonymous, no database
+query). Two configurations in the same run: A, the default (sessions and cache in PostgreSQL), and
+B, the README's production setting (cache and sessions in Redis, sessions written through to
+PostgreSQL), with the ratio of their throughputs.
 
-Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 5] [--client wrk|python]
-       [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench] [--redis redis://127.0.0.1:6379/5]
+Usage: .venv/bin/python bench/dashboard.py [--seconds 20] [--clients 20] [--workers 5]
+       [--client wrk|python] [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench]
+       [--redis redis://127.0.0.1:6379/5]
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ def server_env(database: str, redis_url: str | None = None) -> dict[str, str]:
             "DJANGO_SETTINGS_MODULE": "lkip.settings",
         }
     )
-    if redis_url:  # the production setting of the README: cache and sessions in Redis (sessions also in the DB)
+    # The production setting of the README: cache and sessions in Redis (sessions also in the DB).
+    if redis_url:
         env.update(
             {
                 "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -87,7 +90,10 @@ def prepare(database: str) -> dict[str, str]:
     name = url.path.lstrip("/")
     if name in ("test", "postgres", ""):
         sys.exit(f"Basis data '{name}' tidak boleh dipakai untuk benchmark.")
-    admin = f"host={url.hostname} port={url.port or 5432} user={url.username or 'postgres'} dbname=postgres"
+    admin = (
+        f"host={url.hostname} port={url.port or 5432} user={url.username or 'postgres'} "
+        "dbname=postgres"
+    )
     with psycopg.connect(admin, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -279,7 +285,8 @@ function setup(thread) table.insert(threads, thread) end
 function init(args) bukan200 = 0 end
 function response(status, headers, body) if status ~= 200 then bukan200 = bukan200 + 1 end end
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
   for _, thread in ipairs(threads) do errors = errors + thread:get("bukan200") end
   io.write(string.format("WRK %d %d %.0f %.0f %.0f\\n", summary.requests, errors,
     latency:percentile(50), latency:percentile(90), latency:percentile(99)))
@@ -361,13 +368,15 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
         }
         print(f"\n{label}")
         print(
-            f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} {'p90':>8} {'p99':>8} {'galat':>6}"
+            f"{'halaman':18} {'pertama (cache kosong)':>22} {'permintaan/dtk':>15} {'p50':>8} "
+            f"{'p90':>8} {'p99':>8} {'galat':>6}"
         )
         # The floor on this machine right now: Django's login page, anonymous (no query at all).
         floor = drive(port, "/masuk/", {}, min(args.seconds, 10), args.clients, args.client)
         print(
-            f"{'(acuan) /masuk/':18} {'':>22} {floor.requests / min(args.seconds, 10):>15.1f} {floor.p50:>5.1f} ms "
-            f"{floor.p90:>5.1f} ms {floor.p99:>5.1f} ms {floor.errors:>6}  tanpa basis data: batas bawah mesin ini saat ini"
+            f"{'(acuan) /masuk/':18} {'':>22} {floor.requests / min(args.seconds, 10):>15.1f} "
+            f"{floor.p50:>5.1f} ms {floor.p90:>5.1f} ms {floor.p99:>5.1f} ms {floor.errors:>6}  "
+            "tanpa basis data: batas bawah mesin ini saat ini"
         )
         for name, path in pages.items():
             clear_cache(database, redis_url)
@@ -396,7 +405,8 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
                     + (f", p99 < {target[1]} ms)" if target[1] else ")")
                 )
             print(
-                f"{name:18} {first:>19.0f} ms {rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms {p99:>5.1f} ms {errors:>6}{verdict}"
+                f"{name:18} {first:>19.0f} ms {rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms "
+                f"{p99:>5.1f} ms {errors:>6}{verdict}"
             )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -418,8 +428,10 @@ def main() -> None:
         "--client",
         choices=("wrk", "python"),
         default="wrk" if shutil.which("wrk") else "python",
-        help="load generator: wrk (Debian package wrk; the default when installed) or Python threads "
-        "(http.client in 4 processes: uses much more of the CPU the server shares)",
+        help=(
+            "load generator: wrk (Debian package wrk; the default when installed) or Python "
+            "threads (http.client in 4 processes: uses much more of the CPU the server shares)"
+        ),
     )
     parser.add_argument(
         "--threads", type=int, default=1, help="threads per worker (gthread when > 1)"
@@ -428,22 +440,27 @@ def main() -> None:
     parser.add_argument(
         "--redis",
         default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
-        help="Redis database for the second configuration (flushed by the benchmark); '' to skip it",
+        help=(
+            "Redis database for the second configuration (flushed by the benchmark); '' to skip it"
+        ),
     )
     args = parser.parse_args()
     prepare(args.database)
     if args.client == "python" and not shutil.which("wrk"):
         print(
-            "wrk tidak terpasang (apt-get install wrk): klien Python dipakai, yang ikut memakai CPU server"
+            "wrk tidak terpasang (apt-get install wrk): klien Python dipakai, yang ikut memakai "
+            "CPU server"
         )
     print(
-        f"klien: {args.client}; gunicorn {args.workers} worker × {args.threads} thread, {args.clients} klien serentak, "
-        f"{args.seconds:.0f} detik per halaman, PostgreSQL, 40 perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU"
+        f"klien: {args.client}; gunicorn {args.workers} worker × {args.threads} thread, "
+        f"{args.clients} klien serentak, {args.seconds:.0f} detik per halaman, PostgreSQL, 40 "
+        f"perangkat daerah × 3 tahun; {os.cpu_count()} inti CPU"
     )
     db = run("A. sesi dan cache di PostgreSQL (bawaan)", args, args.database, None)
     if args.redis and redis_available(args.redis):
         redis_run = run(
-            "B. cache dan sesi di Redis (cached_db), basis data PostgreSQL (setelan produksi README)",
+            "B. cache dan sesi di Redis (cached_db), basis data PostgreSQL (setelan produksi "
+            "README)",
             args,
             args.database,
             args.redis,

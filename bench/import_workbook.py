@@ -1,8 +1,8 @@
 """Benchmark: importing a large exchange workbook (10,000 budget lines, 500 indicators with
 quarterly targets and realisations) into an empty database.
 
-Prints the median and the fastest time over several runs (each into an emptied database), the number of
-queries, peak memory (tracemalloc for Python objects, ru_maxrss for the process), and the same
+Prints the median and the fastest time over several runs (each into an emptied database), the number
+of queries, peak memory (tracemalloc for Python objects, ru_maxrss for the process), and the same
 file read with openpyxl's ordinary (non-streaming) load as the named alternative, measured in the
 same run. A second, smaller workbook shows how memory grows with the file.
 
@@ -294,15 +294,15 @@ def main() -> None:
     mib = 1024 * 1024
     load = os.getloadavg()[0]
     print(
-        f"Workbook: {args.lines:,} budget lines, {args.indicators} indicators with quarterly targets "
-        f"and realisations; {len(data) / mib:.2f} MiB xlsx. Database: {connection.vendor}. "
+        f"Workbook: {args.lines:,} budget lines, {args.indicators} indicators with quarterly "
+        f"targets and realisations; {len(data) / mib:.2f} MiB xlsx. Database: {connection.vendor}. "
         f"{args.runs} runs each; {os.cpu_count()} CPUs, load average {load:.1f} at the start."
     )
     t_import, (result, queries) = timed(lambda: import_once(data), args.runs, before=wipe)
     rows = len(result.perubahan)
     print(
-        f"{'import into an empty database':42} {t_import}  {rows:,} rows created, {queries} queries "
-        f"({rows / queries:.0f} rows per query)"
+        f"{'import into an empty database':42} {t_import}  {rows:,} rows created, {queries} "
+        f"queries ({rows / queries:.0f} rows per query)"
     )
     t_again, (again, q_again) = timed(lambda: import_once(data), args.runs)
     print(
@@ -315,8 +315,9 @@ def main() -> None:
     peak_big, _ = traced(lambda: import_once(data), before=wipe)
     peak_small, _ = traced(lambda: import_once(small), before=wipe)
     print(
-        f"{'peak Python memory of the import':42} {peak_big / mib:6.1f} MiB for the {len(data) / mib:.2f} "
-        f"MiB file; {peak_small / mib:.1f} MiB for the quarter-size file ({len(small) / mib:.2f} MiB)"
+        f"{'peak Python memory of the import':42} {peak_big / mib:6.1f} MiB for the "
+        f"{len(data) / mib:.2f} MiB file; {peak_small / mib:.1f} MiB for the quarter-size file "
+        f"({len(small) / mib:.2f} MiB)"
     )
 
     t_stream, n_stream = timed(lambda: streaming_read(data), args.runs)
@@ -324,8 +325,8 @@ def main() -> None:
     peak_stream, _ = traced(lambda: streaming_read(data))
     peak_full, _ = traced(lambda: full_load(data))
     print(
-        f"{'reading only, streaming (exchange.workbook)':42} {t_stream}  peak {peak_stream / mib:5.1f} MiB "
-        f"({n_stream:,} rows)"
+        f"{'reading only, streaming (exchange.workbook)':42} {t_stream}  peak "
+        f"{peak_stream / mib:5.1f} MiB ({n_stream:,} rows)"
     )
     print(f"{'reading only, openpyxl ordinary load':42} {t_full}  peak {peak_full / mib:5.1f} MiB")
     print(

@@ -85,8 +85,8 @@ def main() -> None:
     pages = len(PdfReader(__import__("io").BytesIO(pdf)).pages)
 
     print(
-        f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} figures, "
-        f"{pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, median of {args.runs}+ runs"
+        f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} "
+        f"figures, {pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, median of {args.runs}+ runs"
     )
     print(f"{'step':40} {'median':>10} {'peak memory':>12}")
     for name, t, mem in rows:
@@ -96,7 +96,8 @@ def main() -> None:
     if chromium:
         t_chr, size = chromium
         print(
-            f"{'chromium --print-to-pdf (same HTML)':40} {t_chr * 1000:>8.0f} ms   ({size / 1024:.0f} KiB PDF)"
+            f"{'chromium --print-to-pdf (same HTML)':40} {t_chr * 1000:>8.0f} ms   "
+            f"({size / 1024:.0f} KiB PDF)"
         )
         print(
             f"ratio WeasyPrint / Chromium: {t_pdf / t_chr:.2f}x time, {len(pdf) / size:.2f}x size "

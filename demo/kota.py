@@ -89,7 +89,8 @@ def buat_kota(
     kota = kota_data.muat()
     if not 1 <= jumlah_opd <= len(kota.opd) - mulai or mulai < 0:
         raise ValueError(
-            f"Jumlah perangkat daerah harus antara 1 dan {len(kota.opd) - mulai}, bukan {jumlah_opd}."
+            f"Jumlah perangkat daerah harus antara 1 dan {len(kota.opd) - mulai}, bukan "
+            f"{jumlah_opd}."
         )
     if not 1 <= jumlah_tahun <= 5:
         raise ValueError(f"Jumlah tahun harus antara 1 dan 5, bukan {jumlah_tahun}.")
@@ -115,8 +116,8 @@ def _tolak_bila_ada(defs) -> None:
     found = list(PerangkatDaerah.objects.filter(kode__in=codes).values_list("kode", flat=True)[:3])
     if found:
         raise KotaSudahAda(
-            f"Kota sintetis sudah dibuat (mis. {', '.join(found)}); perintah ini tidak dijalankan dua kali. "
-            "Gunakan basis data baru untuk membuatnya ulang."
+            f"Kota sintetis sudah dibuat (mis. {', '.join(found)}); perintah ini tidak dijalankan "
+            "dua kali. Gunakan basis data baru untuk membuatnya ulang."
         )
     users = [f"{role}.{d.singkatan}" for d in defs for role in ("kepala", "perencana")]
     taken = list(
@@ -162,7 +163,7 @@ class _Generator:
         self._nomenklatur()
         opds = self._opd()
         users = self._pengguna(opds)
-        for d, opd in zip(self.defs, opds):
+        for d, opd in zip(self.defs, opds, strict=True):
             self._profil(d, opd)
         self._tulis_rencana(opds)
         self._tulis_anggaran(opds)
@@ -241,7 +242,7 @@ class _Generator:
         User = get_user_model()
         password = make_password(DEMO_PASSWORD)  # hashed once: every synthetic user shares it
         rows, roles = [], []
-        for d, opd in zip(self.defs, opds):
+        for d, opd in zip(self.defs, opds, strict=True):
             first, _, last = opd.kepala_nama.partition(" ")
             rows.append(
                 User(
@@ -266,16 +267,19 @@ class _Generator:
         User.groups.through.objects.bulk_create(
             [
                 User.groups.through(user_id=u.pk, group_id=groups[ROLE_GROUPS[role]].pk)
-                for u, (_, role) in zip(users, roles)
+                for u, (_, role) in zip(users, roles, strict=True)
                 if ROLE_GROUPS[role] in groups
             ]
         )
         Penugasan.objects.bulk_create(
-            [Penugasan(user=u, pemda=self.pemda, opd=opd) for u, (opd, _) in zip(users, roles)]
+            [
+                Penugasan(user=u, pemda=self.pemda, opd=opd)
+                for u, (opd, _) in zip(users, roles, strict=True)
+            ]
         )
         self.result.pengguna = len(users)
         out: dict[int, dict[str, object]] = {}
-        for u, (opd, role) in zip(users, roles):
+        for u, (opd, role) in zip(users, roles, strict=True):
             out.setdefault(opd.pk, {})[role] = u
         return out
 
@@ -301,7 +305,10 @@ class _Generator:
                     opd=opd,
                     tahun_awal=self.renstra[0],
                     tahun_akhir=self.renstra[1],
-                    dasar=f"Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah {self.renstra[0]}–{self.renstra[1]}",
+                    dasar=(
+                        "Peraturan Wali Kota Bekasi tentang Renstra Perangkat Daerah "
+                        f"{self.renstra[0]}–{self.renstra[1]}"
+                    ),
                 )
                 for opd in opds
             ]
@@ -309,7 +316,7 @@ class _Generator:
         tujuan = Tujuan.objects.bulk_create(
             [
                 Tujuan(renstra=r, kode=kode, uraian=uraian, urutan=i)
-                for r, d in zip(renstra, self.defs)
+                for r, d in zip(renstra, self.defs, strict=True)
                 for i, (kode, uraian) in enumerate(
                     (
                         ("T1", f"Meningkatkan kualitas penyelenggaraan urusan {d.urusan.lower()}"),
@@ -325,7 +332,7 @@ class _Generator:
         sasaran = Sasaran.objects.bulk_create(
             [
                 Sasaran(renstra=t.renstra, tujuan=t, kode=kode, uraian=uraian, urutan=i)
-                for t, d in zip(tujuan, [d for d in self.defs for _ in range(2)])
+                for t, d in zip(tujuan, [d for d in self.defs for _ in range(2)], strict=True)
                 for i, (kode, uraian) in enumerate(
                     (
                         ("S1", f"Meningkatnya cakupan dan mutu layanan {d.urusan.lower()}"),
@@ -344,7 +351,7 @@ class _Generator:
             by_renstra.setdefault(s.renstra_id, {})[s.kode] = s
         indikator, plans = [], []
         self.terlambat_ind: dict[int, int | None] = {}
-        for d, opd, r in zip(self.defs, opds, renstra):
+        for d, opd, r in zip(self.defs, opds, renstra, strict=True):
             s = by_renstra[r.pk]
             umum = self.kota.iku_umum
             defs = list(d.iku) + list(umum[: max(0, 8 - len(d.iku))])
@@ -415,7 +422,7 @@ class _Generator:
         self.result.indikator = len(indikator)
         self.iku_opd: dict[int, list[Indikator]] = {}
         targets, reals = [], []
-        for ind, (opd, df, nomor) in zip(indikator, plans):
+        for ind, (opd, df, nomor) in zip(indikator, plans, strict=True):
             if ind.tingkat == Tingkat.IKU:
                 self.iku_opd.setdefault(opd.pk, []).append(ind)
             self._nilai(ind, opd, df, nomor, targets, reals)
@@ -475,8 +482,12 @@ class _Generator:
                             tahun=y,
                             periode=q,
                             nilai=value,
-                            faktor_pendukung="Dukungan lintas perangkat daerah dan partisipasi masyarakat.",
-                            faktor_penghambat="Keterbatasan anggaran dan sumber daya manusia pelaksana.",
+                            faktor_pendukung=(
+                                "Dukungan lintas perangkat daerah dan partisipasi masyarakat."
+                            ),
+                            faktor_penghambat=(
+                                "Keterbatasan anggaran dan sumber daya manusia pelaksana."
+                            ),
                         )
                     )
 
@@ -532,7 +543,7 @@ class _Generator:
         for y in self.years:
             year = Tahun(y, self.years[0], y == self.berjalan, self.rincian, self.nomenklatur)
             rows, links = [], []
-            for d, opd in zip(self.defs, opds):
+            for d, opd in zip(self.defs, opds, strict=True):
                 p = self.profil[opd.pk]
                 lines, supports = baris_anggaran(
                     self.kota,
@@ -595,7 +606,7 @@ class _Generator:
         for lt, step, _ in steps:
             step.laporan = lt
         created = RiwayatStatus.objects.bulk_create([s for _, s, _ in steps])
-        for step, (_, _, clock) in zip(created, steps):
+        for step, (_, _, clock) in zip(created, steps, strict=True):
             step.waktu = clock  # auto_now_add stamped "now"; the history has its own dates
         RiwayatStatus.objects.bulk_update(created, ["waktu"])
 

@@ -92,7 +92,7 @@ def muat(path: Path | None = None) -> DataKota:
         raise DataKotaRusak(f"{path}: {exc}") from None
 
 
-# --- reading and checking, entry by entry ----------------------------------------------------------
+# --- reading and checking, entry by entry ---------------------------------------------------------
 
 SINGKATAN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 BIDANG = re.compile(r"\d\.\d{2}")

@@ -1,4 +1,5 @@
-"""The demo agency: Dinas Sosial Kota Bekasi's LKIP 2024 data, loaded through the workbook import."""
+"""The demo agency: Dinas Sosial Kota Bekasi's LKIP 2024 data, loaded through the workbook
+import."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ class IndikatorForm(ScopedForm):
 
     @classmethod
     def alasan_hapus_terkunci(cls, opd, obj) -> list[str]:
-        """Deleting an indicator deletes its targets, realisations and budget links: not those of a locked year."""
+        """Deleting an indicator deletes its targets, realisations and budget links: not those of a
+        locked year."""
         locked = tahun_terkunci(opd)
         years = set()
         for related in (

@@ -10,15 +10,16 @@ class LkipConfig(AppConfig):
         from lkip.roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="lkip.sync_role_groups")
-        # A login stamps last_login without a save(): no empty entry in the users' audit trail, and no
-        # new data version (which would drop every cached dashboard and report page at each login).
+        # A login stamps last_login without a save(): no empty entry in the users' audit trail, and
+        # no new data version (which would drop every cached dashboard and report page at each
+        # login).
         from django.contrib.auth import user_logged_in
         from django.contrib.auth.models import update_last_login
 
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(stamp_last_login, dispatch_uid="lkip.stamp_last_login")
-        # Django 6.1's blank choice of a select ("- Select an option -") has no Indonesian translation;
-        # Django documents overriding it here.
+        # Django 6.1's blank choice of a select ("- Select an option -") has no Indonesian
+        # translation; Django documents overriding it here.
         from django.db.models import fields
 
         fields.BLANK_CHOICE_LABEL = "— pilih —"

@@ -75,7 +75,8 @@ def _diff(model, old, new) -> tuple[Perubahan, ...]:
 
 
 def _entries(model, rows) -> list[Entri]:
-    """rows: every version of some objects, any order; each version diffed with the one before it."""
+    """rows: every version of some objects, any order; each version diffed with the one before
+    it."""
     by_object = defaultdict(list)
     for row in rows:
         by_object[row.id].append(row)

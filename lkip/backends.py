@@ -2,10 +2,11 @@
 
 Every authenticated request otherwise reads its user (and, on most screens, the user's assignment)
 from the database once more. The user is kept per process and data version by the keeper the
-reports app registers at start-up (`daftarkan_penyimpan`; it is `reports.dashboard.versi.pengguna_tersimpan`,
-which knows the data version over every app's tables, so this core module names no app): a change to the user, their groups, permissions or
-assignment moves the version, in this process at once and in the other processes within
-`VERSI_DASBOR_DETIK` (1 s); a write the version cannot see shows within `PENGGUNA_DETIK` (5 s).
+reports app registers at start-up (`daftarkan_penyimpan`; it is
+`reports.dashboard.versi.pengguna_tersimpan`, which knows the data version over every app's tables,
+so this core module names no app): a change to the user, their groups, permissions or assignment
+moves the version, in this process at once and in the other processes within `VERSI_DASBOR_DETIK`
+(1 s); a write the version cannot see shows within `PENGGUNA_DETIK` (5 s).
 
 A kept user whose password hash no longer matches the session's (the password was changed a moment
 ago in another process, which then stored the new hash in this session) is read afresh rather than
@@ -24,7 +25,8 @@ from django.utils.crypto import constant_time_compare
 
 _SESI: ContextVar = ContextVar("lkip_sesi_pengguna", default=None)
 
-#: (user_id, load, matches, copy) -> user: keeps loaded users; without one each request loads afresh.
+#: (user_id, load, matches, copy) -> user: keeps loaded users; without one each request loads
+#: afresh.
 _penyimpan: Callable | None = None
 
 
@@ -35,7 +37,8 @@ def daftarkan_penyimpan(penyimpan: Callable) -> None:
 
 
 def sesi_untuk_pengguna(get_response):
-    """Middleware, after SessionMiddleware: the backend may compare a kept user with this session."""
+    """Middleware, after SessionMiddleware: the backend may compare a kept user with this
+    session."""
 
     def middleware(request):
         token = _SESI.set(getattr(request, "session", None))

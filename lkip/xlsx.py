@@ -57,7 +57,8 @@ def clean_text(text: str) -> str:
 
 
 def write_text(cell: Cell, text: str) -> Cell:
-    """THE safe-cell rule: `text` as a text cell, never a formula (quote prefix when it looks like one)."""
+    """THE safe-cell rule: `text` as a text cell, never a formula (quote prefix when it looks like
+    one)."""
     text = clean_text(str(text))
     cell.value = text
     cell.data_type = "s"  # never a formula, never an error code such as #N/A
@@ -96,7 +97,8 @@ def write_number(cell: Cell, value: Decimal | int | float, fmt: str | None = Non
 
 
 def write_date(cell: Cell, value: date) -> Cell:
-    """A date as a date cell, shown the Indonesian way ("20 Januari 2025" in an Indonesian Excel)."""
+    """A date as a date cell, shown the Indonesian way ("20 Januari 2025" in an Indonesian
+    Excel)."""
     cell.value = value
     cell.number_format = FORMAT_TANGGAL
     return cell

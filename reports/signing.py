@@ -1,4 +1,5 @@
-"""Signing an LKIP: the agency certificate, the frozen snapshot, the final PDF and its PAdES signature.
+"""Signing an LKIP: the agency certificate, the frozen snapshot, the final PDF and its PAdES
+signature.
 
 Nothing here writes to the database: `buat_dokumen` returns an unsaved DokumenTertandatangani and
 the workflow (reports.workflow.setujui_dan_tandatangani) stores it in one transaction, so a refusal
@@ -91,7 +92,8 @@ def _penerbit(name) -> str:
 
 
 def muat_sertifikat() -> Sertifikat:
-    """The configured PKCS#12 (LKIP_SIGNING_P12 / LKIP_SIGNING_PASSPHRASE), or the demo certificate."""
+    """The configured PKCS#12 (LKIP_SIGNING_P12 / LKIP_SIGNING_PASSPHRASE), or the demo
+    certificate."""
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
     from pyhanko.sign.signers import SimpleSigner
 
@@ -106,9 +108,9 @@ def muat_sertifikat() -> Sertifikat:
         path, kata_sandi = path_sertifikat_demo(), DEMO_KATA_SANDI
         if not path.is_file():
             raise SertifikatBermasalah(
-                "Sertifikat penandatanganan belum diatur: LKIP_SIGNING_P12 kosong dan sertifikat demo belum "
-                "dibuat. Jalankan 'python manage.py load_demo' untuk sertifikat demo, atau atur "
-                "LKIP_SIGNING_P12 dan LKIP_SIGNING_PASSPHRASE ke sertifikat instansi."
+                "Sertifikat penandatanganan belum diatur: LKIP_SIGNING_P12 kosong dan sertifikat "
+                "demo belum dibuat. Jalankan 'python manage.py load_demo' untuk sertifikat demo, "
+                "atau atur LKIP_SIGNING_P12 dan LKIP_SIGNING_PASSPHRASE ke sertifikat instansi."
             )
     data = path.read_bytes()
     try:
@@ -117,8 +119,9 @@ def muat_sertifikat() -> Sertifikat:
         )
     except (ValueError, TypeError) as exc:
         raise SertifikatBermasalah(
-            f"Sertifikat '{path.name}' tidak dapat dibuka: kata sandi sertifikat (LKIP_SIGNING_PASSPHRASE) "
-            "salah, atau berkasnya bukan PKCS#12 yang sah. LKIP tidak ditandatangani."
+            f"Sertifikat '{path.name}' tidak dapat dibuka: kata sandi sertifikat "
+            "(LKIP_SIGNING_PASSPHRASE) salah, atau berkasnya bukan PKCS#12 yang sah. LKIP tidak "
+            "ditandatangani."
         ) from exc
     if key is None or cert is None:
         raise SertifikatBermasalah(
@@ -145,7 +148,8 @@ def muat_sertifikat() -> Sertifikat:
 
 
 def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
-    """A self-signed RSA-2048 demo certificate as PKCS#12 under MEDIA_ROOT; kept if it already exists."""
+    """A self-signed RSA-2048 demo certificate as PKCS#12 under MEDIA_ROOT; kept if it already
+    exists."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -225,8 +229,9 @@ def qr_svg(teks: str) -> str:
         f"M{x} {y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" shape-rendering="crispEdges" '
-        f'role="img" aria-label="Kode QR verifikasi"><path d="{path}" fill="#000"/></svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" '
+        'shape-rendering="crispEdges" role="img" aria-label="Kode QR verifikasi">'
+        f'<path d="{path}" fill="#000"/></svg>'
     )
 
 
@@ -247,7 +252,8 @@ def tandatangani_pdf(
     lokasi: str,
     kontak: str,
 ) -> bytes:
-    """PAdES signature (pyHanko) with a visible field exactly over the stamp box of the signature block."""
+    """PAdES signature (pyHanko) with a visible field exactly over the stamp box of the signature
+    block."""
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -285,7 +291,8 @@ def tandatangani_pdf(
 
 
 def bekukan(lap: LaporanTahunan) -> Laporan:
-    """The year's data and narrative as the final report (no draft marks, no data-health appendix)."""
+    """The year's data and narrative as the final report (no draft marks, no data-health
+    appendix)."""
     return dataclasses.replace(build_laporan(lap.opd.kode, lap.tahun), draf=False, temuan=())
 
 

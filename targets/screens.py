@@ -14,9 +14,9 @@ from targets.models import JenisTarget, Periode, Realisasi, Renstra, Sasaran, Ta
 def periode_renstra_terkunci(
     opd, lama: Renstra | None, awal: int, akhir: int
 ) -> list[tuple[str, str]]:
-    """(field, message) for each year with a submitted or signed LKIP that a Renstra period from `awal`
-    to `akhir` (new, or changed from `lama`) would drop or newly take over: the report of that year
-    would otherwise be read against another plan, or none."""
+    """(field, message) for each year with a submitted or signed LKIP that a Renstra period from
+    `awal` to `akhir` (new, or changed from `lama`) would drop or newly take over: the report of
+    that year would otherwise be read against another plan, or none."""
     out = []
     for tahun, message in sorted(tahun_terkunci(opd).items()):
         before = lama is not None and lama.memuat(tahun)
@@ -118,7 +118,10 @@ class TargetForm(ScopedForm):
         ):
             self.add_error(
                 "tahun",
-                f"Tahun {tahun} di luar periode Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}.",
+                (
+                    f"Tahun {tahun} di luar periode Renstra "
+                    f"{renstra.tahun_awal}–{renstra.tahun_akhir}."
+                ),
             )
         return data
 

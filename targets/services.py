@@ -13,7 +13,8 @@ from targets.models import PembukaanPeriode, Periode, PeriodeTertutup
 
 
 def pesan_periode_tertutup(opd: PerangkatDaerah, tahun: int, periode: int) -> str | None:
-    """The refusal message for a write into a closed quarter (or a quarter of a closed year), or None.
+    """The refusal message for a write into a closed quarter (or a quarter of a closed year), or
+    None.
 
     Registered with `lkip.kunci` (TargetsConfig.ready): every write path asks there.
     """

@@ -20,7 +20,8 @@ def media_in_a_temporary_folder(settings, _media_root):
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
-    """Each test starts without the per-process page cache (the databases are rolled back under it)."""
+    """Each test starts without the per-process page cache (the databases are rolled back under
+    it)."""
     from reports.dashboard.versi import kosongkan_lokal
 
     kosongkan_lokal()

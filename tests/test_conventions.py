@@ -8,7 +8,8 @@ from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("lkip", "targets", "indicators", "budget", "reports", "exchange", "demo")
-#: django-simple-history's own choice field ('+', '~', '-'): the library has no enum to compare with.
+#: django-simple-history's own choice field ('+', '~', '-'): the library has no enum to compare
+#: with.
 NOT_OURS = {"history_type"}
 #: Lookups that may follow a field name in a keyword argument (`status__in=...`).
 LOOKUPS = {"in", "exact", "iexact"}
@@ -77,7 +78,7 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
-            for op, left, right in zip(node.ops, operands, operands[1:]):
+            for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
                 if isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) and any(
                     _field_named(side) in values and _strings(other) & every
                     for side, other in ((left, right), (right, left))
@@ -89,13 +90,14 @@ def literal_choices(source: str, values: dict[str, frozenset[str]]) -> list[int]
                     lines.add(kw.value.lineno)
         elif isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            for key, value in zip(keys, node.values):
+            for key, value in zip(keys, node.values, strict=False):
                 if isinstance(key, str) and _strings(value) & values.get(key, frozenset()):
                     lines.add(value.lineno)
             if (
                 len(keys) >= 2
                 and len(keys) == len(node.keys)
-                # one-letter keys are spreadsheet columns ({"A": 26, "B": 48}), not MetodeNegatif A/B
+                # one-letter keys are spreadsheet columns ({"A": 26, "B": 48}), not MetodeNegatif
+                # A/B
                 and not all(isinstance(k, str) and len(k) == 1 and k.isupper() for k in keys)
                 and any(set(keys) <= field_values for field_values in values.values())
             ):

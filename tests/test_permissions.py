@@ -70,14 +70,16 @@ EXPECTED = {
     "exchange:impor_templat": {**READ, "luar": 200},
     "exchange:impor_pratinjau": POST_ONLY,
     "exchange:impor_terapkan": POST_ONLY,
-    # Dashboards: read-only for every role; an outsider sees their own (empty) pemda, never this one.
+    # Dashboards: read-only for every role; an outsider sees their own (empty) pemda, never this
+    # one.
     "reports:dashboard:pemda": {**READ, "luar": 200},
     "reports:dashboard:pemda_xlsx": READ,
     "reports:dashboard:opd": READ,
     "reports:dashboard:indikator": READ,
     "reports:dashboard:program": READ,
-    # LKIP approval workflow (actions are POST-only; tests/reports/test_workflow.py posts them per role)
-    # and the public verification of signed PDFs (no login; an unknown document is 404 for everyone).
+    # LKIP approval workflow (actions are POST-only; tests/reports/test_workflow.py posts them per
+    # role) and the public verification of signed PDFs (no login; an unknown document is 404 for
+    # everyone).
     "reports:alur": READ,
     "reports:alur_ajukan": POST_ONLY,
     "reports:alur_komentar": POST_ONLY,

@@ -64,7 +64,8 @@ def jumlah_triwulan(nilai: Iterable[Decimal | int | None], sampai: int = 4) -> D
 
 
 def jumlah_lengkap(nilai: Iterable[Decimal | int | None]) -> Decimal | None:
-    """Σ of the values; None when there is none or one is missing (a partial total would mislead)."""
+    """Σ of the values; None when there is none or one is missing (a partial total would
+    mislead)."""
     daftar = [ke_decimal_opsional(n, "Nilai") for n in nilai]
     if not daftar or any(n is None for n in daftar):
         return None

@@ -33,7 +33,8 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
 
 
 def tempat_nilai(value: Decimal | int) -> int:
-    """Decimals to show for a value in its own unit: those it has, at most 2 (5 → 5; 77.26 → 77,26)."""
+    """Decimals to show for a value in its own unit: those it has, at most 2 (5 → 5;
+    77.26 → 77,26)."""
     d = Decimal(value)
     if d == d.to_integral_value():
         return 0

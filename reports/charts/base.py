@@ -19,7 +19,8 @@ def svg(width: int, height: int, body: str, label: str) -> str:
     """The chart's <svg> element: fixed size, an accessible label, the shared font and patterns."""
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='{width}' "
-        f"height='{height}' role='img' aria-label='{escape(label, quote=True)}' {FONT}>{DEFS}{body}</svg>"
+        f"height='{height}' role='img' aria-label='{escape(label, quote=True)}' "
+        f"{FONT}>{DEFS}{body}</svg>"
     )
 
 

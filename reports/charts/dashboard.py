@@ -35,7 +35,8 @@ GARIS_BANTU = "#d0d4da"
 
 
 def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
-    """Vertical bars of counts per category (label, count, colour key); the count sits on each bar."""
+    """Vertical bars of counts per category (label, count, colour key); the count sits on each
+    bar."""
     if not items:
         return ""
     bar_w, gap, top, bottom, left = 56, 18, 26, 58, 12
@@ -49,8 +50,8 @@ def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
         h = plot_h * n / hi
         y = top + plot_h - h
         parts.append(
-            f"<rect x='{x:.1f}' y='{y:.1f}' width='{bar_w}' height='{h:.1f}' fill='{WARNA.get(key, '#555')}'>"
-            f"<title>{escape(name)}: {n}</title></rect>"
+            f"<rect x='{x:.1f}' y='{y:.1f}' width='{bar_w}' height='{h:.1f}' "
+            f"fill='{WARNA.get(key, '#555')}'><title>{escape(name)}: {n}</title></rect>"
         )
         parts.append(
             f"<text x='{x + bar_w / 2:.1f}' y='{y - 6:.1f}' font-size='13' font-weight='bold' "
@@ -62,7 +63,8 @@ def distribusi(items: list[tuple[str, int, str]], label: str) -> str:
                 f"text-anchor='middle' fill='{TEKS}'>{escape(line)}</text>"
             )
     parts.append(
-        f"<line x1='{left}' x2='{width - left}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
+        f"<line x1='{left}' x2='{width - left}' y1='{top + plot_h}' y2='{top + plot_h}' "
+        f"stroke='{TEKS}'/>"
     )
     return svg(width, height, "".join(parts), label)
 
@@ -90,35 +92,43 @@ def sebaran(points: list[tuple[str, Decimal, Decimal, str]], label: str) -> str:
     parts = []
     for tick in range(0, int(x_hi) + 1, 20):
         parts.append(
-            f"<line x1='{x(Decimal(tick)):.1f}' x2='{x(Decimal(tick)):.1f}' y1='{top}' y2='{top + plot_h}' stroke='{GARIS_BANTU}'/>"
+            f"<line x1='{x(Decimal(tick)):.1f}' x2='{x(Decimal(tick)):.1f}' y1='{top}' "
+            f"y2='{top + plot_h}' stroke='{GARIS_BANTU}'/>"
         )
         parts.append(
-            f"<text x='{x(Decimal(tick)):.1f}' y='{top + plot_h + 16}' font-size='11' text-anchor='middle'>{tick}%</text>"
+            f"<text x='{x(Decimal(tick)):.1f}' y='{top + plot_h + 16}' font-size='11' "
+            f"text-anchor='middle'>{tick}%</text>"
         )
     for tick in range(0, int(y_hi) + 1, 20):
         parts.append(
-            f"<line x1='{left}' x2='{left + plot_w}' y1='{y(Decimal(tick)):.1f}' y2='{y(Decimal(tick)):.1f}' stroke='{GARIS_BANTU}'/>"
+            f"<line x1='{left}' x2='{left + plot_w}' y1='{y(Decimal(tick)):.1f}' "
+            f"y2='{y(Decimal(tick)):.1f}' stroke='{GARIS_BANTU}'/>"
         )
         parts.append(
-            f"<text x='{left - 6}' y='{y(Decimal(tick)) + 4:.1f}' font-size='11' text-anchor='end'>{tick}%</text>"
+            f"<text x='{left - 6}' y='{y(Decimal(tick)) + 4:.1f}' font-size='11' "
+            f"text-anchor='end'>{tick}%</text>"
         )
     for ref_x, ref_y in ((Decimal(100), None), (None, Decimal(100))):
         if ref_x is not None:
             parts.append(
-                f"<line x1='{x(ref_x):.1f}' x2='{x(ref_x):.1f}' y1='{top}' y2='{top + plot_h}' stroke='{TEKS}' stroke-dasharray='4 3'/>"
+                f"<line x1='{x(ref_x):.1f}' x2='{x(ref_x):.1f}' y1='{top}' y2='{top + plot_h}' "
+                f"stroke='{TEKS}' stroke-dasharray='4 3'/>"
             )
         else:
             parts.append(
-                f"<line x1='{left}' x2='{left + plot_w}' y1='{y(ref_y):.1f}' y2='{y(ref_y):.1f}' stroke='{TEKS}' stroke-dasharray='4 3'/>"
+                f"<line x1='{left}' x2='{left + plot_w}' y1='{y(ref_y):.1f}' y2='{y(ref_y):.1f}' "
+                f"stroke='{TEKS}' stroke-dasharray='4 3'/>"
             )
     for name, serapan, capaian, key in points:
         parts.append(
-            f"<circle cx='{x(serapan):.1f}' cy='{y(capaian):.1f}' r='6' fill='{WARNA.get(key, '#555')}' "
-            f"stroke='{TEKS}' stroke-width='1'><title>{escape(name)}: serapan {formulas.format_persen(serapan)}, "
-            f"rata-rata capaian {formulas.format_persen(capaian)}</title></circle>"
+            f"<circle cx='{x(serapan):.1f}' cy='{y(capaian):.1f}' r='6' "
+            f"fill='{WARNA.get(key, '#555')}' stroke='{TEKS}' stroke-width='1'>"
+            f"<title>{escape(name)}: serapan {formulas.format_persen(serapan)}, rata-rata capaian "
+            f"{formulas.format_persen(capaian)}</title></circle>"
         )
     parts.append(
-        f"<text x='{left + plot_w / 2}' y='{height - 8}' font-size='12' text-anchor='middle'>Serapan anggaran</text>"
+        f"<text x='{left + plot_w / 2}' y='{height - 8}' font-size='12' "
+        "text-anchor='middle'>Serapan anggaran</text>"
     )
     parts.append(
         f"<text x='14' y='{top + plot_h / 2}' font-size='12' text-anchor='middle' "
@@ -130,7 +140,8 @@ def sebaran(points: list[tuple[str, Decimal, Decimal, str]], label: str) -> str:
 def tren_tahunan(
     titik: list[tuple[str, Decimal | None, Decimal | None, bool]], label: str, satuan: str = ""
 ) -> str:
-    """Realisation per year (solid line, values printed) against the Renstra target (dashed, squares).
+    """Realisation per year (solid line, values printed) against the Renstra target (dashed,
+    squares).
 
     `titik`: (year, realisation, Renstra target, inside the Renstra period); the period is shaded.
     """
@@ -157,15 +168,18 @@ def tren_tahunan(
             f"<rect x='{x0:.1f}' y='{top}' width='{x1 - x0:.1f}' height='{plot_h}' fill='#eef3f8'/>"
         )
         parts.append(
-            f"<text x='{(x0 + x1) / 2:.1f}' y='{top - 8}' font-size='11' text-anchor='middle'>Periode Renstra</text>"
+            f"<text x='{(x0 + x1) / 2:.1f}' y='{top - 8}' font-size='11' "
+            "text-anchor='middle'>Periode Renstra</text>"
         )
     tick = lo
     while tick <= hi:
         parts.append(
-            f"<line x1='{left}' x2='{width - right}' y1='{y(tick):.1f}' y2='{y(tick):.1f}' stroke='{GARIS_BANTU}'/>"
+            f"<line x1='{left}' x2='{width - right}' y1='{y(tick):.1f}' y2='{y(tick):.1f}' "
+            f"stroke='{GARIS_BANTU}'/>"
         )
         parts.append(
-            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' text-anchor='end'>{angka(tick)}</text>"
+            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' "
+            f"text-anchor='end'>{angka(tick)}</text>"
         )
         tick += step
     target = [(i, t) for i, (_, _, t, _) in enumerate(titik) if t is not None]
@@ -177,8 +191,9 @@ def tren_tahunan(
         )
     for i, v in target:
         parts.append(
-            f"<rect x='{x(i) - 5:.1f}' y='{y(v) - 5:.1f}' width='10' height='10' fill='#fff' stroke='#2f77c0' stroke-width='2'>"
-            f"<title>Target Renstra {escape(titik[i][0])}: {angka(v)}{escape(satuan)}</title></rect>"
+            f"<rect x='{x(i) - 5:.1f}' y='{y(v) - 5:.1f}' width='10' height='10' fill='#fff' "
+            f"stroke='#2f77c0' stroke-width='2'><title>Target Renstra {escape(titik[i][0])}: "
+            f"{angka(v)}{escape(satuan)}</title></rect>"
         )
     real = [(i, r) for i, (_, r, _, _) in enumerate(titik) if r is not None]
     if len(real) > 1:
@@ -190,21 +205,24 @@ def tren_tahunan(
     for i, v in real:
         parts.append(f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='5' fill='{TEKS}'/>")
         parts.append(
-            f"<text x='{x(i):.1f}' y='{y(v) - 10:.1f}' font-size='11' font-weight='bold' text-anchor='middle'>"
-            f"{angka(v)}{escape(satuan)}</text>"
+            f"<text x='{x(i):.1f}' y='{y(v) - 10:.1f}' font-size='11' font-weight='bold' "
+            f"text-anchor='middle'>{angka(v)}{escape(satuan)}</text>"
         )
     for i, (name, _, _, _) in enumerate(titik):
         parts.append(
-            f"<text x='{x(i):.1f}' y='{height - bottom + 18}' font-size='12' text-anchor='middle'>{escape(name)}</text>"
+            f"<text x='{x(i):.1f}' y='{height - bottom + 18}' font-size='12' "
+            f"text-anchor='middle'>{escape(name)}</text>"
         )
     parts.append(
-        f"<line x1='{left}' x2='{width - right}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
+        f"<line x1='{left}' x2='{width - right}' y1='{top + plot_h}' y2='{top + plot_h}' "
+        f"stroke='{TEKS}'/>"
     )
     legend = (
         f"<line x1='{left}' x2='{left + 24}' y1='12' y2='12' stroke='{TEKS}' stroke-width='2.5'/>"
         f"<text x='{left + 30}' y='16' font-size='11'>Realisasi</text>"
-        f"<line x1='{left + 100}' x2='{left + 124}' y1='12' y2='12' stroke='#2f77c0' stroke-width='2' stroke-dasharray='6 4'/>"
-        f"<text x='{left + 130}' y='16' font-size='11'>Target Renstra</text>"
+        f"<line x1='{left + 100}' x2='{left + 124}' y1='12' y2='12' stroke='#2f77c0' "
+        f"stroke-width='2' stroke-dasharray='6 4'/><text x='{left + 130}' y='16' "
+        "font-size='11'>Target Renstra</text>"
     )
     return svg(width, height, legend + "".join(parts), label)
 
@@ -224,34 +242,41 @@ def serapan_triwulan(items: list[tuple[str, Decimal | None]], label: str) -> str
     parts = []
     for tick in (0, 25, 50, 75, 100):
         parts.append(
-            f"<line x1='{left}' x2='{width - 10}' y1='{y(Decimal(tick)):.1f}' y2='{y(Decimal(tick)):.1f}' stroke='{GARIS_BANTU}'/>"
+            f"<line x1='{left}' x2='{width - 10}' y1='{y(Decimal(tick)):.1f}' "
+            f"y2='{y(Decimal(tick)):.1f}' stroke='{GARIS_BANTU}'/>"
         )
         parts.append(
-            f"<text x='{left - 6}' y='{y(Decimal(tick)) + 4:.1f}' font-size='10' text-anchor='end'>{tick}%</text>"
+            f"<text x='{left - 6}' y='{y(Decimal(tick)) + 4:.1f}' font-size='10' "
+            f"text-anchor='end'>{tick}%</text>"
         )
     for i, (name, value) in enumerate(items):
         cx = left + col_w * i + col_w / 2
         if value is None:
             parts.append(
-                f"<text x='{cx:.1f}' y='{top + plot_h - 6}' font-size='10' text-anchor='middle' font-style='italic'>belum ada</text>"
+                f"<text x='{cx:.1f}' y='{top + plot_h - 6}' font-size='10' text-anchor='middle' "
+                "font-style='italic'>belum ada</text>"
             )
         else:
             h = plot_h * float(value / hi) if value > 0 else 0
             parts.append(
-                f"<rect x='{cx - col_w * 0.3:.1f}' y='{top + plot_h - h:.1f}' width='{col_w * 0.6:.1f}' height='{h:.1f}' fill='#2f77c0'/>"
+                f"<rect x='{cx - col_w * 0.3:.1f}' y='{top + plot_h - h:.1f}' "
+                f"width='{col_w * 0.6:.1f}' height='{h:.1f}' fill='#2f77c0'/>"
             )
             parts.append(
-                f"<text x='{cx:.1f}' y='{top + plot_h - h - 5:.1f}' font-size='11' font-weight='bold' text-anchor='middle'>"
-                f"{formulas.format_persen(value)}</text>"
+                f"<text x='{cx:.1f}' y='{top + plot_h - h - 5:.1f}' font-size='11' "
+                f"font-weight='bold' text-anchor='middle'>{formulas.format_persen(value)}</text>"
             )
         parts.append(
-            f"<text x='{cx:.1f}' y='{height - bottom + 16}' font-size='11' text-anchor='middle'>{escape(name)}</text>"
+            f"<text x='{cx:.1f}' y='{height - bottom + 16}' font-size='11' "
+            f"text-anchor='middle'>{escape(name)}</text>"
         )
     parts.append(
-        f"<line x1='{left}' x2='{width - 10}' y1='{y(Decimal(100)):.1f}' y2='{y(Decimal(100)):.1f}' stroke='{TEKS}' stroke-dasharray='4 3'/>"
+        f"<line x1='{left}' x2='{width - 10}' y1='{y(Decimal(100)):.1f}' "
+        f"y2='{y(Decimal(100)):.1f}' stroke='{TEKS}' stroke-dasharray='4 3'/>"
     )
     parts.append(
-        f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
+        f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' "
+        f"stroke='{TEKS}'/>"
     )
     return svg(width, height, "".join(parts), label)
 
@@ -267,8 +292,8 @@ def anggaran_tahunan(items: list[tuple[str, Decimal | None, Decimal | None]], la
     hi = max(values) or Decimal(1)
     parts = [
         f"<text x='{left}' y='14' font-size='11'>Juta rupiah</text>",
-        f"<rect x='{left + 80}' y='4' width='14' height='12' fill='#fff' stroke='#2f77c0' stroke-width='2'/>"
-        f"<text x='{left + 100}' y='14' font-size='11'>Pagu</text>",
+        f"<rect x='{left + 80}' y='4' width='14' height='12' fill='#fff' stroke='#2f77c0' "
+        f"stroke-width='2'/><text x='{left + 100}' y='14' font-size='11'>Pagu</text>",
         f"<rect x='{left + 150}' y='4' width='14' height='12' fill='#2f77c0'/>"
         f"<text x='{left + 170}' y='14' font-size='11'>Realisasi</text>",
     ]
@@ -280,17 +305,19 @@ def anggaran_tahunan(items: list[tuple[str, Decimal | None, Decimal | None]], la
                 continue
             h = plot_h * float(value / hi) if value > 0 else 0
             parts.append(
-                f"<rect x='{bx:.1f}' y='{top + plot_h - h:.1f}' width='{group_w * 0.32:.1f}' height='{h:.1f}' "
-                f"fill='{fill}' stroke='#2f77c0' stroke-width='2'/>"
+                f"<rect x='{bx:.1f}' y='{top + plot_h - h:.1f}' width='{group_w * 0.32:.1f}' "
+                f"height='{h:.1f}' fill='{fill}' stroke='#2f77c0' stroke-width='2'/>"
             )
             parts.append(
-                f"<text x='{bx + group_w * 0.16:.1f}' y='{top + plot_h - h - 4:.1f}' font-size='10' text-anchor='middle'>"
-                f"{formulas.format_juta(value)}</text>"
+                f"<text x='{bx + group_w * 0.16:.1f}' y='{top + plot_h - h - 4:.1f}' "
+                f"font-size='10' text-anchor='middle'>{formulas.format_juta(value)}</text>"
             )
         parts.append(
-            f"<text x='{gx + group_w / 2:.1f}' y='{height - bottom + 16}' font-size='12' text-anchor='middle'>{escape(name)}</text>"
+            f"<text x='{gx + group_w / 2:.1f}' y='{height - bottom + 16}' font-size='12' "
+            f"text-anchor='middle'>{escape(name)}</text>"
         )
     parts.append(
-        f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='{TEKS}'/>"
+        f"<line x1='{left}' x2='{width - 10}' y1='{top + plot_h}' y2='{top + plot_h}' "
+        f"stroke='{TEKS}'/>"
     )
     return svg(width, height, "".join(parts), label)

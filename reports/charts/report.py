@@ -1,4 +1,5 @@
-"""The report's charts, the same in HTML and PDF: greys and hatching so they read in black-and-white print."""
+"""The report's charts, the same in HTML and PDF: greys and hatching so they read in black-and-white
+print."""
 
 from __future__ import annotations
 
@@ -28,26 +29,32 @@ def garis(titik: list[tuple[str, Decimal]], label: str, satuan: str = "") -> str
     tick = lo
     while tick <= hi:
         parts.append(
-            f"<line x1='{left}' x2='{width - right}' y1='{y(tick):.1f}' y2='{y(tick):.1f}' stroke='#ccc' stroke-width='0.7'/>"
+            f"<line x1='{left}' x2='{width - right}' y1='{y(tick):.1f}' y2='{y(tick):.1f}' "
+            "stroke='#ccc' stroke-width='0.7'/>"
         )
         parts.append(
-            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' text-anchor='end'>{formulas.format_angka(tick, 0)}</text>"
+            f"<text x='{left - 6}' y='{y(tick) + 4:.1f}' font-size='11' "
+            f"text-anchor='end'>{formulas.format_angka(tick, 0)}</text>"
         )
         tick += step
     points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, (_, v) in enumerate(titik))
     parts.append(f"<polyline points='{points}' fill='none' stroke='#222' stroke-width='2'/>")
     for i, (name, v) in enumerate(titik):
         parts.append(
-            f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='4' fill='#fff' stroke='#222' stroke-width='2'/>"
+            f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='4' fill='#fff' stroke='#222' "
+            "stroke-width='2'/>"
         )
         parts.append(
-            f"<text x='{x(i):.1f}' y='{y(v) - 9:.1f}' font-size='11' text-anchor='middle' font-weight='bold'>{formulas.format_angka(v)}{escape(satuan)}</text>"
+            f"<text x='{x(i):.1f}' y='{y(v) - 9:.1f}' font-size='11' text-anchor='middle' "
+            f"font-weight='bold'>{formulas.format_angka(v)}{escape(satuan)}</text>"
         )
         parts.append(
-            f"<text x='{x(i):.1f}' y='{height - bottom + 18}' font-size='12' text-anchor='middle'>{escape(name)}</text>"
+            f"<text x='{x(i):.1f}' y='{height - bottom + 18}' font-size='12' "
+            f"text-anchor='middle'>{escape(name)}</text>"
         )
     parts.append(
-        f"<line x1='{left}' x2='{width - right}' y1='{height - bottom}' y2='{height - bottom}' stroke='#222'/>"
+        f"<line x1='{left}' x2='{width - right}' y1='{height - bottom}' y2='{height - bottom}' "
+        "stroke='#222'/>"
     )
     return svg(width, height, "".join(parts), label)
 
@@ -73,29 +80,38 @@ def target_realisasi(
             bx = x0 + 30 + j * 55
             if value is None:
                 parts.append(
-                    f"<text x='{bx + 20}' y='{top + plot_h - 4}' font-size='10' text-anchor='middle' font-style='italic'>belum ada data</text>"
+                    f"<text x='{bx + 20}' y='{top + plot_h - 4}' font-size='10' "
+                    "text-anchor='middle' font-style='italic'>belum ada data</text>"
                 )
             else:
                 h = plot_h * float(value / hi) if value > 0 else 0
                 parts.append(
-                    f"<rect x='{bx}' y='{top + plot_h - h:.1f}' width='40' height='{h:.1f}' fill='{fill}' stroke='#222'/>"
+                    f"<rect x='{bx}' y='{top + plot_h - h:.1f}' width='40' height='{h:.1f}' "
+                    f"fill='{fill}' stroke='#222'/>"
                 )
                 parts.append(
-                    f"<text x='{bx + 20}' y='{top + plot_h - h - 5:.1f}' font-size='11' text-anchor='middle' font-weight='bold'>{formulas.format_angka(value)}{escape(satuan)}</text>"
+                    f"<text x='{bx + 20}' y='{top + plot_h - h - 5:.1f}' font-size='11' "
+                    "text-anchor='middle' "
+                    f"font-weight='bold'>{formulas.format_angka(value)}{escape(satuan)}</text>"
                 )
             parts.append(
-                f"<text x='{bx + 20}' y='{top + plot_h + 14}' font-size='10' text-anchor='middle'>{caption}</text>"
+                f"<text x='{bx + 20}' y='{top + plot_h + 14}' font-size='10' "
+                f"text-anchor='middle'>{caption}</text>"
             )
         parts.append(
-            f"<line x1='{x0 + 20}' x2='{x0 + panel_w - 20}' y1='{top + plot_h}' y2='{top + plot_h}' stroke='#222'/>"
+            f"<line x1='{x0 + 20}' x2='{x0 + panel_w - 20}' y1='{top + plot_h}' "
+            f"y2='{top + plot_h}' stroke='#222'/>"
         )
         for k, line in enumerate(wrap(name, 24)[:3]):
             parts.append(
-                f"<text x='{x0 + panel_w / 2}' y='{top + plot_h + 32 + k * 13}' font-size='11' text-anchor='middle'>{escape(line)}</text>"
+                f"<text x='{x0 + panel_w / 2}' y='{top + plot_h + 32 + k * 13}' font-size='11' "
+                f"text-anchor='middle'>{escape(line)}</text>"
             )
     legend = (
-        "<rect x='10' y='6' width='14' height='12' fill='url(#arsir)' stroke='#222'/><text x='30' y='16' font-size='11'>Target</text>"
-        "<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/><text x='110' y='16' font-size='11'>Realisasi</text>"
+        "<rect x='10' y='6' width='14' height='12' fill='url(#arsir)' stroke='#222'/>"
+        "<text x='30' y='16' font-size='11'>Target</text>"
+        "<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/>"
+        "<text x='110' y='16' font-size='11'>Realisasi</text>"
     )
     return svg(width, height, legend + "".join(parts), label)
 
@@ -114,26 +130,32 @@ def batang_horizontal(
         y0 = top + i * row_h
         for k, line in enumerate(wrap(name, 40)[:2]):
             parts.append(
-                f"<text x='{label_w - 8}' y='{y0 + 13 + k * 13}' font-size='11' text-anchor='end'>{escape(line)}</text>"
+                f"<text x='{label_w - 8}' y='{y0 + 13 + k * 13}' font-size='11' "
+                f"text-anchor='end'>{escape(line)}</text>"
             )
         if value is None:
             parts.append(
-                f"<text x='{label_w + 4}' y='{y0 + 15}' font-size='11' font-style='italic'>belum ada data</text>"
+                f"<text x='{label_w + 4}' y='{y0 + 15}' font-size='11' "
+                "font-style='italic'>belum ada data</text>"
             )
             continue
         w = bar_w * float(value / hi) if value > 0 else 0
         parts.append(
-            f"<rect x='{label_w}' y='{y0 + 4}' width='{w:.1f}' height='{row_h - 12}' fill='#555' stroke='#222'/>"
+            f"<rect x='{label_w}' y='{y0 + 4}' width='{w:.1f}' height='{row_h - 12}' fill='#555' "
+            "stroke='#222'/>"
         )
         # Values sit in their own column right of the bars, clear of the reference line.
         parts.append(
-            f"<text x='{label_w + bar_w + 12}' y='{y0 + 19}' font-size='11' font-weight='bold'>{formulas.format_persen(value)}</text>"
+            f"<text x='{label_w + bar_w + 12}' y='{y0 + 19}' font-size='11' "
+            f"font-weight='bold'>{formulas.format_persen(value)}</text>"
         )
     ref = label_w + bar_w * float(batas / hi)
     parts.append(
-        f"<line x1='{ref:.1f}' x2='{ref:.1f}' y1='{top - 6}' y2='{height - 14}' stroke='#000' stroke-dasharray='4 3'/>"
+        f"<line x1='{ref:.1f}' x2='{ref:.1f}' y1='{top - 6}' y2='{height - 14}' stroke='#000' "
+        "stroke-dasharray='4 3'/>"
     )
     parts.append(
-        f"<text x='{ref:.1f}' y='{top - 9}' font-size='10' text-anchor='middle'>{formulas.format_persen(batas, 0)}</text>"
+        f"<text x='{ref:.1f}' y='{top - 9}' font-size='10' "
+        f"text-anchor='middle'>{formulas.format_persen(batas, 0)}</text>"
     )
     return svg(width, height, "".join(parts), label)

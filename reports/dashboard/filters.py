@@ -1,4 +1,5 @@
-"""The pemda dashboard's filter form (django-filter): every value validated, errors in Indonesian."""
+"""The pemda dashboard's filter form (django-filter): every value validated, errors in
+Indonesian."""
 
 from __future__ import annotations
 

@@ -253,7 +253,9 @@ def _baris_iku(
 
 def _triwulan(ind: Indikator, c: CapaianTahunan, tw_selesai: int) -> tuple[SelTriwulan, ...]:
     cells = []
-    for q, (target, nilai) in enumerate(zip(c.target_triwulan, c.realisasi_triwulan), start=1):
+    for q, (target, nilai) in enumerate(
+        zip(c.target_triwulan, c.realisasi_triwulan, strict=True), start=1
+    ):
         target_teks = nilai_teks(ind, target) if target is not None else "—"
         if nilai is not None:
             cells.append(SelTriwulan(nilai_teks(ind, nilai), Keadaan.TERISI, target_teks))
@@ -275,7 +277,8 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
     )
     if not lines:
         return [], None
-    # Quarterly realisations summed per program and level (program codes are the first 7 characters).
+    # Quarterly realisations summed per program and level (program codes are the first 7
+    # characters).
     quarters = (
         Anggaran.objects.filter(opd=opd, tahun=tahun)
         .annotate(program=Substr("nomenklatur__kode", 1, 7))
@@ -314,7 +317,8 @@ def _program(opd: PerangkatDaerah, tahun: int) -> tuple[list[BarisProgram], Bari
 
 
 def _kumulatif(levels: dict[str, dict]) -> list[Decimal | None]:
-    """Realisation up to each quarter, at the coarsest level of the program that records quarters."""
+    """Realisation up to each quarter, at the coarsest level of the program that records
+    quarters."""
     source = next(
         (
             levels[t]
@@ -335,7 +339,8 @@ def _periode_renstra(periods: Iterable[tuple[int, int]], tahun: int) -> tuple[in
 
 
 def tren_indikator(ind: Indikator, tahun: int) -> TrenIndikator:
-    """An indicator over the years: its Renstra period, the years before, against the Renstra targets."""
+    """An indicator over the years: its Renstra period, the years before, against the Renstra
+    targets."""
     periods = Renstra.objects.filter(opd_id=ind.opd_id).values_list("tahun_awal", "tahun_akhir")
     return _tren(
         ind,
@@ -395,7 +400,8 @@ def _tren(
 
 
 def tren_program(opd: PerangkatDaerah, program: Nomenklatur, tahun: int) -> TrenProgram:
-    """A program over the years: its budget line each year and its program indicators (5 queries)."""
+    """A program over the years: its budget line each year and its program indicators (5
+    queries)."""
     lines = Anggaran.objects.filter(opd=opd, nomenklatur=program).order_by("tahun")
     budget = tuple(AnggaranTahun(a.tahun, a.pagu, a.realisasi, a.serapan) for a in lines)
     indicators = (

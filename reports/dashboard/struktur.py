@@ -1,4 +1,5 @@
-"""The dashboards' frozen dataclasses: values computed by the formulas module, and their display text.
+"""The dashboards' frozen dataclasses: values computed by the formulas module, and their display
+text.
 
 Built by `reports.dashboard.selectors`, cached (pickled) per data version, printed by the templates
 and the XLSX export without any arithmetic.
@@ -29,7 +30,8 @@ KELAS_BAND = {
 }
 URUT_STATUS = {s: i for i, s in enumerate(StatusLaporan.values)}
 
-# Serapan classes of the pemda distribution: (lower bound inclusive, label); "> 100%" is overspending.
+# Serapan classes of the pemda distribution: (lower bound inclusive, label); "> 100%" is
+# overspending.
 KELAS_SERAPAN = (
     (Decimal("100.005"), "> 100% (melebihi pagu)"),
     (Decimal(90), "90–100%"),
@@ -68,7 +70,8 @@ def kelas_serapan(serapan: Decimal | None) -> str:
 
 class Teks:
     """A display property of a frozen dataclass: ``serapan_teks = Teks("serapan")`` prints
-    ``self.serapan`` with `persen_teks` (or the formatter given); the value itself stays a Decimal."""
+    ``self.serapan`` with `persen_teks` (or the formatter given); the value itself stays a
+    Decimal."""
 
     def __init__(self, field: str, format=None):
         self.field, self.format = field, format or persen_teks

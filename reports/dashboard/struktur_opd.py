@@ -1,4 +1,5 @@
-"""The agency dashboard's and the year-on-year views' frozen dataclasses (values and display text)."""
+"""The agency dashboard's and the year-on-year views' frozen dataclasses (values and display
+text)."""
 
 from __future__ import annotations
 
@@ -126,7 +127,8 @@ class DasborOpd:
 
     @property
     def ada_data(self) -> bool:
-        """A target, a realisation or a budget line recorded for the year (defined IKU alone are not data)."""
+        """A target, a realisation or a budget line recorded for the year (defined IKU alone are not
+        data)."""
         return any(i.ada_data for i in self.iku) or bool(self.program)
 
     @property

@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as memo
 from pathlib import Path
-from typing import TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -57,7 +56,8 @@ CACHE_DETIK = 300
 
 
 def _sidik_kode() -> str:
-    """A fingerprint of the dashboards' code and templates: a deploy never reads older cache entries."""
+    """A fingerprint of the dashboards' code and templates: a deploy never reads older cache
+    entries."""
     from django.conf import settings
 
     digest = hashlib.blake2b(digest_size=6)
@@ -77,8 +77,6 @@ def _sidik_kode() -> str:
 #: Part of every key, so values cached by other code (another deploy) are never read.
 SKEMA = _sidik_kode()
 SESI_AKSES = "lkip_dasbor_akses"
-
-T = TypeVar("T")
 
 
 def _diaudit() -> list:
@@ -119,8 +117,9 @@ def _sql(vendor: str) -> str:
 
     User = get_user_model()
     parts = [newest(model.history.model._meta.db_table, "history_date") for model in _diaudit()]
-    # MAX(history_date) is the time of the save, not of the commit: a save committed after a later one
-    # would not move it. For the users (who may log in, with which rights) the number of rows does.
+    # MAX(history_date) is the time of the save, not of the commit: a save committed after a later
+    # one would not move it. For the users (who may log in, with which rights) the number of rows
+    # does.
     if hasattr(User, "history"):
         parts.append(count(User.history.model._meta.db_table))
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
@@ -156,9 +155,10 @@ def _fetch(sql: str) -> tuple:
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return cursor.fetchone()
-    # Django's cursors bind on the client and never prepare, so PostgreSQL would plan the sub-selects
-    # on every request. With persistent connections a server-side cursor prepares this one statement
-    # once per connection; the huge threshold keeps psycopg from preparing anything not asked to be.
+    # Django's cursors bind on the client and never prepare, so PostgreSQL would plan the
+    # sub-selects on every request. With persistent connections a server-side cursor prepares this
+    # one statement once per connection; the huge threshold keeps psycopg from preparing anything
+    # not asked to be.
     import psycopg
 
     connection.ensure_connection()
@@ -216,8 +216,8 @@ def lupakan_versi(**_kwargs) -> None:
 
 
 def lupakan_versi_setelah_tulis(get_response):
-    """Middleware: after a request that may have written (anything but GET, HEAD, OPTIONS) this process
-    reads the version afresh — bulk writes (the workbook import) send no model signal."""
+    """Middleware: after a request that may have written (anything but GET, HEAD, OPTIONS) this
+    process reads the version afresh — bulk writes (the workbook import) send no model signal."""
 
     def middleware(request):
         response = get_response(request)
@@ -246,7 +246,8 @@ _KUNCI = threading.Lock()
 
 
 def _ambil(key: str):
-    """A cached value, or None; a value that cannot be read (e.g. pickled by older code) is a miss."""
+    """A cached value, or None; a value that cannot be read (e.g. pickled by older code) is a
+    miss."""
     now = time.monotonic()
     with _KUNCI:
         found = _LOKAL.get(key)
@@ -283,16 +284,17 @@ def kosongkan_lokal() -> None:
     _lupakan()
 
 
-# The logged-in users, per process: (database, user id, data version) → (time kept, the loaded User).
-# The version covers the users' audit history (every save: password, active flag, superuser), their
-# groups and permissions and their assignments, so a kept user is one the database had at that
-# version. A write the version cannot see (a QuerySet.update(), raw SQL) shows within PENGGUNA_DETIK.
+# The logged-in users, per process: (database, user id, data version) → (time kept, the loaded
+# User). The version covers the users' audit history (every save: password, active flag, superuser),
+# their groups and permissions and their assignments, so a kept user is one the database had at that
+# version. A write the version cannot see (a QuerySet.update(), raw SQL) shows within
+# PENGGUNA_DETIK.
 _PENGGUNA: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
 _PENGGUNA_MAKS = 512
 PENGGUNA_DETIK = 5.0
 
 
-def pengguna_tersimpan(
+def pengguna_tersimpan[T](
     user_id,
     muat: Callable[[], T | None],
     cocok: Callable[[T], bool] = lambda _u: True,
@@ -324,7 +326,7 @@ def pengguna_tersimpan(
     return salin(user)
 
 
-def dari_cache(kunci: str, versi: str, hitung: Callable[[], T]) -> T:
+def dari_cache[T](kunci: str, versi: str, hitung: Callable[[], T]) -> T:
     """The cached value for this key and data version, computed (and stored) on a miss."""
     key = f"lkip:dasbor:{SKEMA}:{kunci}:{versi}"
     value = _ambil(key)
@@ -373,7 +375,8 @@ class Fragmen:
 def fragmen_tersimpan(
     request: HttpRequest, versi: str, scope: str, hitung: Callable[[], Fragmen]
 ) -> Fragmen:
-    """The page body for this URL, scope, day and data version; rendered (and kept if 200) on a miss.
+    """The page body for this URL, scope, day and data version; rendered (and kept if 200) on a
+    miss.
 
     The body holds no per-user content (the header with the user's name and CSRF token is rendered
     around it on every request). Errors and 404s are never kept.
@@ -381,7 +384,10 @@ def fragmen_tersimpan(
     where = (
         f"{request.path}?{request.META.get('QUERY_STRING', '')}:{timezone.localdate().isoformat()}"
     )
-    key = f"lkip:dasbor:{SKEMA}:halaman:{scope}:{hashlib.blake2b(where.encode(), digest_size=12).hexdigest()}:{versi}"
+    key = (
+        f"lkip:dasbor:{SKEMA}:halaman:{scope}:"
+        f"{hashlib.blake2b(where.encode(), digest_size=12).hexdigest()}:{versi}"
+    )
     value = _ambil(key)
     if value is None:
         value = hitung()

@@ -177,7 +177,8 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
                             ERROR,
                             where,
                             f"predikat {what} '{predikat}' tidak sesuai nilai "
-                            f"{formulas.format_angka(nilai)} (seharusnya {formulas.predikat_akip(nilai)}).",
+                            f"{formulas.format_angka(nilai)} (seharusnya "
+                            f"{formulas.predikat_akip(nilai)}).",
                         )
                     )
             if ctx.akip and c.realisasi is not None:
@@ -223,7 +224,8 @@ def _akip_checks(ctx: Konteks) -> list[Temuan]:
                     "VR-AKIP-1",
                     ERROR,
                     where,
-                    f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya {formulas.format_angka(bobot)}.",
+                    f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya "
+                    f"{formulas.format_angka(bobot)}.",
                 )
             )
         if k.nilai > k.bobot:
@@ -376,9 +378,9 @@ def _printed_checks(ctx: Konteks) -> list[Temuan]:
                         "VR-BUD-4",
                         WARNING,
                         where,
-                        f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, bukan "
-                        f"seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} ({_shown(a, expected)}); "
-                        f"beri label sebagai bagian yang mendukung IKU.",
+                        f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, "
+                        f"bukan seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} "
+                        f"({_shown(a, expected)}); beri label sebagai bagian yang mendukung IKU.",
                     )
                 )
                 continue
@@ -448,7 +450,8 @@ def periksa(opd: PerangkatDaerah, tahun: int) -> list[Temuan]:
 
 
 def periksa_konteks(ctx: Konteks) -> list[Temuan]:
-    """The findings for an already loaded context (the pemda dashboard loads every agency at once)."""
+    """The findings for an already loaded context (the pemda dashboard loads every agency at
+    once)."""
     findings = (
         _budget_checks(ctx)
         + _indicator_checks(ctx)

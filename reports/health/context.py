@@ -128,7 +128,8 @@ def muat_konteks(
 def _anggaran(
     scope: dict, tahun: int, indikator: dict[int, Indikator]
 ) -> dict[int, list[Anggaran]]:
-    """A year's budget lines of the agencies in scope, each with its nomenclature and linked indicators.
+    """A year's budget lines of the agencies in scope, each with its nomenclature and linked
+    indicators.
 
     What `select_related`/`prefetch_related` would do, without one nomenclature object and one
     related manager per line (a city has tens of thousands of lines, but few codes and few links).

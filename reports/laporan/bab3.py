@@ -1,4 +1,5 @@
-"""Bab III Akuntabilitas Kinerja: capaian per sasaran (the seven analyses) and realisasi anggaran."""
+"""Bab III Akuntabilitas Kinerja: capaian per sasaran (the seven analyses) and realisasi
+anggaran."""
 
 from __future__ import annotations
 
@@ -127,16 +128,17 @@ def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     )
     intro = [
         Paragraf(
-            f"Pada tahun {d.tahun} {d.opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dan {len(iku)} indikator "
-            f"kinerja utama dalam Perjanjian Kinerja. "
+            f"Pada tahun {d.tahun} {d.opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dan "
+            f"{len(iku)} indikator kinerja utama dalam Perjanjian Kinerja. "
             + (
                 f"{r['iku_tercapai']} dari {r['iku_terukur']} indikator yang "
                 f"terukur mencapai atau melampaui target."
                 if r["iku_terukur"]
                 else "Belum ada indikator yang dapat diukur capaiannya."
             )
-            + " Capaian dihitung dari nilai realisasi dan target yang tidak dibulatkan; kategori capaian mengikuti skala "
-            "≥ 91 sangat tinggi, 76–< 91 tinggi, 66–< 76 sedang, 51–< 66 rendah, dan < 51 sangat rendah."
+            + " Capaian dihitung dari nilai realisasi dan target yang tidak dibulatkan; kategori "
+            "capaian mengikuti skala ≥ 91 sangat tinggi, 76–< 91 tinggi, 66–< 76 sedang, "
+            "51–< 66 rendah, dan < 51 sangat rendah."
         )
     ]
     subs = []
@@ -237,18 +239,26 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     if lalu.realisasi is None and not lalu.realisasi_predikat:
         out.append(
             Paragraf(
-                f"Realisasi tahun {d.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun lalu belum dapat disajikan."
+                f"Realisasi tahun {d.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun "
+                "lalu belum dapat disajikan."
             )
         )
     else:
         text = (
             f"Realisasi tahun {d.tahun} ({nilai_teks(ind, c.realisasi, c.realisasi_predikat)}) "
-            f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} ({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})."
+            f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} "
+            f"({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})."
         )
         if lalu.capaian is not None and c.capaian is not None:
-            text += f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} menjadi {persen_teks(c.capaian)}."
+            text += (
+                f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} "
+                f"menjadi {persen_teks(c.capaian)}."
+            )
         else:
-            text += f" Capaian tahun {d.tahun - 1} tidak dapat dihitung karena target tahun {d.tahun - 1} belum tercatat."
+            text += (
+                f" Capaian tahun {d.tahun - 1} tidak dapat dihitung karena target tahun "
+                f"{d.tahun - 1} belum tercatat."
+            )
         out.append(Paragraf(text))
     out.append(
         n.tabel(
@@ -289,9 +299,11 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     cap_akhir = ind.capaian(final[0], c.realisasi, final[1], c.realisasi_predikat)
     out.append(
         Paragraf(
-            f"Target akhir Renstra (tahun {d.renstra.tahun_akhir}) sebesar {nilai_teks(ind, final[0], final[1])}. "
+            f"Target akhir Renstra (tahun {d.renstra.tahun_akhir}) sebesar "
+            f"{nilai_teks(ind, final[0], final[1])}. "
             + (
-                f"Realisasi tahun {d.tahun} telah mencapai {persen_teks(cap_akhir)} dari target akhir tersebut."
+                f"Realisasi tahun {d.tahun} telah mencapai {persen_teks(cap_akhir)} dari target "
+                "akhir tersebut."
                 if cap_akhir is not None
                 else "Capaian terhadap target akhir Renstra belum dapat dihitung."
             )
@@ -312,7 +324,8 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     ]
     out.append(
         n.tabel(
-            f"Realisasi {ind.uraian} terhadap Target Akhir Renstra {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
+            f"Realisasi {ind.uraian} terhadap Target Akhir Renstra "
+            f"{d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
             [tuple(head)],
             [tuple(targets), tuple(reals), tuple(caps)],
             f"Renstra {d.opd.nama} {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}; {SUMBER}",
@@ -386,7 +399,8 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
             [teks("Predikat", kelas="total"), teks("")]
             + [
                 teks(
-                    f"{formulas.predikat_akip(totals[y])} ({formulas.INTERPRETASI_AKIP[formulas.predikat_akip(totals[y])]})",
+                    f"{formulas.predikat_akip(totals[y])} "
+                    f"({formulas.INTERPRETASI_AKIP[formulas.predikat_akip(totals[y])]})",
                     kelas="total angka",
                 )
                 for y in years
@@ -396,15 +410,18 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
     last = d.akip.get(d.tahun) or d.akip[years[-1]]
     lhe = last[0]
     text = (
-        f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor {lhe.nomor_lhe or '(belum ada data)'}"
+        f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor "
+        f"{lhe.nomor_lhe or '(belum ada data)'}"
         + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
-        + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat {formulas.predikat_akip(totals[lhe.tahun])}."
+        + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat "
+        f"{formulas.predikat_akip(totals[lhe.tahun])}."
     )
     if len(years) == 2:
         delta = totals[years[1]] - totals[years[0]]
         text += (
-            f" Dibanding tahun {years[0]} nilai {_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))}"
-            f" sebesar {formulas.format_angka(abs(delta))} poin."
+            f" Dibanding tahun {years[0]} nilai "
+            f"{_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))} sebesar "
+            f"{formulas.format_angka(abs(delta))} poin."
         )
     return [
         Paragraf(text),
@@ -429,8 +446,9 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
         mutu = formulas.mutu_ikm(now.nilai)
         out.append(
             Paragraf(
-                f"Nilai IKM tahun {d.tahun} sebesar {formulas.format_angka(now.nilai)} termasuk mutu pelayanan "
-                f"{mutu.huruf} dengan kinerja unit pelayanan \u201c{mutu.kinerja}\u201d (PermenPANRB 14/2017)."
+                f"Nilai IKM tahun {d.tahun} sebesar {formulas.format_angka(now.nilai)} termasuk "
+                f"mutu pelayanan {mutu.huruf} dengan kinerja unit pelayanan "
+                f"\u201c{mutu.kinerja}\u201d (PermenPANRB 14/2017)."
             )
         )
     rows = [
@@ -474,7 +492,8 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
     if not linked:
         return [
             Paragraf(
-                "Belum ada baris anggaran yang ditautkan ke indikator ini, sehingga efisiensi belum dapat dianalisis."
+                "Belum ada baris anggaran yang ditautkan ke indikator ini, sehingga efisiensi "
+                "belum dapat dianalisis."
             )
         ]
     by_kode = {a.kode: a for a in d.anggaran}
@@ -552,23 +571,24 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
     ]
     notes = [
         f"Rumus: {formulas.RUMUS_EFISIENSI[varian]}.",
-        "Efisien bila capaian kinerja ≥ 100% dan serapan ≤ 100%; bila capaian < 100% tingkat efisiensi tidak dapat diukur.",
+        "Efisien bila capaian kinerja ≥ 100% dan serapan ≤ 100%; bila capaian < 100% tingkat "
+        "efisiensi tidak dapat diukur.",
     ]
     if partial:
         notes.append(
-            "Baris program/kegiatan menjumlahkan rincian yang mendukung indikator ini saja (bukan seluruh pagu "
-            "program/kegiatan): "
+            "Baris program/kegiatan menjumlahkan rincian yang mendukung indikator ini saja (bukan "
+            "seluruh pagu program/kegiatan): "
             + ", ".join(sorted(partial))
             + ". Pagu seluruh program lihat bagian Realisasi Anggaran."
         )
     text = (
-        f"Untuk mencapai indikator ini dialokasikan anggaran {terbilang_teks(total_pagu)} dengan realisasi "
-        f"{rupiah_teks(total_real)} atau serapan {persen_teks(s_total)}. "
+        f"Untuk mencapai indikator ini dialokasikan anggaran {terbilang_teks(total_pagu)} dengan "
+        f"realisasi {rupiah_teks(total_real)} atau serapan {persen_teks(s_total)}. "
     )
     if e_total is not None:
         text += (
-            f"Dengan capaian kinerja {persen_teks(c.capaian)}, tingkat efisiensi sebesar {persen_teks(e_total)} "
-            f"({formulas.kualifikasi_efisiensi(c.capaian, s_total)})."
+            f"Dengan capaian kinerja {persen_teks(c.capaian)}, tingkat efisiensi sebesar "
+            f"{persen_teks(e_total)} ({formulas.kualifikasi_efisiensi(c.capaian, s_total)})."
         )
     else:
         text += "Tingkat efisiensi belum dapat dihitung."
@@ -696,9 +716,10 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
         return Bagian("realisasi-anggaran", "3.2", "Realisasi Anggaran", tuple(blocks))
     blocks.append(
         Paragraf(
-            f"Pada penetapan APBD Tahun {d.tahun} {d.opd.nama} mendapat alokasi anggaran (pagu murni) sebesar "
-            f"{terbilang_teks(r['pagu_murni'])}, yang setelah perubahan APBD (APBD-P) menjadi "
-            f"{terbilang_teks(r['pagu'])}, dijabarkan dalam {len(programs)} program."
+            f"Pada penetapan APBD Tahun {d.tahun} {d.opd.nama} mendapat alokasi anggaran (pagu "
+            f"murni) sebesar {terbilang_teks(r['pagu_murni'])}, yang setelah perubahan APBD "
+            f"(APBD-P) menjadi {terbilang_teks(r['pagu'])}, dijabarkan dalam {len(programs)} "
+            "program."
         )
     )
     rows = []
@@ -742,8 +763,9 @@ def _anggaran(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     )
     blocks.append(
         Paragraf(
-            f"Dari pagu setelah perubahan {terbilang_teks(r['pagu'])} terealisasi {terbilang_teks(r['realisasi'])} "
-            f"atau serapan {persen_teks(r['serapan'])}, dengan sisa anggaran {rupiah_teks(r['sisa'])}."
+            f"Dari pagu setelah perubahan {terbilang_teks(r['pagu'])} terealisasi "
+            f"{terbilang_teks(r['realisasi'])} atau serapan {persen_teks(r['serapan'])}, dengan "
+            f"sisa anggaran {rupiah_teks(r['sisa'])}."
         )
     )
     rows = []

@@ -75,7 +75,10 @@ def assemble(d: DataLaporan) -> Laporan:
 def penandatangan_kepala(d: DataLaporan) -> Penandatangan:
     opd, tanggal = d.opd, d.pengaturan.tanggal
     return Penandatangan(
-        tempat_tanggal=f"{opd.kota_ttd}, {formulas.format_tanggal(tanggal) if tanggal else '.......... ' + str(d.tahun + 1)}",
+        tempat_tanggal=(
+            f"{opd.kota_ttd}, "
+            f"{formulas.format_tanggal(tanggal) if tanggal else '.......... ' + str(d.tahun + 1)}"
+        ),
         jabatan=opd.kepala_jabatan.upper(),
         nama=opd.kepala_nama,
         pangkat=opd.kepala_pangkat,
@@ -87,38 +90,39 @@ def _ikhtisar(d: DataLaporan, r: dict) -> tuple:
     opd, iku = d.opd, d.iku()
     blocks = [
         Paragraf(
-            f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun} menyajikan capaian "
-            f"kinerja atas Perjanjian Kinerja tahun {d.tahun} yang merupakan penjabaran tahun "
-            f"{d.tahun - d.renstra.tahun_awal + 1} Rencana Strategis {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}. "
-            f"Pada tahun {d.tahun} {opd.nama} menetapkan {len(d.sasaran)} sasaran strategis dengan "
-            f"{len(iku)} indikator kinerja utama (IKU)."
+            f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd.nama} Tahun {d.tahun} menyajikan "
+            f"capaian kinerja atas Perjanjian Kinerja tahun {d.tahun} yang merupakan penjabaran "
+            f"tahun {d.tahun - d.renstra.tahun_awal + 1} Rencana Strategis "
+            f"{d.renstra.tahun_awal}–{d.renstra.tahun_akhir}. Pada tahun {d.tahun} {opd.nama} "
+            f"menetapkan {len(d.sasaran)} sasaran strategis dengan {len(iku)} indikator kinerja "
+            "utama (IKU)."
         )
     ]
     if r["iku_terukur"]:
         blocks.append(
             Paragraf(
-                f"Dari {r['iku_terukur']} IKU yang terukur, {r['iku_tercapai']} IKU mencapai atau melampaui target "
-                f"dan {r['iku_terukur'] - r['iku_tercapai']} IKU belum mencapai target. Capaian masing-masing IKU:"
+                f"Dari {r['iku_terukur']} IKU yang terukur, {r['iku_tercapai']} IKU mencapai atau "
+                f"melampaui target dan {r['iku_terukur'] - r['iku_tercapai']} IKU belum mencapai "
+                "target. Capaian masing-masing IKU:"
             )
         )
         blocks.append(
             Daftar(
                 tuple(
-                    f"{i.uraian}: realisasi {nilai_teks(i, d.capaian[i.kode].realisasi, d.capaian[i.kode].realisasi_predikat)} "
-                    f"dari target {nilai_teks(i, d.capaian[i.kode].target, d.capaian[i.kode].target_predikat)}, "
-                    f"capaian {persen_teks(d.capaian[i.kode].capaian)}"
-                    + (f" ({d.capaian[i.kode].band})" if d.capaian[i.kode].band else "")
-                    + "."
+                    f"{i.uraian}: realisasi {nilai_teks(i, c.realisasi, c.realisasi_predikat)} "
+                    f"dari target {nilai_teks(i, c.target, c.target_predikat)}, "
+                    f"capaian {persen_teks(c.capaian)}" + (f" ({c.band})" if c.band else "") + "."
                     for i in iku
+                    for c in [d.capaian[i.kode]]
                 )
             )
         )
     if r["pagu"] is not None:
         blocks.append(
             Paragraf(
-                f"Untuk mencapai sasaran tersebut tersedia pagu anggaran setelah perubahan (APBD-P) sebesar "
-                f"{rupiah_teks(r['pagu'])} dengan realisasi {rupiah_teks(r['realisasi'])} atau serapan "
-                f"{persen_teks(r['serapan'])}."
+                "Untuk mencapai sasaran tersebut tersedia pagu anggaran setelah perubahan "
+                f"(APBD-P) sebesar {rupiah_teks(r['pagu'])} dengan realisasi "
+                f"{rupiah_teks(r['realisasi'])} atau serapan {persen_teks(r['serapan'])}."
             )
         )
     hambatan = [t for i in iku for t in _lines(d.capaian[i.kode].faktor_penghambat)]
@@ -231,7 +235,8 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                 "Program dan Kegiatan",
                 (
                     Paragraf(
-                        f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program dengan rincian sebagai berikut."
+                        f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program "
+                        "dengan rincian sebagai berikut."
                     ),
                     n.tabel(
                         f"Program dan Kegiatan Tahun {d.tahun}",
@@ -251,7 +256,7 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
     iku = d.iku()
     rows = []
     tujuan_seen: set[int] = set()
-    for no, sasaran in enumerate(d.sasaran, start=1):
+    for sasaran in d.sasaran:
         inds = d.iku_of(sasaran) or [None]
         tujuan_rows = sum(
             len(d.iku_of(s) or [None]) for s in d.sasaran if s.tujuan_id == sasaran.tujuan_id
@@ -277,7 +282,8 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
                 )
             rows.append(tuple(row))
     t21 = n.tabel(
-        f"Tujuan dan Sasaran Jangka Menengah {d.opd.nama} Tahun {d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
+        f"Tujuan dan Sasaran Jangka Menengah {d.opd.nama} Tahun "
+        f"{d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",
         [
             (
                 Kepala("No", rowspan=2),
@@ -426,7 +432,8 @@ def _bab4(d: DataLaporan, r: dict) -> Bagian:
             f"Pada tahun {d.tahun} {d.opd.nama} memiliki {len(d.sasaran)} sasaran strategis dan "
             f"{len(d.iku())} indikator kinerja utama. "
             + (
-                f"{r['iku_tercapai']} dari {r['iku_terukur']} IKU yang terukur mencapai atau melampaui target"
+                f"{r['iku_tercapai']} dari {r['iku_terukur']} IKU yang terukur mencapai atau "
+                "melampaui target"
                 + (
                     f", dengan rata-rata capaian {persen_teks(r['rata_capaian'])}"
                     if r["rata_capaian"] is not None
@@ -437,7 +444,8 @@ def _bab4(d: DataLaporan, r: dict) -> Bagian:
                 else "Capaian IKU belum dapat diukur karena data belum lengkap."
             )
             + (
-                f" Serapan anggaran mencapai {persen_teks(r['serapan'])} dari pagu setelah perubahan."
+                f" Serapan anggaran mencapai {persen_teks(r['serapan'])} dari pagu setelah "
+                "perubahan."
                 if r["serapan"] is not None
                 else ""
             )
@@ -473,8 +481,9 @@ def _lampiran(d: DataLaporan, n: Penomor) -> tuple[Bagian, ...]:
             "Perjanjian Kinerja",
             (
                 Paragraf(
-                    f"Perjanjian Kinerja Tahun {d.tahun} antara {d.opd.kepala_jabatan} (Pihak Pertama) dan "
-                    f"{d.opd.pemda.kepala_daerah_jabatan or 'Kepala Daerah'} (Pihak Kedua)."
+                    f"Perjanjian Kinerja Tahun {d.tahun} antara {d.opd.kepala_jabatan} (Pihak "
+                    f"Pertama) dan {d.opd.pemda.kepala_daerah_jabatan or 'Kepala Daerah'} (Pihak "
+                    "Kedua)."
                 ),
                 tabel_pk(d, n, f"Lampiran Perjanjian Kinerja {d.opd.nama} Tahun {d.tahun}"),
             ),

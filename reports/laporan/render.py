@@ -1,4 +1,5 @@
-"""render_html / render_pdf / render_xlsx: no request, no queries, only formatting of a built Laporan."""
+"""render_html / render_pdf / render_xlsx: no request, no queries, only formatting of a built
+Laporan."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ def render_html(
 ) -> str:
     """The whole report as one self-contained HTML document (screen and print CSS).
 
-    With `tte` (signed renders only) the signature blocks carry the QR code and the TTE stamp, and every
-    page the electronic-signature footer; without it the output is exactly the unsigned report.
+    With `tte` (signed renders only) the signature blocks carry the QR code and the TTE stamp, and
+    every page the electronic-signature footer; without it the output is exactly the unsigned
+    report.
     """
     if font_base is None:
         font_base = settings.STATIC_URL + "fonts/"
@@ -85,7 +87,8 @@ def render_pdf(laporan: Laporan, *, pdf_variant: str | None = None) -> bytes:
 
 @dataclass(frozen=True)
 class KotakTandaTangan:
-    """Where the TTE stamp box landed: page index and rectangle in PDF points (origin bottom-left)."""
+    """Where the TTE stamp box landed: page index and rectangle in PDF points (origin
+    bottom-left)."""
 
     halaman: int
     kiri: float
@@ -101,7 +104,8 @@ class KotakTandaTangan:
 def render_pdf_bertanda(
     laporan: Laporan, tte: TandaTanganElektronik
 ) -> tuple[bytes, KotakTandaTangan]:
-    """The final PDF to be signed (PDF/A-3b, for the archive), and where the signature field must go."""
+    """The final PDF to be signed (PDF/A-3b, for the archive), and where the signature field must
+    go."""
     if laporan.draf:
         raise ValueError("Laporan yang ditandatangani tidak boleh berupa draf.")
     options = _pdf_options(laporan, "pdf/a-3b")

@@ -1,4 +1,5 @@
-"""The built report: frozen dataclasses with every number computed, ready to render without queries."""
+"""The built report: frozen dataclasses with every number computed, ready to render without
+queries."""
 
 from __future__ import annotations
 
@@ -156,7 +157,7 @@ class Bagian:
     nomor: str  # "BAB I", "1.1", "A", "" ...
     judul: str
     blok: tuple[Blok, ...] = ()
-    sub: tuple["Bagian", ...] = ()
+    sub: tuple[Bagian, ...] = ()
 
     @property
     def judul_lengkap(self) -> str:
@@ -239,7 +240,8 @@ class TandaTanganElektronik:
 
     @property
     def kaki(self) -> tuple[str, ...]:
-        """The customary electronic-signature footer (domain spec §8.4), honest about a demo certificate."""
+        """The customary electronic-signature footer (domain spec §8.4), honest about a demo
+        certificate."""
         if self.demo:
             sertifikat = (
                 "SERTIFIKAT DEMO yang dibuat sendiri oleh aplikasi LKIP, bukan sertifikat "
@@ -250,8 +252,8 @@ class TandaTanganElektronik:
         return (
             f"Dokumen ini telah ditandatangani secara elektronik menggunakan {sertifikat}.",
             (
-                "UU ITE Pasal 5 ayat (1): Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil "
-                "cetaknya merupakan alat bukti hukum yang sah."
+                "UU ITE Pasal 5 ayat (1): Informasi Elektronik dan/atau Dokumen Elektronik "
+                "dan/atau hasil cetaknya merupakan alat bukti hukum yang sah."
             ),
             f"Verifikasi keaslian: {self.url_verifikasi}"
             + (f" \u00b7 Revisi {self.revisi}" if self.revisi else ""),

@@ -1,4 +1,5 @@
-"""Browser tests: Playwright driving Debian's Chromium (headless) against pytest-django's live_server."""
+"""Browser tests: Playwright driving Debian's Chromium (headless) against pytest-django's
+live_server."""
 
 import os
 import shutil
@@ -25,7 +26,8 @@ CHROMIUM_ARGS = [
 def chromium():
     if not os.path.exists(CHROMIUM):
         pytest.fail(
-            "Chromium tidak terpasang (apt-get install chromium): tes peramban tidak boleh dilewati."
+            "Chromium tidak terpasang (apt-get install chromium): tes peramban tidak boleh "
+            "dilewati."
         )
     from playwright.sync_api import sync_playwright
 

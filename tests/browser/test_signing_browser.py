@@ -1,4 +1,5 @@
-"""The demo agency's 2024 LKIP submitted, reviewed, approved and signed in the browser, then verified in public.
+"""The demo agency's 2024 LKIP submitted, reviewed, approved and signed in the browser, then
+verified in public.
 
 The demo data is the seed's, with the data-health errors a Perencana must correct first; the test
 corrects them with `perbaiki_data_demo` (tests/reports/alur_data.py) before submitting.
@@ -19,7 +20,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 @pytest.fixture
 def media(settings, tmp_path):
-    """The demo certificate and the signed files in a temporary MEDIA_ROOT (load_demo creates it there)."""
+    """The demo certificate and the signed files in a temporary MEDIA_ROOT (load_demo creates it
+    there)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LKIP_SIGNING_P12 = ""
     return settings.MEDIA_ROOT

@@ -582,7 +582,9 @@ class NilaiAkipTests:
         assert nilai_akip(self.KOMPONEN_2024) == D("77.29")
 
     def test_seed_2023_components_sum_to_77_26(self):
-        komponen = dict(zip(BOBOT_AKIP, [D("22.25"), D("22.12"), D("12.42"), D("20.47")]))
+        komponen = dict(
+            zip(BOBOT_AKIP, [D("22.25"), D("22.12"), D("12.42"), D("20.47")], strict=True)
+        )
         assert nilai_akip(komponen) == D("77.26")
 
     def test_missing_component_is_rejected(self):

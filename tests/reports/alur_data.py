@@ -1,7 +1,8 @@
 """Data and fixtures for the approval-workflow and signing tests (also used by the browser test).
 
 Two ways to reach a report that may be submitted:
-- `opd_bersih`: a small agency with one IKU, its target and realisation (a 15-page LKIP, fast to sign);
+- `opd_bersih`: a small agency with one IKU, its target and realisation (a 15-page LKIP, fast to
+  sign);
 - `perbaiki_data_demo(opd)`: the demo agency after a Perencana corrected what the data-health check
   reports as errors (the seed's misprinted figures are dropped as reference, the over-spent line and
   the parent sums are corrected). The demo data itself stays the seed's.
@@ -26,7 +27,8 @@ from tests.factories import make_indikator, make_opd, make_pemda, make_realisasi
 
 @pytest.fixture
 def media(settings, tmp_path):
-    """MEDIA_ROOT in a temporary folder, with the configured certificate unset (the demo one is used)."""
+    """MEDIA_ROOT in a temporary folder, with the configured certificate unset (the demo one is
+    used)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LKIP_SIGNING_P12 = ""
     settings.LKIP_SIGNING_PASSPHRASE = ""
@@ -53,7 +55,8 @@ def sertifikat_demo(media, _p12_demo):
 def make_user(
     username: str, role: str, opd: PerangkatDaerah | None = None, *, pemda=None, nama: str = ""
 ):
-    """A user with one role group and an assignment (agency roles to `opd`, pemda roles to its pemda)."""
+    """A user with one role group and an assignment (agency roles to `opd`, pemda roles to its
+    pemda)."""
     first, _, last = nama.partition(" ")
     user = get_user_model().objects.create_user(
         username, password=None, first_name=first, last_name=last
@@ -107,7 +110,8 @@ def pelaku(opd_bersih) -> Pelaku:
 
 
 def perbaiki_data_demo(opd: PerangkatDaerah) -> None:
-    """What a Perencana corrects before the demo's 2024 LKIP can be submitted (see the module docstring)."""
+    """What a Perencana corrects before the demo's 2024 LKIP can be submitted (see the module
+    docstring)."""
     AngkaTercetak.objects.filter(opd=opd, tahun=2024).delete()
     lines = {
         a.kode: a

@@ -1,4 +1,5 @@
-"""Dashboards: the figures they show, read-only access, bad input, and the walk an Inspektorat takes."""
+"""Dashboards: the figures they show, read-only access, bad input, and the walk an Inspektorat
+takes."""
 
 import io
 import re
@@ -198,8 +199,8 @@ class AgencyDashboardTests:
         html = text(response.text)
         assert "Persentase PPKS binaan yang mandiri" in html and "242,82% Sangat Tinggi" in html
         assert (
-            "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota 1.06.01 Rp13.609.617.940 Rp12.329.804.929 90,60%"
-            in html
+            "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota 1.06.01 Rp13.609.617.940 "
+            "Rp12.329.804.929 90,60%" in html
         )
         assert "Jumlah Rp31.132.479.236 Rp27.935.447.177 89,73%" in html
         assert "149,99% efisien; serapan 92,83%" in html  # V1 = 242,82 − 92,83 for the PPKS IKU
@@ -516,7 +517,8 @@ class CacheTests:
         real.pembilang = Decimal("12532.6")
         real.save()
         assert versi_data(maks_umur=60) != first
-        # A write in another process is not signalled here: it shows once the reused version is too old.
+        # A write in another process is not signalled here: it shows once the reused version is too
+        # old.
         versi._TERAKHIR["default"] = (versi._TERAKHIR["default"][0] - 61, first)
         assert versi_data(maks_umur=60) != first
 

@@ -36,7 +36,8 @@ def count(client, url: str, *, cold: bool) -> tuple[int, list[str]]:
 
 
 def both(client, url: str) -> tuple[int, int, list[str]]:
-    versi._TERAKHIR.clear()  # the city was written in bulk just now (no signal): read the version afresh
+    # the city was written in bulk just now (no signal): read the version afresh
+    versi._TERAKHIR.clear()
     client.get(url)  # the access decision for this data version is made and kept in the session
     cold, _ = count(client, url, cold=True)
     warm, sql = count(client, url, cold=False)
@@ -77,7 +78,8 @@ class PemdaDashboardQueryTests:
 
 
 def _lines(opd, n: int) -> None:
-    """n budget lines of one program (program, kegiatan, sub-kegiatan), with quarterly realisations."""
+    """n budget lines of one program (program, kegiatan, sub-kegiatan), with quarterly
+    realisations."""
     program = make_nomenklatur("1.06.04")
     kegiatan = make_nomenklatur("1.06.04.2.01")
     subs = []

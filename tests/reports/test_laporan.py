@@ -1,4 +1,5 @@
-"""The LKIP report: every number from stored data, built with constant queries, rendered with none."""
+"""The LKIP report: every number from stored data, built with constant queries, rendered with
+none."""
 
 import io
 import re
@@ -42,7 +43,8 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def body_of(text: str) -> str:
-    """The report without the draft's data-health appendix (which quotes the seed's wrong figures)."""
+    """The report without the draft's data-health appendix (which quotes the seed's wrong
+    figures)."""
     return text.rsplit("Temuan Pemeriksaan Kesehatan Data (hanya pada draf)", 1)[0]
 
 
@@ -68,8 +70,8 @@ class ReportPdfTests:
         assert f"Halaman 2 dari {len(PdfReader(io.BytesIO(pdf)).pages)}" in text
         assert "terbilang" not in body  # the words themselves, not the word "terbilang"
         assert (
-            "tiga puluh satu miliar seratus tiga puluh dua juta empat ratus tujuh puluh sembilan ribu dua ratus tiga puluh enam rupiah"
-            in " ".join(body.split())
+            "tiga puluh satu miliar seratus tiga puluh dua juta empat ratus tujuh puluh sembilan "
+            "ribu dua ratus tiga puluh enam rupiah" in " ".join(body.split())
         )
 
     def test_a_pdf_a_3b_variant_can_be_written_for_archiving(self, demo):

@@ -1,4 +1,5 @@
-"""Signing an LKIP (snapshot, final PDF, PAdES with pyHanko) and verifying a PDF on the public page and by command.
+"""Signing an LKIP (snapshot, final PDF, PAdES with pyHanko) and verifying a PDF on the public page
+and by command.
 
 Each signature renders a whole report with WeasyPrint, so most tests sign the small agency of
 `alur_data.opd_bersih` (13 pages, about 2 s) once and check several things on that one document.
@@ -273,7 +274,8 @@ class SigningTests:
             "Ditandatangani secara elektronik oleh" in text
         )  # the stamp of the closing signature block
         assert "DRAF" not in text and "Temuan Pemeriksaan Kesehatan Data" not in text
-        # The QR code encodes the verification URL (checked on the snapshot's render, where it is SVG).
+        # The QR code encodes the verification URL (checked on the snapshot's render, where it is
+        # SVG).
         assert signing.qr_svg(verify_url) in self._signed_html(dokumen, verify_url)
 
     @staticmethod

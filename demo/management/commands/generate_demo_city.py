@@ -7,8 +7,9 @@ from demo.kota import RINCIAN_PENUH, KotaSudahAda, buat_kota
 
 class Command(BaseCommand):
     help = (
-        "Membuat kota sintetis di samping perangkat daerah demo (Pemerintah Kota Bekasi): perangkat daerah "
-        "dengan IKU, target dan realisasi triwulanan, indikator program dan ±300 baris anggaran per tahun."
+        "Membuat kota sintetis di samping perangkat daerah demo (Pemerintah Kota Bekasi): "
+        "perangkat daerah dengan IKU, target dan realisasi triwulanan, indikator program dan ±300 "
+        "baris anggaran per tahun."
     )
 
     def add_arguments(self, parser):
@@ -28,7 +29,10 @@ class Command(BaseCommand):
             "--rincian",
             type=int,
             default=RINCIAN_PENUH,
-            help=f"sub-kegiatan per kegiatan (1–{RINCIAN_PENUH}; {RINCIAN_PENUH} ≈ 300 baris per tahun)",
+            help=(
+                f"sub-kegiatan per kegiatan (1–{RINCIAN_PENUH}; {RINCIAN_PENUH} ≈ 300 baris per "
+                "tahun)"
+            ),
         )
 
     def handle(self, *args, agencies: int, years: int, seed: int, rincian: int, **options):

@@ -11,8 +11,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-missing",
             action="store_true",
-            help="Muat hanya bila perangkat daerah demo belum ada (bin/start: data yang sudah diubah pengguna "
-            "dibiarkan, dan LKIP yang sudah diajukan tidak menghentikan server).",
+            help=(
+                "Muat hanya bila perangkat daerah demo belum ada (bin/start: data yang sudah "
+                "diubah pengguna dibiarkan, dan LKIP yang sudah diajukan tidak menghentikan "
+                "server)."
+            ),
         )
 
     def handle(self, *args, **options) -> None:

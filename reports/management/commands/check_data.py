@@ -5,7 +5,10 @@ from reports.health import ERROR, periksa
 
 
 class Command(BaseCommand):
-    help = "Menjalankan pemeriksaan kesehatan data (domain spec §9) untuk satu perangkat daerah dan tahun."
+    help = (
+        "Menjalankan pemeriksaan kesehatan data (domain spec §9) untuk satu perangkat daerah dan "
+        "tahun."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(

@@ -15,8 +15,8 @@ from reports.models import DokumenTertandatangani
 
 class Command(BaseCommand):
     help = (
-        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF atau XLSX; dengan --signed "
-        "menulis PDF tertandatangani revisi terakhir persis seperti tersimpan."
+        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF atau XLSX; dengan "
+        "--signed menulis PDF tertandatangani revisi terakhir persis seperti tersimpan."
     )
 
     def add_arguments(self, parser) -> None:

@@ -7,8 +7,8 @@ from reports.verifikasi import MAKS_UKURAN, Verdikt, verifikasi_pdf
 
 class Command(BaseCommand):
     help = (
-        "Memeriksa apakah sebuah PDF persis LKIP tertandatangani dari aplikasi ini dan tanda tangannya sah. "
-        "Kode keluar 0 bila sah, 1 bila tidak."
+        "Memeriksa apakah sebuah PDF persis LKIP tertandatangani dari aplikasi ini dan tanda "
+        "tangannya sah. Kode keluar 0 bila sah, 1 bila tidak."
     )
 
     def add_arguments(self, parser) -> None:
