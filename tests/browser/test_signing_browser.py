@@ -80,7 +80,9 @@ class SigningBrowserTests:
         )  # the statement must be ticked
         page.check("#id_ttd-setuju")
         with page.expect_navigation(timeout=90_000):  # the 44-page PDF is rendered and signed now
-            page.click("#aksi-tandatangani button[type=submit]")
+            # the click waits for the navigation it starts: rendering and signing take 8 s on a
+            # quiet machine, over 30 s on a busy one
+            page.click("#aksi-tandatangani button[type=submit]", timeout=120_000)
         page.wait_for_selector("text=disetujui dan ditandatangani secara elektronik (revisi 0)")
         assert page.inner_text("span.status") == "Disetujui dan ditandatangani"
         riwayat = page.inner_text("#riwayat")
