@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from datetime import datetime
 
 from django.utils.functional import empty
@@ -30,6 +31,9 @@ def _permintaan(record: logging.LogRecord) -> dict:
     status = getattr(record, "status_code", None)
     if status is not None:
         out["status"] = status
+    durasi = getattr(record, "durasi_ms", None)
+    if durasi is not None:
+        out["ms"] = durasi
     request = getattr(record, "request", None)
     if request is not None and hasattr(request, "method"):
         out["method"] = request.method
@@ -112,3 +116,32 @@ class StderrHandler(logging.StreamHandler):
     @stream.setter
     def stream(self, value) -> None:
         pass
+
+
+_permintaan_log = logging.getLogger("lkip.permintaan")
+
+
+def catat_permintaan(get_response):
+    """Middleware: one line per request with its status, duration and user id (no query string,
+    no form data, no file contents), at INFO on the `lkip.permintaan` logger (LOG_PERMINTAAN)."""
+
+    def middleware(request):
+        start = time.perf_counter()
+        response = get_response(request)
+        if _permintaan_log.isEnabledFor(logging.INFO):
+            durasi = round((time.perf_counter() - start) * 1000, 1)
+            _permintaan_log.info(
+                "%s %s %s %s ms",
+                request.method,
+                _sebaris(request.path)[:500],
+                response.status_code,
+                durasi,
+                extra={
+                    "request": request,
+                    "status_code": response.status_code,
+                    "durasi_ms": durasi,
+                },
+            )
+        return response
+
+    return middleware

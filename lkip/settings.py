@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lkip.log.catat_permintaan",  # first: the duration covers every other middleware
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -250,6 +251,7 @@ LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")
 # sent through EMAIL_HOST (EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS).
 LOG_FORMAT = env_str("LOG_FORMAT", "teks").strip().lower()
 LOG_LEVEL = env_str("LOG_LEVEL", "WARNING").strip().upper()
+LOG_PERMINTAAN = env_bool("LOG_PERMINTAAN", not DEBUG)
 ADMINS = env_list("ADMINS", "")
 SERVER_EMAIL = env_str("SERVER_EMAIL", "lkip@localhost")
 # The application sends no other mail: without ADMINS its mailer is never used.
@@ -290,5 +292,7 @@ LOGGING = {
         # Django's own records go up to the root's handler (its default console handler is gone).
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+        # One line per request (lkip.log.catat_permintaan): on in production, off under DEBUG.
+        "lkip.permintaan": {"level": "INFO" if LOG_PERMINTAAN else "WARNING", "propagate": True},
     },
 }
