@@ -53,6 +53,7 @@ from .kinerja import (
     Tren,
     agregasi_tahunan,
     band_capaian,
+    besar_selisih,
     capaian,
     capaian_dibatasi,
     capaian_predikat,
@@ -61,6 +62,7 @@ from .kinerja import (
     nilai_pecahan,
     persen,
     rata_rata_capaian,
+    selisih,
     tren,
 )
 from .kode import TingkatKode, kode_induk, normalisasi_kode, tingkat_kode
@@ -132,6 +134,8 @@ __all__ = [
     "parse_angka",
     "parse_nip",
     "persen",
+    "selisih",
+    "besar_selisih",
     "jumlah_triwulan",
     "nilai_pecahan",
     "perubahan_pagu",

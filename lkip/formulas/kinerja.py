@@ -203,6 +203,21 @@ def band_capaian(capaian: Decimal | int | None) -> str | None:
     return BandCapaian.SANGAT_RENDAH
 
 
+def selisih(sebelum: Decimal | int | None, sesudah: Decimal | int | None) -> Decimal | None:
+    """sesudah − sebelum (a rise is positive); None when either is missing."""
+    a = ke_decimal_opsional(sebelum, "Nilai sebelum")
+    b = ke_decimal_opsional(sesudah, "Nilai sesudah")
+    if a is None or b is None:
+        return None
+    return b - a
+
+
+def besar_selisih(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | None:
+    """How far apart two values are, |b − a| ("naik/turun sebesar …"); None if one is missing."""
+    d = selisih(a, b)
+    return None if d is None else abs(d)
+
+
 def tren(sebelum: Decimal | int | None, sesudah: Decimal | int | None) -> str | None:
     """Return "Naik", "Tetap" or "Turun" comparing the 2-dp values; None if one is missing."""
     a, b = bulatkan_opsional(sebelum, 2), bulatkan_opsional(sesudah, 2)

@@ -85,7 +85,7 @@ def _budget_checks(ctx: Konteks) -> list[Temuan]:
             total = formulas.jumlah_lengkap(getattr(c, field) for c in children)
             if parent_value is None or total is None or total == parent_value:
                 continue
-            selisih = parent_value - total
+            belum_dirinci = formulas.selisih(total, parent_value)
             if total > parent_value or complete:
                 out.append(
                     Temuan(
@@ -93,7 +93,8 @@ def _budget_checks(ctx: Konteks) -> list[Temuan]:
                         ERROR,
                         where,
                         f"{label} {_rp(parent_value)} tidak sama dengan jumlah rinciannya "
-                        f"{_rp(total)} (selisih {_rp(abs(selisih))}).",
+                        f"{_rp(total)} "
+                        f"(selisih {_rp(formulas.besar_selisih(total, parent_value))}).",
                     )
                 )
             else:
@@ -103,7 +104,7 @@ def _budget_checks(ctx: Konteks) -> list[Temuan]:
                         WARNING,
                         where,
                         f"rincian {label} belum lengkap: {_rp(total)} dari {_rp(parent_value)} "
-                        f"(belum dirinci {_rp(selisih)}).",
+                        f"(belum dirinci {_rp(belum_dirinci)}).",
                     )
                 )
     return out

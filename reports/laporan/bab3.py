@@ -417,11 +417,11 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
         f"{formulas.predikat_akip(totals[lhe.tahun])}."
     )
     if len(years) == 2:
-        delta = totals[years[1]] - totals[years[0]]
+        besar = formulas.besar_selisih(totals[years[0]], totals[years[1]])
         text += (
             f" Dibanding tahun {years[0]} nilai "
             f"{_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))} sebesar "
-            f"{formulas.format_angka(abs(delta))} poin."
+            f"{formulas.format_angka(besar)} poin."
         )
     return [
         Paragraf(text),

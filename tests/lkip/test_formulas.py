@@ -306,6 +306,19 @@ class NilaiPecahanTests:
         assert formulas.nilai_pecahan(None, 5, persen_=False) is None
 
 
+class SelisihTests:
+    def test_a_rise_is_positive_and_a_fall_negative(self):
+        assert formulas.selisih(D("70.15"), D("72.40")) == D("2.25")
+        assert formulas.selisih(D("72.40"), D("70.15")) == D("-2.25")
+
+    def test_the_size_of_a_change_has_no_sign(self):
+        assert formulas.besar_selisih(D("72.40"), D("70.15")) == D("2.25")
+
+    def test_no_difference_when_a_value_is_missing(self):
+        assert formulas.selisih(None, D("1")) is None
+        assert formulas.besar_selisih(D("1"), None) is None
+
+
 class JumlahTriwulanTests:
     def test_the_filled_in_quarters_add_up_and_the_empty_ones_are_left_out(self):
         assert formulas.jumlah_triwulan([D("100"), None, D("50.5"), None]) == D("150.5")
