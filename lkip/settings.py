@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "targets",
     "indicators",
     "budget",
+    "skm",
     "reports",
     "exchange",
     "demo",
@@ -199,3 +200,14 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 LKIP_SIGNING_P12 = env_str("LKIP_SIGNING_P12", "")
 LKIP_SIGNING_PASSPHRASE = env_str("LKIP_SIGNING_PASSPHRASE", "")
 LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# The public satisfaction survey (skm/publik.py). Submissions per client address and per service
+# unit within a window, and the least time a person needs to fill the form; a bench may raise the
+# limits (bench/skm.py). Behind a proxy, SKM_ALAMAT_DARI_PROKSI=true takes the client address from
+# the right-most X-Forwarded-For entry the proxy adds (otherwise every citizen shares its address).
+SKM_BATAS_PER_KLIEN = int(env_str("SKM_BATAS_PER_KLIEN", "10"))
+SKM_JENDELA_KLIEN_DETIK = int(env_str("SKM_JENDELA_KLIEN_DETIK", str(60 * 60)))
+SKM_BATAS_PER_UNIT = int(env_str("SKM_BATAS_PER_UNIT", "60"))
+SKM_JENDELA_UNIT_DETIK = int(env_str("SKM_JENDELA_UNIT_DETIK", "60"))
+SKM_WAKTU_ISI_MINIMUM_DETIK = int(env_str("SKM_WAKTU_ISI_MINIMUM_DETIK", "8"))
+SKM_ALAMAT_DARI_PROKSI = env_bool("SKM_ALAMAT_DARI_PROKSI", False)

@@ -192,6 +192,11 @@ def unsur_terlemah(hasil: HasilIKM) -> tuple[str, Decimal]:
     return kode, hasil.nrr[kode]
 
 
+def konversi_ikm(nilai: Decimal) -> Decimal:
+    """A value on the 1–4 scale (IKM or one unsur's NRR) converted to 25–100 (× 25)."""
+    return ke_decimal(nilai, "Nilai") * _FAKTOR_KONVERSI
+
+
 def mutu_nrr(nrr: Decimal) -> "MutuIKM":
     """Mutu of one unsur's NRR (1–4): the same thresholds on NRR × 25 (spec §5.3)."""
     return mutu_ikm(ke_decimal(nrr, "NRR") * _FAKTOR_KONVERSI)
