@@ -62,7 +62,8 @@ class Masalah:
             tempat.append(f"baris {self.baris}")
         if self.kolom:
             tempat.append(f"kolom {self.kolom}")
-        return f"{', '.join(tempat).capitalize()}: {self.pesan}"
+        teks = ", ".join(tempat)
+        return f"{teks[0].upper()}{teks[1:]}: {self.pesan}"
 
 
 class ImporDitolak(Exception):
@@ -221,9 +222,12 @@ def impor_xlsx(opd: PerangkatDaerah, data: bytes, nama_berkas: str = "", user=No
 def _periksa_baris(opd, kepala, rows, masalah: list[Masalah]) -> list[dict]:
     periode = list(PeriodeSurvei.objects.filter(opd=opd))
     terkunci = tahun_terkunci(opd)
-    ada_id = set(
-        Responden.objects.filter(opd=opd).exclude(id_impor="").values_list("id_impor", flat=True)
-    )
+    # An id already imported, or LKIP-<pk> of a response this agency holds (what the export writes
+    # for online responses): an exported file imported again adds nothing.
+    ada_id = {
+        id_impor or f"LKIP-{pk}"
+        for pk, id_impor in Responden.objects.filter(opd=opd).values_list("pk", "id_impor")
+    }
     id_berkas: dict[str, int] = {}
     out = []
     for nomor, nilai in enumerate(rows, start=2):

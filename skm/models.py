@@ -18,18 +18,6 @@ KODE_UNSUR = list(formulas.UNSUR_IKM)
 KOLOM_UNSUR = {kode: kode.lower() for kode in KODE_UNSUR}
 
 
-class KodeUnsur(models.TextChoices):
-    U1 = "U1", "U1 Persyaratan"
-    U2 = "U2", "U2 Sistem, Mekanisme, dan Prosedur"
-    U3 = "U3", "U3 Waktu Penyelesaian"
-    U4 = "U4", "U4 Biaya/Tarif"
-    U5 = "U5", "U5 Produk Spesifikasi Jenis Pelayanan"
-    U6 = "U6", "U6 Kompetensi Pelaksana"
-    U7 = "U7", "U7 Perilaku Pelaksana"
-    U8 = "U8", "U8 Penanganan Pengaduan, Saran dan Masukan"
-    U9 = "U9", "U9 Sarana dan Prasarana"
-
-
 class JenisPeriode(models.TextChoices):
     TAHUN = "tahun", "Tahun"
     SEMESTER = "semester", "Semester"
@@ -229,7 +217,9 @@ class Unsur(models.Model):
     """The agency's wording of one unsur's question and answer labels (blank: the regulation's)."""
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="unsur_skm")
-    kode = models.CharField(max_length=2, choices=KodeUnsur.choices)
+    kode = models.CharField(
+        "kode unsur", max_length=2, help_text="U1–U9 menurut PermenPANRB 14/2017 (bukan urutan)."
+    )
     pertanyaan = models.CharField(
         max_length=300, blank=True, help_text="Kosong: kalimat pertanyaan PermenPANRB 14/2017."
     )
@@ -248,6 +238,10 @@ class Unsur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {formulas.UNSUR_IKM.get(self.kode, '')}"
+
+    def clean(self) -> None:
+        if self.kode and self.kode not in formulas.UNSUR_IKM:
+            raise ValidationError({"kode": "Kode unsur harus U1–U9."})
 
     @property
     def label(self) -> list[str]:

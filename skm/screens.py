@@ -1,8 +1,10 @@
 """Survey set-up screens (generic data screens): service units, periods, questions, settings."""
 
 import django_tables2 as tables
+from django import forms
 
 from indicators.models import Indikator
+from lkip import formulas
 from lkip.crud import Layar, ScopedForm, register
 from lkip.tables import ScopedTable
 from skm.models import PengaturanSurvei, PeriodeSurvei, UnitLayanan, Unsur
@@ -22,6 +24,11 @@ class PeriodeSurveiForm(ScopedForm):
 
 
 class UnsurForm(ScopedForm):
+    kode = forms.ChoiceField(
+        label="Kode unsur",
+        choices=[(kode, f"{kode} {nama}") for kode, nama in formulas.UNSUR_IKM.items()],
+    )
+
     class Meta:
         model = Unsur
         fields = ["kode", "pertanyaan", "label_1", "label_2", "label_3", "label_4"]

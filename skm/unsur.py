@@ -8,35 +8,36 @@ from lkip import formulas
 from lkip.models import PerangkatDaerah
 from skm.models import KOLOM_UNSUR, Unsur
 
-#: The questionnaire of PermenPANRB 14/2017 (Lampiran), keyed by unsur code: question, labels 1–4.
-BAWAAN: dict[str, tuple[str, tuple[str, str, str, str]]] = {
-    "U1": (
+#: The questionnaire of PermenPANRB 14/2017 (Lampiran), by unsur code (the order of UNSUR_IKM):
+#: question, labels 1–4.
+_KUESIONER: list[tuple[str, tuple[str, str, str, str]]] = [
+    (
         "Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis "
         "pelayanannya?",
         ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
     ),
-    "U2": (
+    (
         "Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?",
         ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
     ),
-    "U3": (
+    (
         "Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?",
         ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
     ),
-    "U4": (
+    (
         "Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?",
         ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
     ),
-    "U5": (
+    (
         "Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang tercantum dalam "
         "standar pelayanan dengan hasil yang diberikan?",
         ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
     ),
-    "U6": (
+    (
         "Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?",
         ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
     ),
-    "U7": (
+    (
         "Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
         "keramahan?",
         (
@@ -46,7 +47,7 @@ BAWAAN: dict[str, tuple[str, tuple[str, str, str, str]]] = {
             "Sangat sopan dan ramah",
         ),
     ),
-    "U8": (
+    (
         "Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan pengguna layanan?",
         (
             "Tidak ada",
@@ -55,11 +56,12 @@ BAWAAN: dict[str, tuple[str, tuple[str, str, str, str]]] = {
             "Dikelola dengan baik",
         ),
     ),
-    "U9": (
+    (
         "Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?",
         ("Buruk", "Cukup", "Baik", "Sangat baik"),
     ),
-}
+]
+BAWAAN = dict(zip(formulas.UNSUR_IKM, _KUESIONER, strict=True))
 
 
 @dataclass(frozen=True)

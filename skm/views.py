@@ -52,8 +52,8 @@ def beranda(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @login_required
-@permission_required("skm.add_tautansurvei", raise_exception=True)
 @require_POST
+@permission_required("skm.add_tautansurvei", raise_exception=True)
 def buat_tautan(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     baru = services.buat_tautan(opd)
@@ -171,8 +171,8 @@ def _responden(opd, pk: int) -> Responden:
 
 
 @login_required
-@permission_required("skm.add_pengecualian", raise_exception=True)
 @require_POST
+@permission_required("skm.add_pengecualian", raise_exception=True)
 def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     obj = _responden(opd, pk)
@@ -189,8 +189,8 @@ def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("skm.delete_pengecualian", raise_exception=True)
 @require_POST
+@permission_required("skm.delete_pengecualian", raise_exception=True)
 def sertakan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     obj = _responden(opd, pk)
