@@ -1,4 +1,4 @@
-"""Results from the database: the worked example in SQL, pooling, exclusions, confirmation, scoping."""
+"""Results from the database: worked example in SQL, pooling, exclusions, confirmation, scoping."""
 
 from decimal import Decimal as D
 from io import StringIO

@@ -1,4 +1,4 @@
-"""Paper questionnaires from xlsx: all or nothing, errors by sheet/row/column, twice adds nothing."""
+"""Paper questionnaires (xlsx): all or nothing, errors by sheet/row/column, twice adds nothing."""
 
 from datetime import date
 from io import BytesIO, StringIO
