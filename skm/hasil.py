@@ -113,6 +113,58 @@ class HasilTahun:
         ]
 
 
+def _agregat() -> dict:
+    dihitung = Q(pengecualian__isnull=True)
+    agregat: dict = {"n": Count("id", filter=dihitung), "kecuali": Count("pengecualian")}
+    for kolom in KOLOM_UNSUR.values():
+        agregat[f"s_{kolom}"] = Sum(kolom, filter=dihitung)
+        agregat[f"c_{kolom}"] = Count(kolom, filter=dihitung)
+    return agregat
+
+
+def _jumlah(row: dict) -> formulas.JumlahJawaban:
+    return formulas.JumlahJawaban(
+        jumlah={kode: row[f"s_{k}"] or 0 for kode, k in KOLOM_UNSUR.items()},
+        terisi={kode: row[f"c_{k}"] for kode, k in KOLOM_UNSUR.items()},
+        responden=row["n"],
+    )
+
+
+def hasil_per_tahun(opd_ids: list[int], tahun_list: list[int]) -> dict[tuple[int, int], Hasil]:
+    """(agency, year) → the year's pooled result, for the report and the dashboards: two queries.
+
+    Only the years with responses are keys. Each agency's weight setting applies to its own result.
+    """
+    rows = (
+        Responden.objects.filter(opd_id__in=opd_ids, periode__tahun__in=tahun_list)
+        .values("opd_id", "periode__tahun")
+        .annotate(**_agregat())
+        .order_by()
+    )
+    rows = list(rows)
+    if not rows:
+        return {}
+    lama = set(
+        PengaturanSurvei.objects.filter(opd_id__in=opd_ids, penimbang_lama=True).values_list(
+            "opd_id", flat=True
+        )
+    )
+    return {
+        (row["opd_id"], row["periode__tahun"]): _hasil(
+            str(row["periode__tahun"]),
+            _jumlah(row),
+            formulas.PENIMBANG_LAMA if row["opd_id"] in lama else None,
+            None,
+        )
+        for row in rows
+    }
+
+
+def gabungan(hasil: list[Hasil], penimbang=None) -> Hasil:
+    """Several agencies' results pooled (their raw answers together), e.g. for the pemda."""
+    return _hasil("gabungan", formulas.gabung_jumlah(h.jumlah for h in hasil), penimbang, None)
+
+
 def jumlah_per_sel(
     opd: PerangkatDaerah, tahun: int
 ) -> tuple[dict[tuple[int, int], formulas.JumlahJawaban], int]:
@@ -120,26 +172,17 @@ def jumlah_per_sel(
 
     One grouped query; excluded responses are left out of the sums (and counted apart).
     """
-    dihitung = Q(pengecualian__isnull=True)
-    agregat: dict = {"n": Count("id", filter=dihitung), "kecuali": Count("pengecualian")}
-    for kolom in KOLOM_UNSUR.values():
-        agregat[f"s_{kolom}"] = Sum(kolom, filter=dihitung)
-        agregat[f"c_{kolom}"] = Count(kolom, filter=dihitung)
     rows = (
         Responden.objects.filter(opd=opd, periode__tahun=tahun)
         .values("periode_id", "unit_layanan_id")
-        .annotate(**agregat)
+        .annotate(**_agregat())
         .order_by()
     )
     out: dict[tuple[int, int], formulas.JumlahJawaban] = {}
     kecuali = 0
     for row in rows:
         kecuali += row["kecuali"]
-        out[(row["periode_id"], row["unit_layanan_id"])] = formulas.JumlahJawaban(
-            jumlah={kode: row[f"s_{k}"] or 0 for kode, k in KOLOM_UNSUR.items()},
-            terisi={kode: row[f"c_{k}"] for kode, k in KOLOM_UNSUR.items()},
-            responden=row["n"],
-        )
+        out[(row["periode_id"], row["unit_layanan_id"])] = _jumlah(row)
     return out, kecuali
 
 

@@ -88,6 +88,7 @@ class ResultTests:
         # session, 2 × permissions, agency, settings, periods, the one aggregate, units
         few = count()
         isi(contoh["opd"], contoh["bansos"], contoh["tw1"], [respon(*[3] * 9)] * 30)
+        count()  # new responses move the data version: the kept user is loaded once more
         assert count() == few
 
 
@@ -176,3 +177,22 @@ class CommandTests:
 
     def test_links_are_made_once_per_unit_and_open_period(self, survei):
         assert services.buat_tautan(survei["opd"]) == 0
+
+
+class ReportTests:
+    def test_the_lkip_prints_the_nrr_per_unsur_from_the_survey_and_a_chart(self, contoh, perencana):
+        html = perencana.get("/laporan/dinsos-kota-bekasi/2024/").content.decode()
+        assert "Nilai Rata-rata per Unsur Pelayanan (NRR)" in html
+        assert "U8" in html and "3,40" in html and "91,67" in html
+        assert "NRR per unsur pelayanan tahun 2024" in html
+
+    def test_the_report_has_no_survey_table_without_responses(self, survei, perencana):
+        html = perencana.get("/laporan/dinsos-kota-bekasi/2024/").content.decode()
+        assert "Nilai Rata-rata per Unsur Pelayanan" not in html
+
+    def test_the_dashboards_show_ikm_mutu_and_responses(self, contoh, client):
+        client.login(username="inspektorat.bekasi", password=DEMO_PASSWORD)
+        opd = client.get("/dasbor/opd/dinsos-kota-bekasi/2024/").content.decode()
+        assert "IKM (survei kepuasan)" in opd and "91,67" in opd and "5 responden" in opd
+        pemda = client.get("/dasbor/?tahun=2024").content.decode()
+        assert "IKM gabungan" in pemda and "91,67" in pemda
