@@ -13,6 +13,7 @@ from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
     Bagian,
     Daftar,
+    Jenis,
     Kepala,
     Paragraf,
     Sel,
@@ -479,21 +480,21 @@ def _ikm_survei(d: DataLaporan, n: Penomor) -> list:
     rows = []
     for i, (kode, nama, nrr, _konversi, _n, mutu) in enumerate(now.nrr):
         row = [teks(kode), teks(nama)]
-        row += [nilai(d.skm[y].nrr[i][2]) for y in years]
+        row += [Sel(d.skm[y].nrr[i][2], Jenis.ANGKA) for y in years]
         row.append(teks(f"{mutu.huruf} ({mutu.kinerja})"))
         rows.append(tuple(row))
     rows.append(
         tuple(
-            [teks("", kelas="total"), teks("IKM (konversi 25–100)", kelas="total")]
-            + [nilai(d.skm[y].konversi, kelas="total") for y in years]
+            [teks("IKM (konversi 25–100)", kelas="total", colspan=2)]
+            + [Sel(d.skm[y].konversi, Jenis.ANGKA, kelas="total") for y in years]
             + [teks(f"{now.mutu.huruf} ({now.mutu.kinerja})", kelas="total")]
         )
     )
     rows.append(
         tuple(
-            [teks(""), teks("Jumlah responden")]
-            + [teks(formulas.format_angka(d.skm[y].responden, 0)) for y in years]
-            + [teks("")]
+            [teks("Jumlah responden", colspan=2)]
+            + [Sel(d.skm[y].responden, Jenis.BULAT) for y in years]
+            + [teks("", kosong="")]
         )
     )
     kode, nama, nrr = now.terlemah
