@@ -13,7 +13,8 @@ The abuse rules would refuse a bench from one address: the server runs with benc
 SKM_BATAS_PER_KLIEN and SKM_BATAS_PER_UNIT of 10^9 and SKM_WAKTU_ISI_MINIMUM_DETIK=0 (the rules
 still run: the cache counters are incremented and the stamp is verified on every POST).
 
-Usage: .venv/bin/python bench/skm.py [--seconds 20] [--clients 20] [--workers 5] [--responses 100000]
+Usage: .venv/bin/python bench/skm.py [--seconds 20] [--clients 20] [--workers 5]
+       [--responses 100000]
        [--database postgres://postgres@127.0.0.1:5432/lkip_skm_bench]
 """
 
@@ -47,7 +48,10 @@ function response(status, headers, body)
 end
 done = function(summary, latency, requests)
   local ok, bad = 0, 0
-  for _, thread in ipairs(threads) do ok = ok + thread:get("diterima") bad = bad + thread:get("ditolak") end
+  for _, thread in ipairs(threads) do
+    ok = ok + thread:get("diterima")
+    bad = bad + thread:get("ditolak")
+  end
   io.write(string.format("WRK %d %d %d %.0f %.0f %.0f\\n", summary.requests, ok, bad,
     latency:percentile(50), latency:percentile(90), latency:percentile(99)))
 end
@@ -62,7 +66,8 @@ def prepare_database(database: str) -> None:
     name = url.path.lstrip("/")
     if name in ("test", "postgres", ""):
         sys.exit(f"Basis data '{name}' tidak boleh dipakai untuk benchmark.")
-    admin = f"host={url.hostname} port={url.port or 5432} user={url.username or 'postgres'} dbname=postgres"
+    user = url.username or "postgres"
+    admin = f"host={url.hostname} port={url.port or 5432} user={user} dbname=postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
