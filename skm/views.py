@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -73,7 +74,8 @@ def poster(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     )
     if tautan is None:
         raise Http404("Tautan survei tidak ditemukan.")
-    url = request.build_absolute_uri(f"/s/{tautan.token}/")
+    # The configured public address (as in the LKIP verification QR), not the request's host
+    url = f"{settings.LKIP_PUBLIC_URL.rstrip('/')}/s/{tautan.token}/"
     response = HttpResponse(
         poster_pdf.render_poster(opd, tautan, url), content_type="application/pdf"
     )

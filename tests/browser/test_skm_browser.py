@@ -23,10 +23,10 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     settings.SKM_WAKTU_ISI_MINIMUM_DETIK = 1
-    loket = UnitLayanan.objects.create(opd=demo_live, nama="Loket Rehabilitasi Sosial", populasi=100)
-    tw1 = PeriodeSurvei.objects.create(
-        opd=demo_live, tahun=2024, jenis=JenisPeriode.TRIWULAN, ke=1
+    loket = UnitLayanan.objects.create(
+        opd=demo_live, nama="Loket Rehabilitasi Sosial", populasi=100
     )
+    tw1 = PeriodeSurvei.objects.create(opd=demo_live, tahun=2024, jenis=JenisPeriode.TRIWULAN, ke=1)
     PengaturanSurvei.objects.create(
         opd=demo_live, indikator=Indikator.objects.get(opd=demo_live, kode="IKU-2")
     )
@@ -41,8 +41,18 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
     warga.screenshot(path=str(SHOTS / "skm-formulir-ponsel.png"), full_page=True)
     # R5 of the worked example: 3 3 4 4 4 3 4 4 3, by keyboard-reachable labels
     for nomor, label in enumerate(
-        ["Sesuai", "Mudah", "Sangat cepat", "Gratis", "Sangat sesuai", "Kompeten",
-         "Sangat sopan dan ramah", "Dikelola dengan baik", "Baik"], start=1
+        [
+            "Sesuai",
+            "Mudah",
+            "Sangat cepat",
+            "Gratis",
+            "Sangat sesuai",
+            "Kompeten",
+            "Sangat sopan dan ramah",
+            "Dikelola dengan baik",
+            "Baik",
+        ],
+        start=1,
     ):
         warga.locator("fieldset").nth(nomor - 1).get_by_label(label, exact=True).check()
     warga.get_by_label("Saran dan komentar").fill("Antrean <b>cepat</b>")
