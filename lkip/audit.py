@@ -25,6 +25,11 @@ OPD_PATH = {
     "reports.NarasiLaporan": "opd",
     "lkip.Penugasan": "opd",
     "lkip.PerangkatDaerah": "id",
+    "skm.UnitLayanan": "opd",
+    "skm.PeriodeSurvei": "opd",
+    "skm.Unsur": "opd",
+    "skm.PengaturanSurvei": "opd",
+    "skm.Pengecualian": "responden__opd",
 }
 AKSI = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 SKIP = {

@@ -23,6 +23,12 @@ _DATA_MODELS = [
     ("lkip", "kebutuhanpersonil"),
     ("lkip", "kategorippks"),
     ("lkip", "kejadianbencana"),
+    # The public satisfaction survey's set-up (skm)
+    ("skm", "unitlayanan"),
+    ("skm", "periodesurvei"),
+    ("skm", "unsur"),
+    ("skm", "pengaturansurvei"),
+    ("skm", "tautansurvei"),
 ]
 
 #: The roles an Admin Pemda may give (never its own, never to itself): agency and inspectorate.
@@ -63,6 +69,17 @@ ROLE_PERMISSIONS = {
     + [("targets", "delete_periodetertutup")],
 }
 
+
+# The survey's responses: everyone who reads the agency reads them; the Perencana imports paper
+# questionnaires and excludes (or counts again) a suspicious response with a reason. No role deletes
+# a response: an excluded one stays, with its audit trail.
+for _role in ("Perencana", "Kepala Dinas", "Inspektorat", "Admin Pemda"):
+    ROLE_PERMISSIONS[_role] += [("skm", "view_responden"), ("skm", "view_pengecualian")]
+ROLE_PERMISSIONS["Perencana"] += [
+    ("skm", "add_responden"),
+    ("skm", "add_pengecualian"),
+    ("skm", "delete_pengecualian"),
+]
 
 # The LKIP approval workflow (reports.workflow): submit, review, approve and sign.
 ROLE_PERMISSIONS["Perencana"] += [("reports", "ajukan_laporan")]

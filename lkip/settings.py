@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "targets",
     "indicators",
     "budget",
+    "skm",
     "reports",
     "exchange",
     "demo",
@@ -296,3 +297,13 @@ LOGGING = {
         "lkip.permintaan": {"level": "INFO" if LOG_PERMINTAAN else "WARNING", "propagate": True},
     },
 }
+
+# The public satisfaction survey (skm/publik.py). Submissions per client address and per service
+# unit within a window, and the least time a person needs to fill the form; a bench may raise the
+# limits (bench/skm.py). The client address follows the login lock-out's rule
+# (lkip.auth.alamat_klien: behind BEHIND_HTTPS_PROXY, the address the trusted proxy reports).
+SKM_BATAS_PER_KLIEN = int(env_str("SKM_BATAS_PER_KLIEN", "10"))
+SKM_JENDELA_KLIEN_DETIK = int(env_str("SKM_JENDELA_KLIEN_DETIK", str(60 * 60)))
+SKM_BATAS_PER_UNIT = int(env_str("SKM_BATAS_PER_UNIT", "60"))
+SKM_JENDELA_UNIT_DETIK = int(env_str("SKM_JENDELA_UNIT_DETIK", "60"))
+SKM_WAKTU_ISI_MINIMUM_DETIK = int(env_str("SKM_WAKTU_ISI_MINIMUM_DETIK", "8"))

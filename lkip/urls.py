@@ -16,6 +16,8 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("data/", include("targets.urls")),
+    path("survei/", include("skm.urls")),
+    path("s/", include("skm.urls_publik")),
     path("", include("exchange.urls")),
     path("", include("reports.urls")),
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("lkip", "targets", "indicators", "budget", "reports", "exchange", "demo")
+APPS = ("lkip", "targets", "indicators", "budget", "skm", "reports", "exchange", "demo")
 #: django-simple-history's own choice field ('+', '~', '-'): the library has no enum to compare
 #: with.
 NOT_OURS = {"history_type"}

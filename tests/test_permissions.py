@@ -86,6 +86,20 @@ EXPECTED = {
     "reports:alur_kembalikan": POST_ONLY,
     "reports:alur_tandatangani": POST_ONLY,
     "reports:alur_revisi": POST_ONLY,
+    # The public satisfaction survey: set-up and results read by every role of the agency; the
+    # Perencana alone confirms, excludes and imports. The public form needs no login.
+    "skm:beranda": READ,
+    "skm:buat_tautan": POST_ONLY,
+    "skm:poster": READ,
+    "skm:hasil": READ,
+    "skm:tetapkan": EDIT,
+    "skm:jawaban": READ,
+    "skm:ekspor": READ,
+    "skm:kecualikan": POST_ONLY,
+    "skm:sertakan": POST_ONLY,
+    "skm:impor": EDIT,
+    "skm_publik:formulir": {r: 200 for r in ROLES},
+    "skm_publik:terima_kasih": {r: 200 for r in ROLES},
     "reports:verifikasi": {r: 200 for r in ROLES},
     "reports:verifikasi_dokumen": {r: 404 for r in ROLES},
     "reports:unduh_dokumen": {r: 404 for r in ROLES},
@@ -115,7 +129,13 @@ def world(demo, settings, tmp_path, django_user_model):
     real = Realisasi.objects.filter(indikator__opd=demo).first()
     real.bukti = SimpleUploadedFile("b.pdf", b"%PDF-1.4 bukti")
     real.save()
-    return {"opd": demo, "other": other, "bukti": real}
+    from skm.models import PeriodeSurvei, TautanSurvei, UnitLayanan
+
+    tautan = TautanSurvei.objects.create(
+        unit_layanan=UnitLayanan.objects.create(opd=demo, nama="Loket"),
+        periode=PeriodeSurvei.objects.create(opd=demo, tahun=2024, jenis="tahun"),
+    )
+    return {"opd": demo, "other": other, "bukti": real, "tautan": tautan}
 
 
 def urls_for(name: str, route: str, world) -> list[str]:
@@ -132,6 +152,9 @@ def urls_for(name: str, route: str, world) -> list[str]:
     }
     if name == "data:bukti":
         values["pk"] = str(world["bukti"].pk)
+    if name.startswith("skm"):
+        values["pk"] = str(world["tautan"].pk)
+        values["token"] = world["tautan"].token
     out = []
     layar_list = list(LAYAR.values()) if "<slug:layar>" in route else [None]
     for layar in layar_list:

@@ -10,11 +10,12 @@ from reports.charts.dashboard import (
     serapan_triwulan,
     tren_tahunan,
 )
-from reports.charts.report import batang_horizontal, garis, target_realisasi
+from reports.charts.report import batang_horizontal, batang_unsur, garis, target_realisasi
 
 __all__ = [
     "anggaran_tahunan",
     "batang_horizontal",
+    "batang_unsur",
     "distribusi",
     "garis",
     "sebaran",

@@ -49,6 +49,7 @@ from lkip.models import (
     SdmKomposisi,
 )
 from reports.models import AngkaTercetak, LaporanTahunan, NarasiLaporan, RiwayatStatus
+from skm.models import PengaturanSurvei, Pengecualian, PeriodeSurvei, Responden, UnitLayanan
 from targets.models import PeriodeTertutup, Realisasi, Renstra, Sasaran, Target, Tujuan
 
 #: Upper bound on the staleness of anything the data version cannot see.
@@ -98,6 +99,11 @@ def _diaudit() -> list:
         # read by the report only (its HTML is cached on this version too)
         NarasiLaporan,
         CapaianOutput,
+        # the survey's line on the dashboards and its table in the report
+        UnitLayanan,
+        PeriodeSurvei,
+        PengaturanSurvei,
+        Pengecualian,
     ]
     User = get_user_model()
     if hasattr(User, "history"):
@@ -125,7 +131,7 @@ def _sql(vendor: str) -> str:
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
     parts += [
         newest(model._meta.db_table)
-        for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah)
+        for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah, Responden)
     ]
     laporan = LaporanTahunan._meta.db_table
     parts += [

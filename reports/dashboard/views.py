@@ -33,6 +33,7 @@ from reports.dashboard.versi import (
     fragmen_tersimpan,
     versi_data,
 )
+from skm.hasil import gabungan, hasil_per_tahun
 
 PERMISSION = "indicators.view_indikator"
 
@@ -130,10 +131,20 @@ def pemda(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
         context, status = _pemda_context(request, versi)
         if "total" in context:
             context["grafik"] = _grafik_pemda(context["total"], context["table"].baris_ekspor())
+            context["skm"] = _skm_pemda(request, context["meta"].pemda_id, context["tahun"])
         tahun = f" {context['tahun']}" if "tahun" in context else ""
         return _isi(request, "pemda.html", f"Dasbor kinerja{tahun}", context, status)
 
     return _halaman(request, fragmen_tersimpan(request, versi, scope, build))
+
+
+def _skm_pemda(request: HttpRequest, pemda_id: int, tahun: int) -> dict | None:
+    """The survey across the visible agencies: responses pooled (spec §5.5), agencies counted."""
+    ids = list(opd_for_user(request.user).filter(pemda_id=pemda_id).values_list("pk", flat=True))
+    hasil = list(hasil_per_tahun(ids, [tahun]).values())
+    if not hasil:
+        return None
+    return {"hasil": gabungan(hasil), "opd": len(hasil)}
 
 
 @_dasbor
@@ -214,7 +225,15 @@ def opd(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int) -> 
                     "Serapan anggaran kumulatif per triwulan",
                 )
             )
-        context = {"opd": agency, "meta": meta, "tahun": tahun, "d": data, "grafik": grafik}
+        skm = hasil_per_tahun([agency.pk], [tahun]).get((agency.pk, tahun))
+        context = {
+            "opd": agency,
+            "meta": meta,
+            "tahun": tahun,
+            "d": data,
+            "grafik": grafik,
+            "skm": skm,
+        }
         return _isi(request, "opd.html", f"{data.nama} {tahun} — dasbor", context)
 
     return _halaman(request, fragmen_tersimpan(request, versi, scope, build))

@@ -14,6 +14,7 @@ from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
     Bagian,
     Daftar,
+    Jenis,
     Kepala,
     Paragraf,
     Sel,
@@ -477,6 +478,7 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
             "PermenPANRB Nomor 14 Tahun 2017",
         )
     )
+    out.extend(_ikm_survei(d, n))
     out.append(
         n.gambar(
             f"Nilai IKM {d.opd.nama} Tahun {d.ikm[0].tahun}–{d.ikm[-1].tahun}",
@@ -485,6 +487,64 @@ def _ikm(d: DataLaporan, n: Penomor) -> list:
         )
     )
     return out
+
+
+def _ikm_survei(d: DataLaporan, n: Penomor) -> list:
+    """NRR per unsur from the survey (skm), per year, with a chart of this year's NRR."""
+    now = d.skm.get(d.tahun)
+    if now is None or now.ikm is None:
+        return []
+    years = [y for y in sorted(d.skm) if d.skm[y].ikm is not None]
+    rows = []
+    for i, (kode, nama, nrr, _konversi, _n, mutu) in enumerate(now.nrr):
+        row = [teks(kode), teks(nama)]
+        row += [Sel(d.skm[y].nrr[i][2], Jenis.ANGKA) for y in years]
+        row.append(teks(f"{mutu.huruf} ({mutu.kinerja})"))
+        rows.append(tuple(row))
+    rows.append(
+        tuple(
+            [teks("IKM (konversi 25–100)", kelas="total", colspan=2)]
+            + [Sel(d.skm[y].konversi, Jenis.ANGKA, kelas="total") for y in years]
+            + [teks(f"{now.mutu.huruf} ({now.mutu.kinerja})", kelas="total")]
+        )
+    )
+    rows.append(
+        tuple(
+            [teks("Jumlah responden", colspan=2)]
+            + [Sel(d.skm[y].responden, Jenis.BULAT) for y in years]
+            + [teks("", kosong="")]
+        )
+    )
+    kode, nama, nrr = now.terlemah
+    return [
+        Paragraf(
+            f"Survei Kepuasan Masyarakat tahun {d.tahun} dengan {formulas.format_angka(now.responden, 0)} "
+            f"responden menghasilkan IKM {formulas.format_angka(now.konversi)} (mutu {now.mutu.huruf}, "
+            f"{now.mutu.kinerja}). Unsur dengan nilai terendah adalah {kode} {nama} "
+            f"(NRR {formulas.format_angka(nrr)}), yang menjadi prioritas perbaikan."
+        ),
+        n.tabel(
+            "Nilai Rata-rata per Unsur Pelayanan (NRR)",
+            [
+                tuple(
+                    [Kepala("Kode"), Kepala("Unsur Pelayanan", lebar="40%")]
+                    + [Kepala(f"NRR {y}") for y in years]
+                    + [Kepala(f"Mutu {d.tahun}")]
+                )
+            ],
+            rows,
+            "Survei Kepuasan Masyarakat (aplikasi LKIP); NRR = jumlah nilai / responden yang "
+            "menjawab unsur itu; IKM = rata-rata NRR × 25 (PermenPANRB 14/2017)",
+        ),
+        n.gambar(
+            f"Nilai Rata-rata per Unsur Pelayanan Tahun {d.tahun}",
+            charts.batang_unsur(
+                [(f"{k} {nm}", v) for k, nm, v, _c, _n, _m in now.nrr],
+                f"NRR per unsur pelayanan tahun {d.tahun}",
+            ),
+            "Survei Kepuasan Masyarakat (aplikasi LKIP)",
+        ),
+    ]
 
 
 def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) -> list:

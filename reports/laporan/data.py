@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from budget.models import Anggaran, CapaianOutput
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator, Tingkat
@@ -17,6 +17,7 @@ from lkip.models import (
 )
 from reports.health import Temuan, periksa
 from reports.models import LaporanTahunan, NarasiLaporan
+from skm.hasil import Hasil, hasil_per_tahun
 from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
 from targets.models import JenisTarget, Renstra, Sasaran
 
@@ -47,6 +48,8 @@ class DataLaporan:
     narasi: dict[str, NarasiLaporan]
     temuan: list[Temuan]
     pengaturan: LaporanTahunan
+    #: The survey's pooled result per year (this year and the one before), when responses exist.
+    skm: dict[int, Hasil] = field(default_factory=dict)
 
     def iku(self) -> list[Indikator]:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
@@ -127,4 +130,5 @@ def load(opd_kode: str, tahun: int) -> DataLaporan:
         temuan=periksa(opd, tahun),
         pengaturan=LaporanTahunan.objects.filter(opd=opd, tahun=tahun).first()
         or LaporanTahunan(opd=opd, tahun=tahun),
+        skm={t: h for (_o, t), h in hasil_per_tahun([opd.pk], [tahun - 1, tahun]).items()},
     )

@@ -29,6 +29,12 @@ WRITES = {
     "data:buka",
     "exchange:impor_pratinjau",
     "exchange:impor_terapkan",
+    "skm:buat_tautan",
+    "skm:tetapkan",
+    "skm:kecualikan",
+    "skm:sertakan",
+    "skm:impor",
+    "skm_publik:formulir",
 }
 VALUES = {
     "kode": "dinsos-uji",
@@ -41,6 +47,7 @@ VALUES = {
     "indikator": "IKU-1",
     "program": "1.06.04",
     "dokumen_id": "00000000-0000-4000-8000-000000000000",
+    "token": "tidak-ada",
 }
 
 
