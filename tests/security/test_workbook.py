@@ -10,14 +10,17 @@ import zipfile
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from exchange import reader
 from exchange.workbook import export_workbook, impor_xlsx
 from indicators.models import Indikator
+from lkip.demo import DEMO_PASSWORD
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import LaporanTahunan, StatusLaporan
-from targets.models import Sasaran
+from targets.models import Sasaran, Tujuan
 from tests.exchange.workbook_data import AGENCY, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +211,212 @@ class OwnExportTests:
         assert [(m.sheet, m.baris, m.kolom) for m in result.errors] == [
             ("Indikator", 2, "cap_persen")
         ]
+
+
+class SmallFileLongWorkTests:
+    @pytest.mark.parametrize("cell", [b"<v>1</v>", b"<f>1+1</f><v>2</v>"])
+    def test_a_cell_at_xfd1048576_in_every_sheet_is_read_in_moments(self, demo, cell):
+        def edit(name: str, raw: bytes) -> bytes:
+            if not name.startswith("xl/worksheets/"):
+                return raw
+            raw = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', raw)
+            return append_rows(raw, b'<row r="1048576"><c r="XFD1048576">' + cell + b"</c></row>")
+
+        result, seconds = timed(rewrite(export_workbook(demo), edit))
+        assert unchanged(result), [str(m) for m in result.errors]
+        assert seconds < SEKEJAP
+
+    def test_a_million_formatted_blank_rows_after_the_data_are_not_read(self, demo):
+        data = blank_rows_after_data(export_workbook(demo), 1_000_000)
+        result, seconds = timed(data)
+        assert unchanged(result), [str(m) for m in result.errors]
+        assert seconds < SEKEJAP
+
+    def test_data_after_more_blank_rows_than_the_limit_is_refused_naming_the_sheet(self, demo):
+        data = blank_rows_after_data(
+            export_workbook(demo),
+            reader.BATAS_BARIS_KOSONG + 1,
+            then=b'<row r="{r}"><c r="A{r}"><v>2024</v></c></row>',
+        )
+        result, seconds = timed(data)
+        assert [(m.sheet, m.kolom) for m in result.errors] == [("Anggaran", None)]
+        assert "lebih dari 10.000 baris kosong" in result.errors[0].pesan
+        assert seconds < SEKEJAP
+
+    def test_blank_rows_among_the_data_below_the_limit_are_skipped(self, demo):
+        data = blank_rows_after_data(
+            export_workbook(demo), 500, then=b'<row r="{r}"><c r="Z{r}"><v>1</v></c></row>'
+        )
+        assert unchanged(impor_xlsx(data, opd_kode=DEMO, dry_run=True))
+
+    def test_more_data_rows_than_the_limit_are_refused_naming_the_sheet(self, monkeypatch):
+        monkeypatch.setattr(reader, "BATAS_BARIS", 3)
+        book = copy.deepcopy(AGENCY)
+        result = impor_xlsx(xlsx(book))
+        assert ("Target", 5, None) in {(m.sheet, m.baris, m.kolom) for m in result.errors}
+
+
+def shared_strings_part(body: bytes) -> dict:
+    """A sharedStrings part with the content type and relationship that make it the table."""
+    sst = b'<sst xmlns="' + MAIN_NS.encode() + b'">' + body + b"</sst>"
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    rel = (
+        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    )
+
+    def edit(name: str, raw: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return raw.replace(b"</Types>", override + b"</Types>")
+        if name == "xl/_rels/workbook.xml.rels":
+            return raw.replace(b"</Relationships>", rel + b"</Relationships>")
+        return raw
+
+    return {"edit": edit, "extra": {"xl/sharedStrings.xml": sst}}
+
+
+def with_shared_strings(data: bytes, body: bytes) -> bytes:
+    part = shared_strings_part(body)
+    return rewrite(data, part["edit"], part["extra"])
+
+
+def uraian_as_shared_string(data: bytes, si: bytes) -> bytes:
+    """The workbook with Tujuan's first uraian (B2) taken from a one-entry shared-string table."""
+    data = with_shared_strings(data, si)
+    return in_sheet(
+        data,
+        "Tujuan",
+        lambda raw: re.sub(
+            rb'<c r="B2"[^>]*>.*?</c>', b'<c r="B2" t="s"><v>0</v></c>', raw, count=1, flags=re.S
+        ),
+    )
+
+
+class HostileXmlTests:
+    def test_a_huge_shared_string_table_is_refused_before_it_is_read(self, demo):
+        body = b"".join(b"<si><t>s%d</t></si>" % i for i in range(reader.BATAS_TEKS_BERSAMA + 1))
+        result, seconds = timed(with_shared_strings(export_workbook(demo), body))
+        assert [m.sheet for m in result.errors] == ["Berkas"]
+        assert "teks bersama" in result.errors[0].pesan and "500.000" in result.errors[0].pesan
+        assert seconds < SEKEJAP
+
+    def test_shared_strings_are_read_with_their_runs_but_not_their_phonetic_guide(self):
+        rich = (
+            b"<si><r><rPr><b/></rPr><t>Meningkatkan derajat </t></r><r><t>kesehatan "
+            b'masyarakat</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>'
+        )
+        assert impor_xlsx(uraian_as_shared_string(xlsx(AGENCY), rich)).ok
+        assert Tujuan.objects.get(kode="T1").uraian == "Meningkatkan derajat kesehatan masyarakat"
+
+    def test_a_workbook_with_more_sheets_than_the_limit_is_refused_naming_the_limit(self, demo):
+        count = reader.BATAS_SHEET + 1
+        sheet = b'<worksheet xmlns="' + MAIN_NS.encode() + b'"><sheetData/></worksheet>'
+        ct = b"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+        rel_type = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+        def edit(name: str, raw: bytes) -> bytes:
+            if name == "[Content_Types].xml":
+                return raw.replace(
+                    b"</Types>",
+                    b"".join(
+                        b'<Override PartName="/xl/worksheets/x%d.xml" ContentType="%s"/>' % (i, ct)
+                        for i in range(count)
+                    )
+                    + b"</Types>",
+                )
+            if name == "xl/_rels/workbook.xml.rels":
+                return raw.replace(
+                    b"</Relationships>",
+                    b"".join(
+                        b'<Relationship Id="rX%d" Type="%s" Target="worksheets/x%d.xml"/>'
+                        % (i, rel_type, i)
+                        for i in range(count)
+                    )
+                    + b"</Relationships>",
+                )
+            if name == "xl/workbook.xml":
+                return raw.replace(
+                    b"</sheets>",
+                    b"".join(
+                        b'<sheet name="X%d" sheetId="%d" r:id="rX%d"/>' % (i, 900 + i, i)
+                        for i in range(count)
+                    )
+                    + b"</sheets>",
+                )
+            return raw
+
+        extra = {f"xl/worksheets/x{i}.xml": sheet for i in range(count)}
+        result, seconds = timed(rewrite(export_workbook(demo), edit, extra))
+        assert [m.sheet for m in result.errors] == ["Berkas"]
+        assert "sheet (batas 100)" in result.errors[0].pesan
+        assert seconds < SEKEJAP
+
+    def test_a_cell_longer_than_a_spreadsheet_cell_is_an_error_naming_sheet_row_and_column(
+        self, demo
+    ):
+        long = b"x" * 40_000
+
+        def edit(raw: bytes) -> bytes:
+            return re.sub(
+                rb'<c r="B2"[^>]*>.*?</c>',
+                b'<c r="B2" t="inlineStr"><is><t>' + long + b"</t></is></c>",
+                raw,
+                count=1,
+                flags=re.S,
+            )
+
+        result, _ = timed(in_sheet(export_workbook(demo), "Tujuan", edit))
+        assert [(m.sheet, m.baris, m.kolom) for m in result.errors] == [("Tujuan", 2, "uraian")]
+        assert "lebih dari 32.767 karakter" in result.errors[0].pesan
+
+    def test_a_shared_string_longer_than_a_cell_refuses_only_the_cells_that_use_it(self):
+        long = b"<si><t>" + b"y" * 40_000 + b"</t></si>"
+        result = impor_xlsx(uraian_as_shared_string(xlsx(AGENCY), long))
+        first = result.errors[0]  # then the rows that refer to the refused goal T1
+        assert (first.sheet, first.baris, first.kolom) == ("Tujuan", 2, "uraian")
+        assert "lebih dari 32.767 karakter" in first.pesan
+        assert not [m for m in result.errors if m.sheet == "Tujuan" and m is not first]
+
+    def test_xml_nested_deeper_than_a_workbook_needs_is_refused_naming_the_sheet(self, demo):
+        nest = b"<x>" * 20_000 + b"</x>" * 20_000
+        data = in_sheet(
+            export_workbook(demo),
+            "Tujuan",
+            lambda raw: raw.replace(b"<sheetData>", b"<sheetData>" + nest, 1),
+        )
+        result, seconds = timed(data)
+        assert [m.sheet for m in result.errors] == ["Berkas"]
+        assert "Tujuan" in result.errors[0].pesan and "bersarang" in result.errors[0].pesan
+        assert seconds < SEKEJAP
+
+    def test_a_styles_part_larger_than_the_limit_is_refused_before_it_is_parsed(
+        self, demo, monkeypatch
+    ):
+        monkeypatch.setattr(reader, "BATAS_XML_UTUH", 10_000)
+        data = rewrite(
+            export_workbook(demo),
+            lambda name, raw: (
+                raw.replace(b"</styleSheet>", b" " * 20_000 + b"</styleSheet>")
+                if name == "xl/styles.xml"
+                else raw
+            ),
+        )
+        result = impor_xlsx(data, opd_kode=DEMO, dry_run=True)
+        assert [m.sheet for m in result.errors] == ["Berkas"]
+        assert "xl/styles.xml" in result.errors[0].pesan
+
+    def test_a_hostile_upload_gets_a_message_on_the_page_never_a_server_error(self, demo, client):
+        assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+        nest = b"<x>" * 20_000 + b"</x>" * 20_000
+        data = in_sheet(
+            export_workbook(demo),
+            "Tujuan",
+            lambda raw: raw.replace(b"<sheetData>", b"<sheetData>" + nest, 1),
+        )
+        page = client.post(
+            f"/impor/{DEMO}/pratinjau/", {"berkas": SimpleUploadedFile("dalam.xlsx", data)}
+        )
+        assert page.status_code == 400 and "bersarang lebih dari 64 tingkat" in page.text
