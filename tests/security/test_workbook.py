@@ -7,6 +7,7 @@ import io
 import re
 import time
 import zipfile
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 
 from exchange import reader
 from exchange.workbook import export_workbook, impor_xlsx
-from indicators.models import Indikator
+from indicators.models import HasilIKM, Indikator
 from lkip.demo import DEMO_PASSWORD
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import LaporanTahunan, StatusLaporan
@@ -254,6 +255,42 @@ class SmallFileLongWorkTests:
         book = copy.deepcopy(AGENCY)
         result = impor_xlsx(xlsx(book))
         assert ("Target", 5, None) in {(m.sheet, m.baris, m.kolom) for m in result.errors}
+
+    def test_apply_uses_the_rows_the_preview_read_without_parsing_the_file_again(
+        self, demo, client, settings, tmp_path, monkeypatch
+    ):
+        settings.MEDIA_ROOT = tmp_path
+        assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+        data, tahun = ikm_changed(demo)
+        page = client.post(
+            f"/impor/{DEMO}/pratinjau/", {"berkas": SimpleUploadedFile("ikm.xlsx", data)}
+        )
+        token = page.context["token"]
+        assert token and "1 diubah" in page.text
+
+        def parsed_again(*_args, **_kwargs):
+            raise AssertionError("apply parsed the workbook again")
+
+        monkeypatch.setattr("exchange.workbook.read_workbook", parsed_again)
+        done = client.post(f"/impor/{DEMO}/terapkan/", {"token": token}, follow=True)
+        assert "diterapkan: 0 baru, 1 diubah" in done.text
+        assert HasilIKM.objects.get(opd=demo, tahun=tahun).nilai == Decimal("81.5")
+        assert not list(tmp_path.rglob(f"{token}.*"))
+
+    def test_rows_kept_for_apply_that_were_changed_on_the_server_are_refused(
+        self, demo, client, settings, tmp_path
+    ):
+        settings.MEDIA_ROOT = tmp_path
+        assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+        data, tahun = ikm_changed(demo)
+        token = client.post(
+            f"/impor/{DEMO}/pratinjau/", {"berkas": SimpleUploadedFile("ikm.xlsx", data)}
+        ).context["token"]
+        kept = next(tmp_path.rglob(f"{token}.baca"))
+        kept.write_bytes(kept.read_bytes()[:-1] + b"\0")
+        done = client.post(f"/impor/{DEMO}/terapkan/", {"token": token}, follow=True)
+        assert "berubah di server" in done.text
+        assert HasilIKM.objects.get(opd=demo, tahun=tahun).nilai != Decimal("81.5")
 
 
 def shared_strings_part(body: bytes) -> dict:
