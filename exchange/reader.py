@@ -36,6 +36,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -93,10 +94,10 @@ _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s/>]")
 _AKHIR_DATA = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
-# What only a cell with content holds: a value (<v>…</v>), an inline string (<is>…</is>) or a
-# formula (<f>…</f>, <f …/>), with or without a namespace prefix. Searched with rfind (C speed);
-# a false match only means reading on a little longer.
-_ISI = (b"v>", b"is>", b"f>", b"<f ", b":f ")
+# What only a cell with content holds: a value (<v>), an inline string (<is>) or a formula (<f>),
+# with any namespace prefix. A false match (a comment, <v/>) only means reading on a little longer;
+# a missed one would skip data, so the pattern is loose.
+_ISI = re.compile(rb"<(?:[^\s<>/!?\"'=]+:)?(?:v|is|f)[\s/>]")
 _SI = (b"<si>", b"<si ", b"<si/>", b":si>", b":si ", b":si/>")  # prefixed: closing tags count too
 
 warnings.filterwarnings("ignore", module=r"openpyxl(\..*)?$")
@@ -301,10 +302,9 @@ def _pindai(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], bagian: _Bag
                     found = _AKHIR_DATA.search(window) if b"sheetData" in window else None
                     limit = found.start() if found else len(window)
                     data_selesai = found is not None
-                    for lit in _ISI:
-                        found_at = window.rfind(lit, 0, limit)
-                        if found_at >= 0:
-                            ujung = max(ujung, start + found_at + len(lit))
+                    last = _isi_terakhir(window, limit)
+                    if last >= 0:
+                        ujung = max(ujung, start + last)
                 if sst:
                     strings += sum(window.count(s) - tail.count(s) for s in _SI)
                     if strings > BATAS_TEKS_BERSAMA:
@@ -317,6 +317,19 @@ def _pindai(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], bagian: _Bag
         if sheet:
             hasil.ujung_isi[name] = ujung
     return hasil
+
+
+def _isi_terakhir(window: bytes, limit: int) -> int:
+    """Where the last content tag in window[:limit] ends, or -1: looked for near the end first,
+    where a sheet with data has one."""
+    for size in (4096, 65536, limit):
+        begin = max(0, limit - size)
+        last = deque(_ISI.finditer(window, begin, limit), maxlen=1)
+        if last:
+            return last[0].end()
+        if begin == 0:
+            break
+    return -1
 
 
 class Baris:

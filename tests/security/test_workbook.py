@@ -250,6 +250,16 @@ class SmallFileLongWorkTests:
         )
         assert unchanged(impor_xlsx(data, opd_kode=DEMO, dry_run=True))
 
+    def test_a_value_after_blank_rows_is_read_however_its_tags_are_spelled(self, demo):
+        data = blank_rows_after_data(
+            export_workbook(demo),
+            50,
+            then=b'<row r="{r}"><c r="A{r}"><v xml:space="preserve">2024</v\n></c></row>',
+        )
+        result = impor_xlsx(data, opd_kode=DEMO, dry_run=True)
+        last = max(m.baris or 0 for m in result.errors if m.sheet == "Anggaran")
+        assert ("Anggaran", last, "kode") in {(m.sheet, m.baris, m.kolom) for m in result.errors}
+
     def test_more_data_rows_than_the_limit_are_refused_naming_the_sheet(self, monkeypatch):
         monkeypatch.setattr(reader, "BATAS_BARIS", 3)
         book = copy.deepcopy(AGENCY)
