@@ -161,8 +161,10 @@ def many_sheets(demo: bytes, count: int) -> bytes:
         f'<Relationship Id="rIdX{i}" Type="{rel_type}" Target="worksheets/extra{i}.xml"/>'
         for i in range(count)
     ).encode()
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     entries = "".join(
-        f'<sheet name="Extra{i}" sheetId="{1000 + i}" r:id="rIdX{i}"/>' for i in range(count)
+        f'<sheet xmlns:r="{r_ns}" name="Extra{i}" sheetId="{1000 + i}" r:id="rIdX{i}"/>'
+        for i in range(count)
     ).encode()
 
     def edit(name, raw):

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 DEMO = "dinsos-kota-bekasi"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # CPU seconds a hostile file may cost; the code before issue #15 spent 20 s to over a minute.
 SEKEJAP = 5
 
@@ -388,7 +389,8 @@ class HostileXmlTests:
                 return raw.replace(
                     b"</sheets>",
                     b"".join(
-                        b'<sheet name="X%d" sheetId="%d" r:id="rX%d"/>' % (i, 900 + i, i)
+                        b'<sheet xmlns:r="%s" name="X%d" sheetId="%d" r:id="rX%d"/>'
+                        % (R_NS, i, 900 + i, i)
                         for i in range(count)
                     )
                     + b"</sheets>",
