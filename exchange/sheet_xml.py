@@ -218,8 +218,7 @@ def baris_sheet(
             state["kolom"] = _kolom(ref) if ref else state["kolom"] + 1
             index = state["kolom"] - 1
             if wanted(index):
-                gaya = attrs.get("s")
-                state["sel"] = _Sel(index, attrs.get("t", "n"), int(gaya) if gaya else 0)
+                state["sel"] = _Sel(index, attrs.get("t", "n"), _gaya(attrs.get("s")))
         elif state["sel"] is not None:
             sel: _Sel = state["sel"]
             parent = tags[-2]
@@ -285,6 +284,13 @@ def _nomor_baris(r: str) -> int:
         return int(value)
 
 
+def _gaya(s: str | None) -> int:
+    try:
+        return int(s) if s else 0
+    except ValueError:
+        raise XmlDitolak(f"gaya sel '{s[:20]}' tidak sah.") from None
+
+
 def _kolom(ref: str) -> int:
     """1-based column of a cell reference such as 'XFD1048576' (the letters' base-26 value)."""
     column = 0
@@ -326,7 +332,10 @@ def _nilai(sel: _Sel, strings: list[Any], fmt: Format) -> Any:
                     )
             return number
         if sel.jenis == "s":
-            return strings[int(raw)]
+            index = int(raw)
+            if index < 0:
+                raise IndexError(index)
+            return strings[index]
         if sel.jenis == "b":
             return bool(int(raw))
         if sel.jenis == "d":

@@ -429,6 +429,24 @@ class HostileXmlTests:
         assert "lebih dari 32.767 karakter" in first.pesan
         assert not [m for m in result.errors if m.sheet == "Tujuan" and m is not first]
 
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            b'<c r="B2" t="s"><v>99</v></c>',
+            b'<c r="B2"><v>abc</v></c>',
+            b'<c r="B2" t="b"><v>x</v></c>',
+        ],
+    )
+    def test_a_damaged_cell_is_an_error_naming_sheet_row_and_column(self, demo, cell):
+        data = in_sheet(
+            export_workbook(demo),
+            "Tujuan",
+            lambda raw: re.sub(rb'<c r="B2"[^>]*>.*?</c>', cell, raw, count=1, flags=re.S),
+        )
+        result = impor_xlsx(data, opd_kode=DEMO, dry_run=True)
+        assert [(m.sheet, m.baris, m.kolom) for m in result.errors] == [("Tujuan", 2, "uraian")]
+        assert "tidak dapat dibaca" in result.errors[0].pesan
+
     def test_xml_nested_deeper_than_a_workbook_needs_is_refused_naming_the_sheet(self, demo):
         nest = b"<x>" * 20_000 + b"</x>" * 20_000
         data = in_sheet(
