@@ -43,6 +43,7 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
+from exchange.columns import LEMBAR_MENURUT_NAMA
 from exchange.importer import Masalah, SelTakTerbaca
 from exchange.sheet_xml import Format, Rumus, XmlDitolak, baris_sheet, teks_bersama
 from lkip.formulas import format_angka
@@ -381,7 +382,7 @@ class LembarBaca:
     bacaan: Bacaan
     title: str
     kolom: list[str]
-    _posisi: list[tuple[int, str]]  # (0-based column index, header)
+    _posisi: list[tuple[int, str]]  # (0-based column index, header) of the columns read
     _path: str
 
     def bernomor(self) -> Iterator[tuple[int, Baris]]:
@@ -624,4 +625,7 @@ def _lembar(bacaan: Bacaan, title: str, state: str, path: str) -> LembarBaca:
             continue
         seen[name] = index
         posisi.append((index, name))
-    return LembarBaca(bacaan, title, [n for _, n in posisi], posisi, path)
+    # Columns the format does not know are named (the import warns about them) but never read.
+    spec = LEMBAR_MENURUT_NAMA.get(title.strip().lower())
+    dibaca = [(i, n) for i, n in posisi if spec is None or n in spec.nama_kolom]
+    return LembarBaca(bacaan, title, [n for _, n in posisi], dibaca, path)

@@ -267,6 +267,17 @@ class SmallFileLongWorkTests:
         result = impor_xlsx(xlsx(book))
         assert ("Target", 5, None) in {(m.sheet, m.baris, m.kolom) for m in result.errors}
 
+    def test_columns_the_format_does_not_know_are_warned_about_but_never_read(self):
+        book = copy.deepcopy(AGENCY)
+        book["Tujuan"][0] += [f"catatan_{n}" for n in range(150)]
+        book["Tujuan"][1] += ["x" * 100] * 150
+        data = xlsx(book)
+        with reader.read_workbook(data) as bacaan:
+            rows = list(bacaan.sheets["Tujuan"].bernomor())
+        assert [sorted(row.keys()) for _n, row in rows] == [["kode", "uraian"]]
+        result = impor_xlsx(data)
+        assert result.ok and len([m for m in result.peringatan if m.sheet == "Tujuan"]) == 150
+
     def test_apply_uses_the_rows_the_preview_read_without_parsing_the_file_again(
         self, demo, client, settings, tmp_path, monkeypatch
     ):
