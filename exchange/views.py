@@ -2,10 +2,11 @@
 workbook, read the preview (created / changed old → new / unchanged, every error), apply it.
 
 Between preview and apply the uploaded file waits under MEDIA_ROOT/impor/<user id>/<token>.xlsx
-(never under the static files); the token lives in the user's session together with the agency,
-the file's SHA-256 and the preview's fingerprint, so a token of another user or agency, a stale
-token or a file changed on disk is refused, and an apply that would now do something other than
-the preview showed writes nothing.
+(never under the static files), beside the rows the preview read from it (<token>.baca, see
+exchange.tersimpan), so that apply does not parse the file again; the token lives in the user's
+session together with the agency, both files' SHA-256 and the preview's fingerprint, so a token
+of another user or agency, a stale token or a file changed on disk is refused, and an apply that
+would now do something other than the preview showed writes nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from exchange.workbook import (
     blank_template,
     export_workbook,
     impor_xlsx,
+    pratinjau_xlsx,
+    terapkan_tersimpan,
 )
 from lkip.access import get_opd
 from lkip.models import PerangkatDaerah
@@ -47,13 +50,14 @@ TAMPIL = 200  # rows per list on the preview page
 _SESI = "impor_workbook"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _BATAS_TEKS = f"{BATAS_UKURAN // 1024 // 1024} MB"
+_AKHIRAN = (".xlsx", ".baca")  # the uploaded file, the rows its preview read
 
 
 class UnggahForm(forms.Form):
     berkas = forms.FileField(
         label="Workbook (.xlsx)",
-        help_text=f"Paling besar {_BATAS_TEKS}. Tidak ada yang disimpan sebelum Anda memeriksa pratinjau dan "
-        "menekan Terapkan.",
+        help_text=f"Paling besar {_BATAS_TEKS}. Tidak ada yang disimpan sebelum Anda memeriksa "
+        "pratinjau dan menekan Terapkan.",
         error_messages={
             "required": "Pilih berkas workbook .xlsx yang akan diunggah.",
             "empty": "Berkas kosong (0 byte); pilih workbook .xlsx yang berisi data.",
@@ -91,26 +95,38 @@ def _sapu(request: HttpRequest) -> None:
     now = time.time()
     for token, entry in list(store.items()):
         if now - entry["waktu"] > UMUR_PRATINJAU:
-            (_folder(request) / f"{token}.xlsx").unlink(missing_ok=True)
+            _hapus(request, token)
             del store[token]
-    for path in (Path(settings.MEDIA_ROOT) / "impor").glob("*/*.xlsx"):
-        if now - path.stat().st_mtime > UMUR_PRATINJAU:
+    for path in (Path(settings.MEDIA_ROOT) / "impor").glob("*/*"):
+        if path.suffix in _AKHIRAN and now - path.stat().st_mtime > UMUR_PRATINJAU:
             path.unlink(missing_ok=True)
     request.session[_SESI] = store
 
 
+def _hapus(request: HttpRequest, token: str) -> None:
+    for akhiran in _AKHIRAN:
+        (_folder(request) / f"{token}{akhiran}").unlink(missing_ok=True)
+
+
 def _simpan(
-    request: HttpRequest, opd: PerangkatDaerah, data: bytes, nama: str, result: HasilImpor
+    request: HttpRequest,
+    opd: PerangkatDaerah,
+    data: bytes,
+    nama: str,
+    result: HasilImpor,
+    baca: bytes,
 ) -> str:
     _sapu(request)
     token = secrets.token_urlsafe(24)
     folder = _folder(request)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{token}.xlsx").write_bytes(data)
+    (folder / f"{token}.baca").write_bytes(baca)
     store = request.session.get(_SESI, {})
     store[token] = {
         "opd": opd.kode,
         "sha256": hashlib.sha256(data).hexdigest(),
+        "sha256_baca": hashlib.sha256(baca).hexdigest(),
         "sidik": result.sidik,
         "nama": nama,
         "waktu": time.time(),
@@ -122,7 +138,7 @@ def _simpan(
 def _ambil(
     request: HttpRequest, opd: PerangkatDaerah, token: str
 ) -> tuple[dict | None, bytes | None, str]:
-    """The stored preview for a token, or why it cannot be applied."""
+    """The stored preview for a token (the rows it read), or why it cannot be applied."""
     store = request.session.get(_SESI, {})
     entry = store.get(token) if _TOKEN.fullmatch(token or "") else None
     if entry is None:
@@ -135,7 +151,8 @@ def _ambil(
         return (
             None,
             None,
-            "Pratinjau ini untuk perangkat daerah lain; unggah workbook sekali lagi di halaman ini.",
+            "Pratinjau ini untuk perangkat daerah lain; unggah workbook sekali lagi di halaman "
+            "ini.",
         )
     path = _folder(request) / f"{token}.xlsx"
     if time.time() - entry["waktu"] > UMUR_PRATINJAU or not path.is_file():
@@ -145,11 +162,16 @@ def _ambil(
             None,
             "Pratinjau ini sudah kedaluwarsa (lebih dari satu jam); unggah workbook sekali lagi.",
         )
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+    berubah = hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]
+    baca = None
+    if "sha256_baca" in entry:  # a preview stored before the rows were kept has only the file
+        baca_path = path.with_suffix(".baca")
+        baca = baca_path.read_bytes() if baca_path.is_file() else b""
+        berubah = berubah or hashlib.sha256(baca).hexdigest() != entry["sha256_baca"]
+    if berubah:
         _lupakan(request, token)
         return None, None, "Berkas pratinjau berubah di server; unggah workbook sekali lagi."
-    return entry, data, ""
+    return entry, baca, ""
 
 
 def _lupakan(request: HttpRequest, token: str) -> None:
@@ -157,7 +179,7 @@ def _lupakan(request: HttpRequest, token: str) -> None:
     store.pop(token, None)
     request.session[_SESI] = store
     if _TOKEN.fullmatch(token or ""):
-        (_folder(request) / f"{token}.xlsx").unlink(missing_ok=True)
+        _hapus(request, token)
 
 
 def _halaman(
@@ -215,7 +237,8 @@ def impor(request: HttpRequest, kode: str) -> HttpResponse:
 @login_required
 @require_POST
 @permission_required("targets.change_realisasi", raise_exception=True)
-@csrf_exempt  # the size-limit handler must be installed before the body is read; CSRF is checked below
+# The size-limit handler must be installed before the body is read; CSRF is checked below.
+@csrf_exempt
 def pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
     request.upload_handlers.insert(0, _BatasUnggahan(request))
     return _pratinjau(request, kode)
@@ -237,7 +260,7 @@ def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
         return _halaman(request, opd, form, status=400)
     upload = form.cleaned_data["berkas"]
     data = upload.read()
-    result = impor_xlsx(data, opd_kode=opd.kode, dry_run=True, user=request.user)
+    result, baca = pratinjau_xlsx(data, opd_kode=opd.kode, user=request.user)
     berkas_ditolak = [m for m in result.errors if m.sheet == SHEET_BERKAS]
     if berkas_ditolak:
         form.add_error(
@@ -246,8 +269,8 @@ def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
         )
         return _halaman(request, opd, form, status=400)
     token = (
-        _simpan(request, opd, data, upload.name, result)
-        if result.ok and _ada_perubahan(result)
+        _simpan(request, opd, data, upload.name, result, baca)
+        if baca is not None and _ada_perubahan(result)
         else None
     )
     return _pratinjau_page(request, opd, result, upload.name, token)
@@ -267,17 +290,22 @@ def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
         _lupakan(request, token)
         messages.info(request, "Impor dibatalkan; tidak ada yang disimpan.")
         return redirect("exchange:impor", kode=opd.kode)
-    entry, data, alasan = _ambil(request, opd, token)
+    entry, baca, alasan = _ambil(request, opd, token)
     if entry is None:
         messages.error(request, alasan)
         return redirect("exchange:impor", kode=opd.kode)
-    result = impor_xlsx(
-        data,
-        opd_kode=opd.kode,
-        user=request.user,
-        harapan=entry["sidik"],
-        alasan=f"Impor workbook {entry['nama']}"[:100],
-    )
+    kwargs = {
+        "opd_kode": opd.kode,
+        "user": request.user,
+        "harapan": entry["sidik"],
+        "alasan": f"Impor workbook {entry['nama']}"[:100],
+    }
+    try:
+        if baca is None:
+            raise ValueError("tidak ada baris tersimpan")
+        result = terapkan_tersimpan(baca, **kwargs)
+    except ValueError:  # kept by another version of the application: read the file once more
+        result = impor_xlsx((_folder(request) / f"{token}.xlsx").read_bytes(), **kwargs)
     _lupakan(request, token)
     if not result.ok:
         return _pratinjau_page(request, opd, result, entry["nama"], None)

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from exchange import reader
 from exchange.columns import ATURAN_UMUM, LEMBAR, README, Lembar
 from exchange.export_rows import rows_of
 from lkip import formulas, xlsx
@@ -96,8 +97,9 @@ class _Penulis:
         if len(value) > BATAS_TEKS_SEL:
             raise TeksTerlaluPanjang(
                 f"Sheet {self.sheet}, baris {self.row}, kolom {column}: teks "
-                f"{formulas.format_angka(len(value), 0)} karakter melebihi batas satu sel spreadsheet "
-                f"({formulas.format_angka(BATAS_TEKS_SEL, 0)}); persingkat teks ini sebelum mengekspor."
+                f"{formulas.format_angka(len(value), 0)} karakter melebihi batas satu sel "
+                f"spreadsheet ({formulas.format_angka(BATAS_TEKS_SEL, 0)}); persingkat teks ini "
+                "sebelum mengekspor."
             )
         return xlsx.text_cell(self.ws, value)
 
@@ -146,6 +148,17 @@ def _prepare(ws, lembar: Lembar, *, validations: bool = True) -> None:
         ws.data_validations.append(dv)
 
 
+def _batas() -> str:
+    """The reader's limits, as the README sheet states them."""
+    return (
+        f"Batas satu workbook: berkas paling besar {reader.BATAS_UKURAN // 1024 // 1024} MB "
+        f"({reader.BATAS_URAI // 1024 // 1024} MB setelah diurai), paling banyak "
+        f"{reader.BATAS_SHEET} sheet, {formulas.format_angka(reader.BATAS_BARIS, 0)} baris data "
+        f"dan {formulas.format_angka(reader.BATAS_BARIS_KOSONG, 0)} baris kosong di antara data "
+        f"per sheet, {formulas.format_angka(BATAS_TEKS_SEL, 0)} karakter per sel."
+    )
+
+
 def _readme(wb: Workbook, opd_nama: str | None) -> None:
 
     ws = wb.create_sheet(README)
@@ -159,7 +172,7 @@ def _readme(wb: Workbook, opd_nama: str | None) -> None:
     xlsx.style_title(title, size=14)
     ws.append([title])
     ws.append([])
-    for aturan in ATURAN_UMUM:  # one line each, shown across the empty columns to its right
+    for aturan in (*ATURAN_UMUM, _batas()):  # one line each, across the empty columns to its right
         ws.append([pen.text(f"• {aturan}")])
     ws.append([])
     heads = []

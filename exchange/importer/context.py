@@ -19,7 +19,8 @@ Ctx = dict[str, Any]
 def tahun_di_luar(
     sheet: Sheet, baris: int, tahun: int | None, ctx: Ctx, col: str = "tahun"
 ) -> bool:
-    """A year after the Renstra period belongs to a later plan: an error (earlier years are history)."""
+    """A year after the Renstra period belongs to a later plan: an error (earlier years are
+    history)."""
     renstra = ctx["renstra"]
     if tahun is not None and tahun > renstra.tahun_akhir:
         sheet.error(
@@ -33,14 +34,16 @@ def tahun_di_luar(
 
 
 def terkunci(ctx: Ctx) -> dict[int, str]:
-    """The agency's years whose LKIP is submitted or signed (their data is read-only), with the reason."""
+    """The agency's years whose LKIP is submitted or signed (their data is read-only), with the
+    reason."""
     if "terkunci" not in ctx:
         ctx["terkunci"] = LaporanTahunan.objects.terkunci(ctx["opd"].pk) if ctx.get("opd") else {}
     return ctx["terkunci"]
 
 
 def tertutup(ctx: Ctx) -> set[tuple[int, int]]:
-    """Closed (tahun, periode) pairs; a year whose LKIP is locked counts as a closed year (periode 0)."""
+    """Closed (tahun, periode) pairs; a year whose LKIP is locked counts as a closed year
+    (periode 0)."""
     if "tertutup" not in ctx:
         ctx["tertutup"] = set(
             PeriodeTertutup.objects.filter(opd=ctx["opd"]).values_list("tahun", "periode")
@@ -50,11 +53,14 @@ def tertutup(ctx: Ctx) -> set[tuple[int, int]]:
 
 def pesan_tutup(ctx: Ctx, tahun: int, periode: int) -> str:
     if tahun in terkunci(ctx):
-        return f"{terkunci(ctx)[tahun]} Baris tahun {tahun} tidak dapat dibuat atau diubah lewat impor."
+        return (
+            f"{terkunci(ctx)[tahun]} Baris tahun {tahun} tidak dapat dibuat atau diubah lewat "
+            "impor."
+        )
     nama = f"tahun {tahun}" if periode == 0 else f"{periode_teks(periode)} {tahun}"
     return (
-        f"periode {nama} sudah ditutup, sehingga nilainya tidak dapat dibuat atau diubah lewat impor; "
-        "minta pengguna yang berwenang membuka kembali periode ini."
+        f"periode {nama} sudah ditutup, sehingga nilainya tidak dapat dibuat atau diubah lewat "
+        "impor; minta pengguna yang berwenang membuka kembali periode ini."
     )
 
 
@@ -71,6 +77,16 @@ def penjaga_periode(ctx: Ctx, tahun: int, periode: int, kolom: str = "periode"):
     return penjaga
 
 
+_KOLOM_STRUKTUR = {
+    "urutan": "urutan baris di sheet",
+    "tujuan": "tujuan_kode",
+    "sasaran": "sasaran_kode",
+    "nomenklatur": "anggaran_kode",
+    "tahun_awal": "renstra_awal",
+    "tahun_akhir": "renstra_akhir",
+}
+
+
 def penjaga_struktur(
     ctx: Ctx,
     kolom: str,
@@ -79,21 +95,24 @@ def penjaga_struktur(
     awal: int | None = None,
     akhir: int | None = None,
 ):
-    """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one of its
-    LKIPs is in review; and a Renstra period (new, or changed from `renstra_lama`) that would drop or
-    newly take over a year with a locked LKIP."""
+    """Refuse a new or changed row of the agency's plan (or of a sheet without a year) while one
+    of its LKIPs is in review; and a Renstra period (new, or changed from `renstra_lama`) that would
+    drop or newly take over a year with a locked LKIP."""
 
     opd = opd or ctx.get("opd")
 
-    def penjaga(_aksi: str, _changed: list[str]):
+    def penjaga(aksi: str, changed: list[str]):
         if opd is None or opd.pk is None:
             return None
         if "struktur_terkunci" not in ctx:
             ctx["struktur_terkunci"] = LaporanTahunan.objects.struktur_terkunci(opd.pk)
         if ctx["struktur_terkunci"]:
+            # Only a real change comes here (an unchanged row is never refused): name it.
+            beda = ", ".join(_KOLOM_STRUKTUR.get(name, name) for name in changed)
             return (
                 kolom,
-                f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor.",
+                f"{ctx['struktur_terkunci']} Baris ini tidak dapat dibuat atau diubah lewat impor"
+                + (f" (berbeda dengan data di aplikasi: {beda})." if beda else "."),
             )
         if awal is not None and akhir is not None:
             found = periode_renstra_terkunci(opd, renstra_lama, awal, akhir)

@@ -4,7 +4,7 @@ with a few bulk statements per sheet, history records (and their m2m snapshots) 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -45,6 +45,22 @@ def _same(a: Any, b: Any) -> bool:
         except (InvalidOperation, TypeError):
             return False
     return (a or "") == (b or "") if isinstance(a, str) or isinstance(b, str) else a == b
+
+
+def urutan_menurut_sheet(existing: Mapping[Any, models.Model], keys: Sequence[Any]) -> list[int]:
+    """Each row's `urutan`: its position in the sheet (1, 2, …), unless every row already exists
+    and the sheet lists them in their stored order; then the stored numbers stay.
+
+    The export writes rows in (urutan, id) order, so an unchanged workbook changes nothing even
+    where the stored numbering is not 1, 2, 3 … (per tujuan, or 101, 102 … for program
+    indicators): renumbering would be a change, and a plan locked for review refuses changes.
+    """
+    stored = [existing.get(key) if key not in (None, "") else None for key in keys]
+    if stored and all(obj is not None for obj in stored):
+        order = [(obj.urutan, obj.pk) for obj in stored]
+        if all(a < b for a, b in zip(order, order[1:], strict=False)):
+            return [obj.urutan for obj in stored]
+    return list(range(1, len(keys) + 1))
 
 
 # Check constraints evaluated in Python (SQL semantics: a NULL comparison does not fail the check),
@@ -173,7 +189,8 @@ class Importer:
                 return None
             if aksi == "baru":
                 return kolom.get("", None), (
-                    f"{nama} ini belum ada di aplikasi, dan hanya Admin Pemda yang dapat menambahkannya."
+                    f"{nama} ini belum ada di aplikasi, dan hanya Admin Pemda yang dapat "
+                    "menambahkannya."
                 )
             names = ", ".join(kolom.get(c, c) for c in changed)
             return kolom.get(changed[0], changed[0]) if changed else None, (
@@ -206,7 +223,8 @@ class Importer:
     ):
         """Validate one row with the model's own rules and queue its creation or update.
 
-        `penjaga(aksi, changed_fields)` may refuse the write (closed periods) with (column, message).
+        `penjaga(aksi, changed_fields)` may refuse the write (closed periods) with
+        (column, message).
         """
         columns = columns or {}
         if key in tabel.terpakai:
@@ -340,7 +358,8 @@ class Importer:
         return True
 
     def flush_penuh(self, tabel: Tabel, sheet_name: str, batas: int = 2_000) -> None:
-        """Flush once enough rows wait, so that a large sheet never holds all its objects at once."""
+        """Flush once enough rows wait, so that a large sheet never holds all its objects at
+        once."""
         if len(tabel.baru) + len(tabel.ubah) + len(tabel.tautan) >= batas:
             self.flush(tabel, sheet_name)
 

@@ -15,7 +15,7 @@ from exchange.importer.context import (
     penjaga_struktur,
     tahun_di_luar,
 )
-from exchange.importer.importer import Importer, Tabel
+from exchange.importer.importer import Importer, Tabel, urutan_menurut_sheet
 from exchange.importer.sheet import Sheet
 from indicators.models import EvaluasiAKIP, HasilIKM
 from lkip import formulas
@@ -185,7 +185,7 @@ def simple(
             )
 
         tabel = Tabel(model, {key_of(o): o for o in qs})
-        position: dict[Any, int] = {}
+        siap: list[tuple[int, tuple, dict[str, Any]]] = []
         for baris, row in sheet.rows:
             values: dict[str, Any] = {}
             for col, (kind, required) in spec.items():
@@ -220,9 +220,17 @@ def simple(
                     continue
                 values["nomenklatur"] = nomenklatur[kode]
             key = tuple(kode if f == "nomenklatur" else values[f] for f in key_fields)
-            if "urutan" in field_names:
-                position[tahun] = position.get(tahun, 0) + 1
-                values["urutan"] = position[tahun]
+            siap.append((baris, key, values))
+        if "urutan" in field_names:  # the position among the rows of its year
+            per_tahun: dict[Any, list[tuple[tuple, dict[str, Any]]]] = {}
+            for _baris, key, values in siap:
+                per_tahun.setdefault(values.get("tahun"), []).append((key, values))
+            for rows in per_tahun.values():
+                nomor = urutan_menurut_sheet(tabel.existing, [key for key, _v in rows])
+                for (_key, values), urutan in zip(rows, nomor, strict=True):
+                    values["urutan"] = urutan
+        for baris, key, values in siap:
+            tahun = values.get("tahun")
             lookup = {"opd": ctx["opd"], **{f: values.pop(f) for f in key_fields}}
             penjaga = (
                 penjaga_periode(ctx, tahun, 0, "tahun")

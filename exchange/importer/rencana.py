@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from exchange.columns import (
@@ -15,13 +16,15 @@ from exchange.columns import (
     TINGKAT_INDIKATOR,
 )
 from exchange.importer.context import Ctx, nomenklatur_ctx, penjaga_struktur, sasaran_ctx
-from exchange.importer.importer import Importer, Tabel
+from exchange.importer.importer import Importer, Tabel, urutan_menurut_sheet
 from exchange.importer.sheet import Sheet
 from indicators.models import Indikator
 from indicators.screens import IndikatorForm
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from targets.models import Renstra, Sasaran, Tujuan
+
+_CAP_SAH = frozenset(Decimal(c) for c in CAP_PERSEN)
 
 
 def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
@@ -36,7 +39,8 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         sheet.error(
             baris,
             "kode",
-            f"workbook ini milik perangkat daerah '{kode}', bukan '{ctx['opd_kode']}'; tidak diimpor.",
+            f"workbook ini milik perangkat daerah '{kode}', bukan '{ctx['opd_kode']}'; tidak "
+            "diimpor.",
         )
         ctx["fatal"] = True
         return
@@ -131,8 +135,9 @@ def tujuan(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
 
     tabel = Tabel(Tujuan, {t.kode: t for t in Tujuan.objects.filter(renstra=ctx["renstra"])})
     ctx["tujuan"] = dict(tabel.existing)
-    for urutan, (baris, row) in enumerate(sheet.rows, start=1):
-        kode = sheet.text(baris, row, "kode", required=True, max_length=20)
+    kodes = [sheet.text(b, r, "kode", required=True, max_length=20) for b, r in sheet.rows]
+    nomor = urutan_menurut_sheet(tabel.existing, kodes)
+    for (baris, row), kode, urutan in zip(sheet.rows, kodes, nomor, strict=True):
         uraian = sheet.text(baris, row, "uraian", required=True)
         if not (kode and uraian):
             continue
@@ -158,8 +163,9 @@ def sasaran(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         ctx["tujuan"] = {t.kode: t for t in Tujuan.objects.filter(renstra=ctx["renstra"])}
     tujuan = ctx["tujuan"]
     tabel = Tabel(Sasaran, dict(sasaran_ctx(ctx)))
-    for urutan, (baris, row) in enumerate(sheet.rows, start=1):
-        kode = sheet.text(baris, row, "kode", required=True, max_length=20)
+    kodes = [sheet.text(b, r, "kode", required=True, max_length=20) for b, r in sheet.rows]
+    nomor = urutan_menurut_sheet(tabel.existing, kodes)
+    for (baris, row), kode, urutan in zip(sheet.rows, kodes, nomor, strict=True):
         tujuan_kode = sheet.text(baris, row, "tujuan_kode", required=True)
         uraian = sheet.text(baris, row, "uraian", required=True)
         if tujuan_kode and tujuan_kode not in tujuan:
@@ -219,8 +225,9 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     nomenklatur = nomenklatur_ctx(ctx, set(codes.values()))
     tabel = Tabel(Indikator, {i.kode: i for i in Indikator.objects.filter(opd=ctx["opd"])})
     ctx["indikator"] = dict(tabel.existing)
-    for urutan, (baris, row) in enumerate(sheet.rows, start=1):
-        kode = sheet.text(baris, row, "kode", required=True, max_length=30)
+    kodes = [sheet.text(b, r, "kode", required=True, max_length=30) for b, r in sheet.rows]
+    nomor = urutan_menurut_sheet(tabel.existing, kodes)
+    for (baris, row), kode, urutan in zip(sheet.rows, kodes, nomor, strict=True):
         tingkat = sheet.choice(baris, row, "tingkat", TINGKAT_INDIKATOR)
         jenis = sheet.choice(baris, row, "jenis_nilai", JENIS_NILAI)
         values: dict[str, Any] = {
@@ -266,11 +273,10 @@ def indikator(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             "nomenklatur": None,
         }
         cap = sheet.decimal(baris, row, "cap_persen")
-        if cap is not None and str(cap.normalize()) not in CAP_PERSEN:
+        # Compared as numbers: the text of Decimal(120).normalize() is "1.2E+2", never "120".
+        if cap is not None and cap not in _CAP_SAH:
             sheet.error(baris, "cap_persen", "batas capaian hanya boleh 100, 110 atau 120.")
-        values["cap_persen"] = (
-            int(cap) if cap is not None and str(cap.normalize()) in CAP_PERSEN else None
-        )
+        values["cap_persen"] = int(cap) if cap is not None and cap in _CAP_SAH else None
         if tingkat == Tingkat.IKU:
             sasaran_kode = sheet.text(baris, row, "sasaran_kode", required=True)
             if sasaran_kode and sasaran_kode not in sasaran:
