@@ -172,14 +172,12 @@ def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse
             ).first()
             if a is None:
                 raise Http404("Baris anggaran tidak ditemukan.")
-            return JsonResponse(_kumulatif(a, tw, field.clean(request.GET.get("tw", ""))))
+            return JsonResponse(_kumulatif(a, tw, _angka(field, request, "tw")))
         ind = Indikator.objects.filter(opd=opd, pk=_int(request.GET.get("indikator", ""))).first()
         if ind is None:
             raise Http404("Indikator tidak ditemukan.")
-        nilai = field.clean(request.GET.get("nilai", ""))
-        num, den = (
-            field.clean(request.GET.get("pembilang", "")),
-            field.clean(request.GET.get("penyebut", "")),
+        nilai, num, den = (
+            _angka(field, request, name) for name in ("nilai", "pembilang", "penyebut")
         )
     except ValidationError as exc:
         return JsonResponse({"pesan": exc.messages[0]}, status=400)
@@ -202,6 +200,17 @@ def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse
             "realisasi": formulas.format_angka(nilai) if nilai is not None else "",
         }
     )
+
+
+_LABEL = {"nilai": "Nilai", "pembilang": "Pembilang", "penyebut": "Penyebut", "tw": "Realisasi"}
+
+
+def _angka(field: AngkaField, request: HttpRequest, name: str):
+    """One number of the query, its error naming the input ("Pembilang: ... terlalu besar")."""
+    try:
+        return field.clean(request.GET.get(name, ""))
+    except ValidationError as exc:
+        raise ValidationError(f"{_LABEL[name]}: {exc.messages[0]}") from exc
 
 
 def _int(text: str) -> int:
