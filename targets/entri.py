@@ -115,11 +115,7 @@ class EntriForm(forms.Form):
                 self.fields[f"asal-{p}-{name}"] = forms.CharField(
                     required=False, widget=forms.HiddenInput
                 )
-                self.initial[f"{p}-{name}"] = (
-                    formulas.format_angka(getattr(real, name), _places(getattr(real, name)))
-                    if real and getattr(real, name) is not None
-                    else ""
-                )
+                self.initial[f"{p}-{name}"] = getattr(real, name) if real else None
                 self.initial[f"asal-{p}-{name}"] = _asal(getattr(real, name) if real else None)
             if ind.adalah_predikat:
                 choices = [("", "—")] + [(x, x) for x in ind.skala]
@@ -149,9 +145,7 @@ class EntriForm(forms.Form):
             p = line.prefix()
             self.fields[f"{p}-tw"] = AngkaField(label=f"{line.anggaran.kode} realisasi")
             self.fields[f"asal-{p}-tw"] = forms.CharField(required=False, widget=forms.HiddenInput)
-            self.initial[f"{p}-tw"] = (
-                formulas.format_angka(line.nilai_tw, 0) if line.nilai_tw is not None else ""
-            )
+            self.initial[f"{p}-tw"] = line.nilai_tw  # shown exactly, cents too (AngkaField)
             self.initial[f"asal-{p}-tw"] = _asal(line.nilai_tw)
 
     def clean(self):
@@ -181,13 +175,6 @@ class EntriForm(forms.Form):
             if value is not None and value < 0:
                 self.add_error(f"{line.prefix()}-tw", "Realisasi tidak boleh negatif.")
         return data
-
-
-def _places(value: Decimal | None) -> int:
-    if value is None:
-        return 0
-    exponent = value.normalize().as_tuple().exponent
-    return min(4, max(0, -exponent)) if isinstance(exponent, int) else 2
 
 
 def conflicts(form: EntriForm) -> list[Konflik]:

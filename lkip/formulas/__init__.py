@@ -60,6 +60,7 @@ from .masukan import NIP, format_nip, parse_angka, parse_nip
 from .tampilan import (
     NAMA_BULAN,
     format_angka,
+    format_masukan,
     format_persen,
     format_rupiah,
     format_tanggal,
@@ -102,6 +103,7 @@ __all__ = [
     "capaian_predikat",
     "efisiensi",
     "format_angka",
+    "format_masukan",
     "format_nip",
     "format_persen",
     "format_rupiah",
