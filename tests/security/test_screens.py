@@ -4,9 +4,14 @@ a save made stale by someone else's."""
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.forms.models import model_to_dict
+from django.test import Client
 
-from lkip.crud import LAYAR
+from demo.opd import DEMO_PASSWORD
+from lkip import formulas
+from lkip.crud import ASAL, LAYAR
 from tests.security.formulir import isian
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +30,30 @@ def _stored(obj) -> dict:
     fresh = type(obj)._default_manager.get(pk=obj.pk)
     values = model_to_dict(fresh)
     return {k: sorted(x.pk for x in v) if isinstance(v, list) else v for k, v in values.items()}
+
+
+def _field_to_change(slug: str, data: dict) -> tuple[str, str, str]:
+    """An input anyone may change (not a code or a choice), with two different values to type."""
+    model = LAYAR[slug].model
+    fields = []
+    for name in data:
+        try:
+            fields.append(model._meta.get_field(name))
+        except FieldDoesNotExist:
+            continue
+    free = [f for f in fields if not (f.choices or f.unique or f.name in ("kode", "satuan"))]
+    for f in free:
+        if isinstance(f, models.CharField | models.TextField) and f.name != "predikat":
+            return f.name, "Diubah lebih dahulu oleh rekan", "Isian saya yang terlambat"
+    for f in free:  # a screen of numbers only (targets)
+        if isinstance(f, models.DecimalField):
+            return f.name, "7,5", "8,25"
+    raise AssertionError(f"{slug}: no input to change")
+
+
+def _shown(obj, field: str) -> str:
+    value = getattr(type(obj)._default_manager.get(pk=obj.pk), field)
+    return formulas.format_masukan(value) if isinstance(value, Decimal) else value
 
 
 @pytest.mark.parametrize("slug", SCREENS)
@@ -51,3 +80,43 @@ def test_numbers_are_shown_in_the_indonesian_notation_the_form_accepts(perencana
     ]
     assert isian(perencana.get(f"{BASE}target/{target.pk}/").text)["nilai"] == ["77,26"]
     assert isian(perencana.get(f"{BASE}ikm/{ikm.pk}/").text)["nilai"] == ["93,45"]
+
+
+@pytest.mark.parametrize("slug", SCREENS)
+def test_a_stale_save_is_refused_shows_what_changed_and_keeps_what_was_typed(perencana, demo, slug):
+    obj = _record(slug, demo)
+    url = f"{BASE}{slug}/{obj.pk}/"
+    mine = isian(perencana.get(url).text)
+    assert mine.get(ASAL), "the edit form carries the record as it showed it"
+    other = Client()
+    assert other.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+    theirs = isian(other.get(url).text)
+    field, their_value, my_value = _field_to_change(slug, theirs)
+    theirs[field] = [their_value]
+    assert other.post(url, theirs).status_code == 302
+
+    mine[field] = [my_value]
+    response = perencana.post(url, mine)
+
+    assert response.status_code == 409
+    assert _shown(obj, field) == their_value
+    assert "diubah orang lain sejak formulir dibuka" in response.text
+    [change] = response.context["konflik"]
+    before = getattr(obj, field)
+    before = formulas.format_masukan(before) if isinstance(before, Decimal) else before or "—"
+    assert change.baru == their_value
+    assert change.lama.rstrip("\u2026") == before[: len(change.lama.rstrip("\u2026"))]
+    assert isian(response.text)[field] == [my_value]
+    # Having read the change, saving once more overwrites it knowingly.
+    again = perencana.post(url, isian(response.text))
+    assert again.status_code == 302
+    assert _shown(obj, field) == my_value
+
+
+def test_a_record_deleted_meanwhile_is_not_brought_back_by_a_stale_form(perencana, demo):
+    obj = _record("ikm", demo)
+    url = f"{BASE}ikm/{obj.pk}/"
+    mine = isian(perencana.get(url).text)
+    type(obj).objects.filter(pk=obj.pk).delete()
+    assert perencana.post(url, mine).status_code == 404
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
