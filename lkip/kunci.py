@@ -65,7 +65,7 @@ def kunci_opd(opd: PerangkatDaerah) -> None:
     the check to the commit; see the module's docstring.
     """
     if transaction.get_connection().in_atomic_block:
-        rows = PerangkatDaerah.objects.select_for_update(of=("self",)).filter(pk=opd.pk)
+        rows = PerangkatDaerah.objects.select_for_update().filter(pk=opd.pk)
         list(rows.order_by().values_list("pk"))  # no ordering join: lock this one row only
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lkip.access import get_opd, opd_for_user
+from lkip.kunci import tahun_terkunci_error
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.forms import NarasiForm
 from reports.laporan import (
@@ -143,10 +145,13 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and form.is_valid():
+        with transaction.atomic():  # the lock check takes the agency's write lock (lkip.kunci)
+            terkunci = tahun_terkunci_error(opd, tahun)
+            if not terkunci:
+                form.save()
         if terkunci:
             form.add_error(None, terkunci)
         else:
-            form.save()
             messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
             return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
     return render(

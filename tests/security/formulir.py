@@ -14,7 +14,7 @@ class _Formulir(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
         if tag == "form":
-            self.dalam = self.kelas in a.get("class", "").split()
+            self.dalam = self.kelas in a.get("class", "").split() or self.kelas == a.get("id")
         if not self.dalam or not a.get("name") and tag != "option":
             return
         if tag == "input":
@@ -53,7 +53,7 @@ class _Formulir(HTMLParser):
 
 
 def isian(html: str, kelas: str = "formulir") -> dict[str, list[str]]:
-    """The fields of the form with this class, as a browser would submit them unchanged."""
+    """The fields of the form with this class (or id), as a browser would submit them unchanged."""
     parser = _Formulir(kelas)
     parser.feed(html)
     out: dict[str, list[str]] = {}
