@@ -134,7 +134,9 @@ class EntriForm(forms.Form):
                 self.initial[f"asal-{p}-predikat"] = real.predikat if real else ""
             for name in TEKS:
                 self.fields[f"{p}-{name}"] = forms.CharField(
-                    required=False, widget=forms.Textarea(attrs={"rows": 3})
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    validators=Realisasi._meta.get_field(name).validators,  # its length limit
                 )
                 self.fields[f"asal-{p}-{name}"] = forms.CharField(
                     required=False, widget=forms.HiddenInput
