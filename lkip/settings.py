@@ -200,3 +200,9 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 LKIP_SIGNING_P12 = env_str("LKIP_SIGNING_P12", "")
 LKIP_SIGNING_PASSPHRASE = env_str("LKIP_SIGNING_PASSPHRASE", "")
 LKIP_PUBLIC_URL = env_str("LKIP_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# Each PDF is laid out in a child process with these limits (reports/laporan/batas.py): the demo
+# LKIP takes 5-8 s. The time stays under gunicorn's default --timeout (30 s), which would kill
+# the worker without a word; raise both together for a report that needs longer.
+LKIP_PDF_BATAS_DETIK = int(env_str("LKIP_PDF_BATAS_DETIK", "25"))
+LKIP_PDF_BATAS_MB = int(env_str("LKIP_PDF_BATAS_MB", "2048"))

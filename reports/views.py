@@ -24,6 +24,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
+from reports.laporan.batas import RenderTerlaluBerat
 from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
 
@@ -73,7 +74,11 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     laporan = _laporan(request, kode, tahun)
-    pdf = cached_pdf(laporan)
+    try:
+        pdf = cached_pdf(laporan)
+    except RenderTerlaluBerat as exc:  # past the render's time or memory limit: say so, no 500
+        context = {"opd_kode": laporan.opd_kode, "tahun": laporan.tahun, "pesan": exc.pesan}
+        return render(request, "reports/pdf_gagal.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.pdf"'

@@ -16,6 +16,7 @@ from lkip.kunci import kunci_opd
 from lkip.models import PerangkatDaerah
 from reports import signing
 from reports.health import ERROR, Temuan, periksa
+from reports.laporan.batas import RenderTerlaluBerat
 from reports.models import (
     AksiAlur,
     DokumenTertandatangani,
@@ -236,7 +237,10 @@ def setujui_dan_tandatangani(
             f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi sama dengan yang "
             "diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang sebelum ditandatangani."
         )
-    dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
+    try:
+        dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
+    except RenderTerlaluBerat as exc:  # past the PDF render's time or memory limit
+        raise AlurDitolak(f"{_nama(lap)} belum ditandatangani. {exc.pesan}") from exc
     try:
         with transaction.atomic():
             locked = _kunci(lap)
