@@ -297,7 +297,7 @@ def _simpan_anggaran(lines: list[Anggaran], fields: list[str]) -> None:
     records = Anggaran.history.bulk_history_create(lines, update=True, batch_size=500)
     record_of = {r.id: r.pk for r in records}  # budget line -> its new history record
     links = Anggaran.indikator.through.objects.filter(anggaran_id__in=record_of)
-    m2m = getattr(Anggaran.history.model, "indikator").model
+    m2m = Anggaran.history.model.indikator.model  # the history of the links
     m2m.objects.bulk_create(
         (
             m2m(
