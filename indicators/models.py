@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from lkip import formulas
+from lkip.fields import TeksField
 from lkip.models import PerangkatDaerah
 
 
@@ -113,12 +114,12 @@ class Indikator(models.Model):
         blank=True,
         choices=[(100, "100%"), (110, "110%"), (120, "120%")],
     )
-    rumus = models.TextField("formula", blank=True)
-    pembilang = models.TextField("definisi pembilang", blank=True)
-    penyebut = models.TextField("definisi penyebut", blank=True)
+    rumus = TeksField("formula", blank=True, max_length=2000)
+    pembilang = TeksField("definisi pembilang", blank=True, max_length=2000)
+    penyebut = TeksField("definisi penyebut", blank=True, max_length=2000)
     sumber_data = models.CharField("sumber data", max_length=300, blank=True)
-    alasan = models.TextField("alasan/penjelasan", blank=True)
-    dasar_hukum = models.TextField("dasar hukum", blank=True)
+    alasan = TeksField("alasan/penjelasan", blank=True, max_length=2000)
+    dasar_hukum = TeksField("dasar hukum", blank=True, max_length=5000)
     urutan = models.PositiveSmallIntegerField(default=0)
 
     objects = IndikatorQuerySet.as_manager()

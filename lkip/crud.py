@@ -7,8 +7,10 @@ another agency's account by changing an id in a URL or a form.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import django_tables2 as tables
 from django import forms
@@ -21,9 +23,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from lkip import formulas
 from lkip.access import get_opd, wajib_izin
+from lkip.audit import Perubahan
 from lkip.forms import BUKTI_MAKS
-from lkip.kunci import alasan_terkunci, tahun_terkunci
+from lkip.kunci import alasan_terkunci, kunci_opd, tahun_terkunci
 from lkip.models import PerangkatDaerah
 from lkip.uploads import upload_limit, upload_refused
 from lkip.xlsx import table_xlsx
@@ -55,8 +59,18 @@ class PilihanBanyak(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+#: The hidden input of an edit form holding the record as the form showed it (see `ScopedForm`).
+ASAL = "asal_formulir"
+
+
 class ScopedForm(forms.ModelForm):
-    """A model form for one agency: choices limited to it, every model constraint checked."""
+    """A model form for one agency: choices limited to it, every model constraint checked.
+
+    An edit form carries the record as it showed it (hidden `asal_formulir`); saving compares that
+    with the record as stored now, under a row lock, and refuses when someone else saved in between
+    (`perubahan_lain`), like the quarterly grid: otherwise the later save silently undoes the
+    earlier one.
+    """
 
     def __init__(self, *args, opd: PerangkatDaerah, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -67,6 +81,50 @@ class ScopedForm(forms.ModelForm):
         if hasattr(self.instance, "opd_id") and not self.instance.opd_id:
             self.instance.opd = opd
         self.scope()
+        if self.instance.pk is not None:
+            self.fields[ASAL] = forms.CharField(required=False, widget=forms.HiddenInput)
+            if not self.is_bound:
+                self.initial[ASAL] = self.jejak(self.instance)
+
+    def _kolom_jejak(self) -> list[models.Field]:
+        names = set(self.fields)
+        return [
+            f
+            for f in self._meta.model._meta.get_fields()
+            if f.name in names and (f.concrete or f.many_to_many) and not f.auto_created
+        ]
+
+    def jejak(self, obj) -> str:
+        """The record's values in this form as text (JSON: field → [value, as shown])."""
+        return json.dumps(
+            {f.name: _nilai_jejak(obj, f) for f in self._kolom_jejak()}, ensure_ascii=False
+        )
+
+    def perubahan_lain(self) -> list[Perubahan]:
+        """What someone else changed in this record since the form was shown ([] when nothing).
+
+        Call inside the saving transaction: the stored row is read with a lock, so nobody saves
+        between this comparison and the save. A form posted without its baseline (not from the
+        page) is not compared.
+        """
+        try:
+            semula = json.loads(self.data.get(ASAL) or "null")
+        except ValueError:
+            semula = None
+        if self.instance.pk is None or not isinstance(semula, dict):
+            return []
+        rows = self._meta.model._default_manager.select_for_update(of=("self",))
+        stored = rows.filter(pk=self.instance.pk).order_by().first()
+        if stored is None:
+            return [Perubahan("data", "ada", "sudah dihapus pengguna lain")]
+        self.jejak_sekarang = self.jejak(stored)
+        out = []
+        for f in self._kolom_jejak():
+            lama, baru = semula.get(f.name), _nilai_jejak(stored, f)
+            if lama is None or lama[0] != baru[0]:
+                label = self.fields[f.name].label or f.verbose_name
+                out.append(Perubahan(str(label), (lama or ["", "—"])[1], baru[1]))
+        return out
 
     def scope(self) -> None:
         """Limit foreign-key choices to this agency (override per form)."""
@@ -108,6 +166,28 @@ class ScopedForm(forms.ModelForm):
                     errors.setdefault(field_name, []).extend(_indonesian(e) for e in items)
         if errors:
             self._update_errors(ValidationError(errors))
+
+
+def _nilai_jejak(obj, f: models.Field) -> list[str]:
+    """[comparable value, value as a person reads it] of one field of a record."""
+    if f.many_to_many:
+        related = sorted(getattr(obj, f.name).all(), key=lambda o: o.pk) if obj.pk else []
+        return [",".join(str(o.pk) for o in related), "; ".join(map(str, related)) or "—"]
+    value = getattr(obj, f.attname)
+    if value in (None, ""):
+        return ["", "—"]
+    if f.is_relation:
+        return [str(value), str(getattr(obj, f.name))]
+    if f.choices:
+        return [str(value), str(getattr(obj, f"get_{f.name}_display")())]
+    if isinstance(value, Decimal):
+        return [format(value.normalize(), "f"), formulas.format_masukan(value)]
+    if isinstance(value, bool):
+        return [str(int(value)), "ya" if value else "tidak"]
+    if hasattr(value, "isoformat"):
+        return [value.isoformat(), value.isoformat()]
+    text = str(value)
+    return [text, text if len(text) <= 120 else text[:119] + "\u2026"]
 
 
 def _indonesian(error: ValidationError) -> ValidationError:
@@ -209,20 +289,37 @@ def _simpan(
         form.add_error(nama, refused.pesan(form.fields[nama].label if nama else "Berkas"))
         context = {"opd": opd, "layar": screen, "form": form, "obj": instance}
         return render(request, "lkip/form.html", context, status=413)
-    if request.method == "POST" and form.is_valid():
+    konflik: list[Perubahan] = []
+    if request.method == "POST":
         try:
+            # One transaction from the checks to the save: the lock checks in clean() take the
+            # agency's write lock (lkip.kunci), the stale check the record's row lock.
             with transaction.atomic():
-                obj = screen.save(form, request.user) if screen.save else form.save()
+                kunci_opd(opd)
+                if form.is_valid():
+                    konflik = form.perubahan_lain()
+                    if not konflik:
+                        obj = screen.save(form, request.user) if screen.save else form.save()
         except (IntegrityError, ValidationError) as exc:
             form.add_error(None, _pesan_integritas(exc))
         else:
-            messages.success(
-                request,
-                f"{screen.model._meta.verbose_name.capitalize()} \u201c{obj}\u201d tersimpan.",
-            )
-            return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
+            if konflik:
+                # What the user typed stays; the baseline becomes what is stored now, so saving
+                # once more (after reading the changes) overwrites them knowingly.
+                data = request.POST.copy()
+                data[ASAL] = getattr(form, "jejak_sekarang", "")
+                form = screen.form(data, request.FILES or None, instance=instance, opd=opd)
+            elif form.is_valid():
+                messages.success(
+                    request,
+                    f"{screen.model._meta.verbose_name.capitalize()} \u201c{obj}\u201d tersimpan.",
+                )
+                return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
     return render(
-        request, "lkip/form.html", {"opd": opd, "layar": screen, "form": form, "obj": instance}
+        request,
+        "lkip/form.html",
+        {"opd": opd, "layar": screen, "form": form, "obj": instance, "konflik": konflik},
+        status=409 if konflik else 200,
     )
 
 
@@ -260,21 +357,22 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     wajib_izin(request.user, screen.perm % "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
-    locked = alasan_terkunci(
-        opd, obj, struktur=screen.form.kunci_struktur
-    ) + screen.form.alasan_hapus_terkunci(opd, obj)
-    if locked:
-        messages.error(request, f"\u201c{obj}\u201d tidak dihapus. " + " ".join(locked))
-        return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
     try:
-        with transaction.atomic():
-            obj.delete()
+        with transaction.atomic():  # the lock check and the delete together (lkip.kunci)
+            locked = alasan_terkunci(
+                opd, obj, struktur=screen.form.kunci_struktur
+            ) + screen.form.alasan_hapus_terkunci(opd, obj)
+            if not locked:
+                obj.delete()
     except ProtectedError:
         messages.error(
             request, f"\u201c{obj}\u201d tidak dapat dihapus karena masih dipakai oleh data lain."
         )
     else:
-        messages.success(request, f"\u201c{obj}\u201d dihapus.")
+        if locked:
+            messages.error(request, f"\u201c{obj}\u201d tidak dihapus. " + " ".join(locked))
+        else:
+            messages.success(request, f"\u201c{obj}\u201d dihapus.")
     return redirect("data:daftar", kode=opd.kode, layar=screen.slug)
 
 

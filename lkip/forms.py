@@ -15,6 +15,13 @@ class AngkaField(forms.CharField):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
+    def prepare_value(self, value):
+        """A stored number is shown as it is typed back (77,26; 12.662.367.600), never as Python
+        writes it (77.260000; 12662367600.00), which the parser rightly refuses on saving."""
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            return formulas.format_masukan(value)
+        return super().prepare_value(value)
+
     def to_python(self, value) -> Decimal | None:
         text = super().to_python(value)
         if not text:

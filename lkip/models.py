@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from lkip import formulas
+from lkip.fields import TeksField
 from lkip.validators import validate_nip
 
 kode_opd_validator = RegexValidator(
@@ -120,8 +121,8 @@ class KebutuhanPersonil(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="kebutuhan_set")
     nomor = models.PositiveSmallIntegerField()
     jabatan = models.CharField(max_length=200)
-    kualifikasi_pendidikan = models.TextField(blank=True)
-    beban_kerja = models.TextField("analisis beban kerja", blank=True)
+    kualifikasi_pendidikan = TeksField("kualifikasi pendidikan", blank=True, max_length=2000)
+    beban_kerja = TeksField("analisis beban kerja", blank=True, max_length=2000)
 
     class Meta:
         verbose_name = "kebutuhan personil"

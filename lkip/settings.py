@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "lkip.log.catat_permintaan",  # first: the duration covers every other middleware
+    "lkip.middleware.tolak_nul",  # a NUL in the path, query or a cookie: 400 before any query
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -307,3 +308,9 @@ SKM_JENDELA_KLIEN_DETIK = int(env_str("SKM_JENDELA_KLIEN_DETIK", str(60 * 60)))
 SKM_BATAS_PER_UNIT = int(env_str("SKM_BATAS_PER_UNIT", "60"))
 SKM_JENDELA_UNIT_DETIK = int(env_str("SKM_JENDELA_UNIT_DETIK", "60"))
 SKM_WAKTU_ISI_MINIMUM_DETIK = int(env_str("SKM_WAKTU_ISI_MINIMUM_DETIK", "8"))
+
+# Each PDF is laid out in a child process with these limits (reports/laporan/batas.py): the demo
+# LKIP takes 5-8 s. The time stays under gunicorn's default --timeout (30 s), which would kill
+# the worker without a word; raise both together for a report that needs longer.
+LKIP_PDF_BATAS_DETIK = int(env_str("LKIP_PDF_BATAS_DETIK", "25"))
+LKIP_PDF_BATAS_MB = int(env_str("LKIP_PDF_BATAS_MB", "2048"))

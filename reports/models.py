@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lkip.fields import TeksField
 from lkip.models import PerangkatDaerah
 
 
@@ -26,12 +27,17 @@ class BagianNarasi(models.TextChoices):
     RENCANA_TINDAK = "rencana_tindak", "Rencana Tindak"
 
 
+#: The longest narrative section, in characters.
+NARASI_MAKS = 20_000
+
+
 class NarasiLaporan(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="narasi_set")
     tahun = models.PositiveSmallIntegerField()
     bagian = models.CharField(max_length=30, choices=BagianNarasi.choices)
     judul = models.CharField(max_length=200, blank=True)
-    teks = models.TextField(blank=True)
+    #: About six A4 pages (the longest section of the demo LKIP has 7.159 characters).
+    teks = TeksField(blank=True, max_length=NARASI_MAKS)
 
     history = HistoricalRecords()
 

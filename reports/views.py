@@ -9,12 +9,14 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from lkip.access import get_opd, opd_for_user
+from lkip.kunci import tahun_terkunci_error
 from lkip.models import PerangkatDaerah
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.forms import NarasiForm
@@ -25,6 +27,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
+from reports.laporan.batas import RenderTerlaluBerat
 from reports.laporan.struktur import Laporan
 from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
 from targets.models import Renstra
@@ -76,7 +79,11 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @require_safe
 def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
-    pdf = cached_pdf(opd.kode, tahun, lambda: _laporan(opd, tahun))
+    try:
+        pdf = cached_pdf(opd.kode, tahun, lambda: _laporan(opd, tahun))
+    except RenderTerlaluBerat as exc:  # past the render's time or memory limit: say so, no 500
+        context = {"opd_kode": opd.kode, "tahun": tahun, "pesan": exc.pesan}
+        return render(request, "reports/pdf_gagal.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="LKIP-{opd.kode}-{tahun}.pdf"'
     return response
@@ -165,10 +172,13 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and form.is_valid():
+        with transaction.atomic():  # the lock check takes the agency's write lock (lkip.kunci)
+            terkunci = tahun_terkunci_error(opd, tahun)
+            if not terkunci:
+                form.save()
         if terkunci:
             form.add_error(None, terkunci)
         else:
-            form.save()
             messages.success(request, f"Narasi \u201c{narasi.judul}\u201d tersimpan.")
             return redirect("reports:narasi", kode=opd.kode, tahun=tahun)
     return render(

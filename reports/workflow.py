@@ -12,9 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lkip.access import opd_for_user
+from lkip.kunci import kunci_opd
 from lkip.models import PerangkatDaerah
 from reports import signing
 from reports.health import ERROR, Temuan, periksa
+from reports.laporan.batas import RenderTerlaluBerat
 from reports.models import (
     AksiAlur,
     DokumenTertandatangani,
@@ -83,26 +85,34 @@ def tindakan(user, lap: LaporanTahunan) -> set[str]:
 
 
 def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
-    """Perencana submits the draft; refused while the data-health check has error-level findings."""
+    """Perencana submits the draft; refused while the data-health check has error-level findings.
+
+    One transaction from the check to the status change, holding the agency's write lock
+    (`lkip.kunci.kunci_opd`) from before the data is checked and fingerprinted: every write path
+    takes the same lock in its lock check, so an edit either committed before (and is part of what
+    is submitted) or waits and then finds the year locked. Before, an edit could commit between
+    the check and the status change, and the LKIP was only found changed at signing.
+    """
     _cek_izin(user, IZIN_AJUKAN, "Hanya Perencana perangkat daerah yang dapat mengajukan LKIP.")
     _cek_opd(user, lap.opd)
-    errors = [t for t in periksa(lap.opd, lap.tahun) if t.tingkat == ERROR]
-    if errors:
-        raise AlurDitolak(
-            f"LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan {len(errors)} kesalahan. "
-            "Perbaiki data berikut, lalu ajukan kembali.",
-            errors,
-        )
-    sidik = signing.sidik(signing.bekukan(lap))  # what the reviewers and the Kepala Dinas will see
-    if lap.pk is None:
-        lap, _ = LaporanTahunan.objects.get_or_create(opd=lap.opd, tahun=lap.tahun)
     with transaction.atomic():
+        kunci_opd(lap.opd)
+        if lap.pk is None:
+            lap, _ = LaporanTahunan.objects.get_or_create(opd=lap.opd, tahun=lap.tahun)
         locked = _kunci(lap)
         if locked.status != StatusLaporan.DRAF:
             raise AlurDitolak(
                 f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat diajukan."
             )
-        locked.sidik_ajuan = sidik
+        errors = [t for t in periksa(locked.opd, locked.tahun) if t.tingkat == ERROR]
+        if errors:
+            raise AlurDitolak(
+                f"LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan {len(errors)} "
+                "kesalahan. Perbaiki data berikut, lalu ajukan kembali.",
+                errors,
+            )
+        # What the reviewers and the Kepala Dinas will see, read under the lock.
+        locked.sidik_ajuan = signing.sidik(signing.bekukan(locked))
         locked.save(update_fields=["sidik_ajuan"])
         _pindah(locked, StatusLaporan.DIAJUKAN, user, AksiAlur.AJUKAN, catatan)
     return locked
@@ -227,7 +237,10 @@ def setujui_dan_tandatangani(
             f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi sama dengan yang "
             "diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang sebelum ditandatangani."
         )
-    dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
+    try:
+        dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
+    except RenderTerlaluBerat as exc:  # past the PDF render's time or memory limit
+        raise AlurDitolak(f"{_nama(lap)} belum ditandatangani. {exc.pesan}") from exc
     try:
         with transaction.atomic():
             locked = _kunci(lap)

@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from lkip import formulas
+from lkip.fields import TeksField
 from lkip.models import PerangkatDaerah
 from lkip.validators import validate_non_negatif
 
@@ -58,7 +59,7 @@ class Renstra(models.Model):
 class Tujuan(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan_set")
     kode = models.CharField(max_length=20)
-    uraian = models.TextField()
+    uraian = TeksField(max_length=1000)
     urutan = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -79,7 +80,7 @@ class Sasaran(models.Model):
     tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran_set")
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran_set")
     kode = models.CharField(max_length=20)
-    uraian = models.TextField()
+    uraian = TeksField(max_length=1000)
     urutan = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -179,10 +180,10 @@ class Realisasi(models.Model):
         max_digits=20, decimal_places=4, null=True, blank=True, validators=[validate_non_negatif]
     )
     predikat = models.CharField(max_length=4, blank=True)
-    faktor_pendukung = models.TextField("faktor pendukung", blank=True)
-    faktor_penghambat = models.TextField("faktor penghambat", blank=True)
-    upaya = models.TextField("upaya/solusi", blank=True)
-    catatan = models.TextField(blank=True)
+    faktor_pendukung = TeksField("faktor pendukung", blank=True, max_length=5000)
+    faktor_penghambat = TeksField("faktor penghambat", blank=True, max_length=5000)
+    upaya = TeksField("upaya/solusi", blank=True, max_length=5000)
+    catatan = TeksField(blank=True, max_length=5000)
     bukti = models.FileField("berkas bukti", upload_to="bukti/%Y/", blank=True)
 
     objects = RealisasiQuerySet.as_manager()
@@ -285,7 +286,7 @@ class PembukaanPeriode(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
     tahun = models.PositiveSmallIntegerField()
     periode = models.PositiveSmallIntegerField(choices=Periode.choices)
-    alasan = models.TextField()
+    alasan = TeksField(max_length=2000)
     oleh = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
     waktu = models.DateTimeField(auto_now_add=True)
 

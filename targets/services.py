@@ -41,10 +41,21 @@ def tutup_periode(opd: PerangkatDaerah, tahun: int, periode: int, user) -> Perio
     return obj
 
 
+#: The longest reason for reopening a period (the form's textarea says so too).
+ALASAN_MAKS = 2000
+
+
 @transaction.atomic
 def buka_periode(opd: PerangkatDaerah, tahun: int, periode: int, user, alasan: str) -> None:
     if not alasan.strip():
         raise ValueError("Alasan membuka kembali wajib diisi.")
+    if "\x00" in alasan:
+        raise ValueError("Alasan membuka kembali berisi karakter NUL yang tidak sah.")
+    if len(alasan.strip()) > ALASAN_MAKS:
+        raise ValueError(
+            f"Alasan membuka kembali paling banyak {ALASAN_MAKS:_} karakter "
+            f"(sekarang {len(alasan.strip()):_}).".replace("_", ".")
+        )
     locked = tahun_terkunci_error(opd, tahun)
     if locked:
         raise ValueError(locked)

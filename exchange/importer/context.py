@@ -9,7 +9,7 @@ from budget.models import Nomenklatur
 from exchange.importer.result import periode_teks
 from exchange.importer.sheet import Sheet
 from indicators.models import Indikator
-from reports.models import LaporanTahunan
+from lkip.kunci import struktur_terkunci, tahun_terkunci
 from targets.models import PeriodeTertutup, Sasaran
 from targets.screens import periode_renstra_terkunci
 
@@ -37,7 +37,8 @@ def terkunci(ctx: Ctx) -> dict[int, str]:
     """The agency's years whose LKIP is submitted or signed (their data is read-only), with the
     reason."""
     if "terkunci" not in ctx:
-        ctx["terkunci"] = LaporanTahunan.objects.terkunci(ctx["opd"].pk) if ctx.get("opd") else {}
+        # lkip.kunci: the check also takes the agency's write lock for the rest of the import.
+        ctx["terkunci"] = tahun_terkunci(ctx["opd"]) if ctx.get("opd") else {}
     return ctx["terkunci"]
 
 
@@ -105,7 +106,7 @@ def penjaga_struktur(
         if opd is None or opd.pk is None:
             return None
         if "struktur_terkunci" not in ctx:
-            ctx["struktur_terkunci"] = LaporanTahunan.objects.struktur_terkunci(opd.pk)
+            ctx["struktur_terkunci"] = struktur_terkunci(opd)
         if ctx["struktur_terkunci"]:
             # Only a real change comes here (an unchanged row is never refused): name it.
             beda = ", ".join(_KOLOM_STRUKTUR.get(name, name) for name in changed)

@@ -21,6 +21,7 @@ from exchange.importer.sheet import Sheet
 from indicators.models import Indikator
 from indicators.screens import IndikatorForm
 from lkip import formulas
+from lkip.kunci import kunci_opd
 from lkip.models import Pemda, PerangkatDaerah
 from targets.models import Renstra, Sasaran, Tujuan
 
@@ -109,6 +110,7 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     if opd is None or not imp.flush(opd_tabel, sheet.name):
         ctx["fatal"] = True
         return
+    kunci_opd(opd)  # from here to the commit no LKIP of this agency is submitted (lkip.kunci)
     renstra_tabel = Tabel(
         Renstra, {r.tahun_awal: r for r in Renstra.objects.filter(opd=opd, tahun_awal=awal)}
     )

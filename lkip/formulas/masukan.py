@@ -26,13 +26,35 @@ _POLA_ANGKA = re.compile(
 )
 _TITIK_DI_ANTARA_ANGKA = re.compile(r"[0-9]\.[0-9]")
 
+#: Digits before and after the comma that any input may have. No column holds more (rupiah have
+#: 16 digits before the comma, realisations 6 after it); the bound keeps an absurd magnitude
+#: (1e30 over 1e-31) out of the ratios, whose rounding would otherwise fail (InvalidOperation).
+MAKS_ANGKA_BULAT = 18
+MAKS_ANGKA_PECAHAN = 10
+
+
+def _dalam_batas(hasil: Decimal, teks: object) -> Decimal:
+    """`hasil` unchanged, or ValueError when it has more digits than any column can hold."""
+    _tanda, angka, eksponen = hasil.as_tuple()
+    assert isinstance(eksponen, int)  # finite: the callers refuse NaN and infinity first
+    nol_akhir = len(angka) - len(bytes(angka).rstrip(b"\0"))  # 1,50 has one decimal, 0,00 none
+    if any(angka) and len(angka) + eksponen > MAKS_ANGKA_BULAT:
+        raise ValueError(
+            f"'{teks}' terlalu besar: paling banyak {MAKS_ANGKA_BULAT} angka sebelum koma."
+        )
+    if any(angka) and -(eksponen + nol_akhir) > MAKS_ANGKA_PECAHAN:
+        raise ValueError(
+            f"'{teks}' terlalu banyak angka di belakang koma: paling banyak {MAKS_ANGKA_PECAHAN}."
+        )
+    return hasil
+
 
 def _angka_dari_float(nilai: float) -> Decimal:
     # Excel keeps 15 significant digits; openpyxl hands numeric cells over as float.
     if nilai != nilai or nilai in (float("inf"), float("-inf")):
         raise ValueError(f"'{nilai}' bukan angka yang sah {_CONTOH}.")
     hasil = Decimal(format(nilai, ".15g"))
-    return hasil.copy_abs() if hasil.is_zero() else hasil
+    return _dalam_batas(hasil.copy_abs() if hasil.is_zero() else hasil, nilai)
 
 
 def parse_angka(teks: str | int | Decimal | float) -> Decimal:
@@ -40,7 +62,7 @@ def parse_angka(teks: str | int | Decimal | float) -> Decimal:
     if isinstance(teks, bool):
         raise TypeError("parse_angka tidak menerima bool.")
     if isinstance(teks, (int, Decimal)):
-        return ke_decimal(teks, "Angka")
+        return _dalam_batas(ke_decimal(teks, "Angka"), teks)
     if isinstance(teks, float):
         return _angka_dari_float(teks)
     if not isinstance(teks, str):
@@ -68,7 +90,7 @@ def parse_angka(teks: str | int | Decimal | float) -> Decimal:
     hasil = Decimal(angka)
     if (cocok["tanda1"] or cocok["tanda2"]) and not hasil.is_zero():
         hasil = -hasil
-    return hasil
+    return _dalam_batas(hasil, teks)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,19 @@ def tempat_nilai(value: Decimal | int) -> int:
     return min(2, -exponent) if isinstance(exponent, int) else 2
 
 
+def format_masukan(nilai: Decimal | int | None) -> str:
+    """A stored number as a person types it back, exactly: Indonesian notation with every decimal it
+    has and none added (77.260000 → "77,26", 12662367600.00 → "12.662.367.600"); None → ""."""
+    if nilai is None:
+        return ""
+    d = ke_decimal(nilai)
+    _tanda, angka, eksponen = d.as_tuple()
+    assert isinstance(eksponen, int)  # ke_decimal refuses NaN and infinity
+    nol_akhir = len(angka) - len(bytes(angka).rstrip(b"\0"))
+    tempat = max(0, -(eksponen + nol_akhir)) if any(angka) else 0
+    return format_angka(d, tempat)
+
+
 def format_persen(nilai: Decimal | int | None, tempat: int = 2) -> str:
     """Percentage with the sign attached: "91,53%"; None → ""."""
     return "" if nilai is None else f"{format_angka(nilai, tempat)}%"

@@ -10,6 +10,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
+from reports.laporan.batas import RenderTerlaluBerat
 from reports.models import DokumenTertandatangani
 
 
@@ -70,7 +71,11 @@ class Command(BaseCommand):
         if fmt == "html":
             target.write_text(render_html(laporan), encoding="utf-8")
         elif fmt == "pdf":
-            target.write_bytes(render_pdf(laporan, pdf_variant="pdf/a-3b" if pdfa else None))
+            try:
+                pdf = render_pdf(laporan, pdf_variant="pdf/a-3b" if pdfa else None)
+            except RenderTerlaluBerat as exc:
+                raise CommandError(exc.pesan) from exc
+            target.write_bytes(pdf)
         else:
             target.write_bytes(render_xlsx(laporan))
         self.stdout.write(

@@ -1,0 +1,170 @@
+"""A PDF render in a child process, with a time and a memory limit.
+
+WeasyPrint's layout grows much faster than the text for some input (a 100.000-character word took
+over ten minutes and 5,25 GB), and any reader of a report can ask for its PDF. So each render runs
+in a forked child: under RLIMIT_AS (the address space it starts with plus LKIP_PDF_BATAS_MB) and
+RLIMIT_CPU, while the parent waits at most LKIP_PDF_BATAS_DETIK for the pickled result and then
+kills it. Past either limit RenderTerlaluBerat says so in Indonesian: the worker is free again,
+the machine keeps its memory, and the same input asked again is refused at once for a while. The
+child inherits everything already built (the report's HTML), runs no query and leaves with
+os._exit, so nothing of the parent (database connections, files) is closed or flushed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import resource
+import select
+import signal
+import threading
+import time
+import warnings
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+
+
+class RenderTerlaluBerat(Exception):
+    """The render passed its time or memory limit; `pesan` says which, in Indonesian."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+def _pesan_waktu(detik: float) -> str:
+    return (
+        f"PDF laporan tidak selesai disusun dalam batas waktu {detik:g} detik, sehingga "
+        "penyusunannya dihentikan. Penyebab yang lazim adalah teks yang sangat panjang tanpa spasi "
+        "(misalnya pada narasi atau uraian); periksa teks itu, lalu unduh lagi."
+    )
+
+
+def _pesan_memori(mb: int) -> str:
+    return (
+        f"PDF laporan tidak dapat disusun dalam batas memori {mb} MB, sehingga penyusunannya "
+        "dihentikan. Penyebab yang lazim adalah teks yang sangat panjang tanpa spasi (misalnya "
+        "pada narasi atau uraian); periksa teks itu, lalu unduh lagi."
+    )
+
+
+def _ruang_alamat() -> int | None:
+    """Bytes of address space this process has mapped now (Linux; None where unknown)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return None
+
+
+def _batasi(detik: float, mb: int) -> None:
+    """In the child: the memory limit over what it starts with, and limits that end it on its
+    own should the parent die first."""
+    sekarang = _ruang_alamat()
+    if sekarang is not None:
+        _turunkan(resource.RLIMIT_AS, sekarang + mb * 1024 * 1024)
+    _turunkan(resource.RLIMIT_CPU, int(detik) + 5)
+    signal.alarm(int(detik) + 10)
+
+
+def _turunkan(jenis: int, nilai: int) -> None:
+    """Lower a resource limit to `nilai` (never above the hard limit the process already has)."""
+    _soft, hard = resource.getrlimit(jenis)
+    nilai = nilai if hard == resource.RLIM_INFINITY else min(nilai, hard)
+    resource.setrlimit(jenis, (nilai, hard if jenis == resource.RLIMIT_CPU else nilai))
+
+
+def _anak(tulis: int, fn: Callable, args: tuple, detik: float, mb: int) -> None:
+    """In the child: limit, run, send (kind, value) through the pipe, leave without cleanup."""
+    try:
+        for sinyal in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM, signal.SIGXCPU):
+            signal.signal(sinyal, signal.SIG_DFL)  # whatever the parent (server) set: they end it
+        try:
+            _batasi(detik, mb)
+            hasil: tuple[str, Any] = ("ok", fn(*args))
+        except MemoryError:
+            hasil = ("memori", None)
+        except Exception as exc:  # the parent raises it again
+            hasil = ("galat", exc)
+        try:
+            data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an exception that does not pickle: its text
+            data = pickle.dumps(("galat", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        with os.fdopen(tulis, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(0)
+
+
+#: Inputs that passed a limit lately (digest -> when, message): asked again (any reader of the
+#: report may ask), they are refused at once instead of occupying a worker up to the limit again.
+_GAGAL: OrderedDict[str, tuple[float, str]] = OrderedDict()
+_GAGAL_MAKS, _GAGAL_DETIK = 64, 600
+_GAGAL_KUNCI = threading.Lock()
+
+
+def dalam_batas(fn: Callable, *args, detik: float | None = None, mb: int | None = None) -> Any:
+    """`fn(*args)` run in a forked child within the time and memory limits (settings by default)."""
+    detik = settings.LKIP_PDF_BATAS_DETIK if detik is None else detik
+    mb = settings.LKIP_PDF_BATAS_MB if mb is None else mb
+    sidik = hashlib.sha256(pickle.dumps((fn.__qualname__, args, detik, mb))).hexdigest()
+    with _GAGAL_KUNCI:
+        gagal = _GAGAL.get(sidik)
+        if gagal and time.monotonic() - gagal[0] < _GAGAL_DETIK:
+            raise RenderTerlaluBerat(gagal[1])
+    try:
+        return _di_anak(fn, args, detik, mb)
+    except RenderTerlaluBerat as exc:
+        with _GAGAL_KUNCI:
+            _GAGAL[sidik] = (time.monotonic(), exc.pesan)
+            while len(_GAGAL) > _GAGAL_MAKS:
+                _GAGAL.popitem(last=False)
+        raise
+
+
+def _di_anak(fn: Callable, args: tuple, detik: float, mb: int) -> Any:
+    baca, tulis = os.pipe()
+    with warnings.catch_warnings():
+        # Python warns when a threaded process forks (runserver, the test server). The child
+        # takes no lock that another thread may hold: it lays out the PDF, writes to the pipe
+        # and leaves with os._exit.
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:
+        os.close(baca)
+        _anak(tulis, fn, args, detik, mb)
+    os.close(tulis)
+    potongan: list[bytes] = []
+    akhir = time.monotonic() + detik
+    try:
+        while True:
+            sisa = akhir - time.monotonic()
+            if sisa <= 0:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise RenderTerlaluBerat(_pesan_waktu(detik))
+            if select.select([baca], [], [], sisa)[0]:
+                chunk = os.read(baca, 1 << 20)
+                if not chunk:
+                    break
+                potongan.append(chunk)
+    finally:
+        os.close(baca)
+    _, status = os.waitpid(pid, 0)
+    try:
+        jenis, nilai = pickle.loads(b"".join(potongan))
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        # Killed before it could answer: the CPU limit (time), or the kernel or an allocation
+        # that failed in the layout's C libraries under the address-space limit (memory).
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGALRM):
+            raise RenderTerlaluBerat(_pesan_waktu(detik)) from None
+        raise RenderTerlaluBerat(_pesan_memori(mb)) from None
+    if jenis == "memori":
+        raise RenderTerlaluBerat(_pesan_memori(mb))
+    if jenis == "galat":
+        raise nilai
+    return nilai

@@ -1,0 +1,156 @@
+"""One long word must not stall the PDF: bounded in the data, broken in the layout, and every
+render limited in time and memory."""
+
+import copy
+import io
+import re
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from demo.opd import demo_sheets
+from exchange.importer import impor
+from reports.laporan import build_laporan, render_pdf
+from reports.laporan.batas import RenderTerlaluBerat, dalam_batas
+from reports.laporan.render import pecah_kata_panjang
+from reports.models import NARASI_MAKS, NarasiLaporan
+
+pytestmark = pytest.mark.django_db
+NARASI = "/laporan/dinsos-kota-bekasi/2024/narasi/kesimpulan/"
+PDF = "/laporan/dinsos-kota-bekasi/2024/lkip.pdf"
+
+
+@pytest.fixture(autouse=True)
+def pdf_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _runs_of_a(pdf: bytes) -> list[int]:
+    """Lengths of the runs of 'A' in the PDF's text, line by line (a word broken over lines
+    gives many short runs; one running off the page, a single long one)."""
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return [len(run) for run in re.findall(r"A{10,}", text.replace("\u200b", ""))]
+
+
+class DataLimitTests:
+    def test_a_narrative_over_the_limit_is_refused_naming_the_field(self, perencana, demo):
+        response = perencana.post(NARASI, {"judul": "Kesimpulan", "teks": "A" * 100_000})
+        assert response.status_code == 200
+        assert "Teks paling banyak 20.000 karakter (yang diisi 100.000)." in response.text
+        assert not NarasiLaporan.objects.filter(
+            opd=demo, bagian="kesimpulan", teks__startswith="AAA"
+        )
+
+    def test_a_narrative_at_the_limit_is_stored(self, perencana, demo):
+        response = perencana.post(NARASI, {"judul": "Kesimpulan", "teks": "A" * NARASI_MAKS})
+        assert response.status_code == 302
+
+    def test_the_workbook_import_refuses_what_the_forms_refuse(self, demo):
+        sheets = copy.deepcopy(demo_sheets())
+        sheets["Narasi"][0]["teks"] = "A" * (NARASI_MAKS + 1)
+        sheets["Realisasi"][0]["faktor_pendukung"] = "B" * 5001
+        result = impor(sheets, opd_kode=demo.kode)
+        assert not result.ok
+        messages = {(m.sheet, m.kolom): m.pesan for m in result.errors}
+        assert "Teks paling banyak 20.000 karakter" in messages[("Narasi", "teks")]
+        assert (
+            "Faktor pendukung paling banyak 5.000 karakter"
+            in messages[("Realisasi", "faktor_pendukung")]
+        )
+
+    def test_free_text_that_reaches_the_report_has_a_limit(self):
+        from django.apps import apps
+        from django.db import models
+
+        unbounded = [
+            f"{m._meta.label}.{f.name}"
+            for app in ("targets", "indicators", "budget", "reports", "lkip")
+            for m in apps.get_app_config(app).get_models()
+            for f in m._meta.concrete_fields
+            if isinstance(f, models.TextField)
+            and not f.max_length
+            and not m._meta.label.startswith(("reports.Historical", "targets.Historical"))
+        ]
+        # The workflow's reasons and comments are bounded by their forms and are not in the report.
+        assert set(unbounded) <= {
+            "reports.RiwayatStatus.alasan",
+            "reports.KomentarReviu.teks",
+            "reports.DokumenTertandatangani.alasan_revisi",
+        }, unbounded
+
+
+class LayoutTests:
+    def test_only_the_text_between_tags_is_cut_never_styles_titles_charts_or_attributes(self):
+        word = "B" * 45
+        html = (
+            f'<html><head><title>{word}</title><style>@font-face {{ src: url("/{word}.ttf") }}'
+            f'</style></head><body><p class="{word}">{word} &amp; {word}&lt;</p>'
+            f"<svg><text>{word}</text></svg></body></html>"
+        )
+        out = pecah_kata_panjang(html)
+        assert f"<title>{word}</title>" in out and f'url("/{word}.ttf")' in out
+        assert f'class="{word}"' in out and f"<text>{word}</text>" in out
+        assert out.count('<span class="kata-panjang">') == 2
+        assert "&amp;" in out and "&lt;" in out
+        assert f"{'B' * 20}\u200b{'B' * 20}\u200b{'B' * 5}" in out
+
+    def test_ordinary_words_are_left_as_they_are(self):
+        html = "<p>Mempertanggungjawabkan pelaksanaan kegiatan pemerintahan.</p>"
+        assert pecah_kata_panjang(html) == html
+
+    def test_the_report_with_the_longest_storable_word_breaks_it_and_renders_in_under_15_s(
+        self, perencana, demo
+    ):
+        word = "A" * NARASI_MAKS
+        assert perencana.post(NARASI, {"judul": "Kesimpulan", "teks": word}).status_code == 302
+        start = time.monotonic()
+        response = perencana.get(PDF)
+        elapsed = time.monotonic() - start
+        assert response.status_code == 200
+        assert elapsed < 15, f"{elapsed:.1f} s"
+        runs = _runs_of_a(response.content)
+        assert sum(runs) >= NARASI_MAKS and max(runs) < 200  # broken over lines, all of it
+
+
+class RendererLimitTests:
+    def test_the_renderer_lays_out_a_100000_character_word_in_under_15_s(self, demo):
+        NarasiLaporan.objects.update_or_create(  # past the forms: the renderer's own defence
+            opd=demo, tahun=2024, bagian="kesimpulan", defaults={"teks": "A" * 100_000}
+        )
+        laporan = build_laporan(demo.kode, 2024)
+        start = time.monotonic()
+        pdf = render_pdf(laporan)
+        elapsed = time.monotonic() - start
+        assert elapsed < 15, f"{elapsed:.1f} s"
+        assert sum(_runs_of_a(pdf)) >= 100_000
+
+    def test_a_render_past_its_time_limit_ends_in_a_message_not_a_500_nor_a_hung_worker(
+        self, perencana, demo, settings
+    ):
+        settings.LKIP_PDF_BATAS_DETIK = 1  # the demo takes about 5 s
+        start = time.monotonic()
+        response = perencana.get(PDF)
+        assert time.monotonic() - start < 5
+        assert response.status_code == 503
+        assert "tidak selesai disusun dalam batas waktu 1 detik" in response.text
+        start = time.monotonic()  # asked again: refused at once, no second child
+        assert perencana.get(PDF).status_code == 503
+        assert time.monotonic() - start < 1
+
+    def test_a_render_past_its_memory_limit_is_stopped_with_a_message(self):
+        with pytest.raises(RenderTerlaluBerat, match="batas memori 64 MB"):
+            dalam_batas(_boros, 512, detik=20, mb=64)
+
+    def test_the_child_hands_back_its_result_and_its_errors(self):
+        assert dalam_batas(_boros, 1, detik=20, mb=256) == 1024 * 1024
+        with pytest.raises(ValueError, match="tidak ditemukan"):
+            dalam_batas(_gagal, detik=20, mb=256)
+
+
+def _boros(mb: int) -> int:
+    return len(bytearray(mb * 1024 * 1024))
+
+
+def _gagal():
+    raise ValueError("Blok tanda tangan tidak ditemukan.")
