@@ -9,9 +9,9 @@ class NarasiForm(forms.ModelForm):
         fields = ["judul", "teks"]
         labels = {"judul": "Judul bagian", "teks": "Teks"}
         help_texts = {
-            "teks": "Teks biasa. Pisahkan paragraf dengan satu baris kosong; butir daftar diawali "
-            "'1.', 'a.' atau '-'. Angka capaian, serapan dan anggaran tidak perlu diketik: "
-            "laporan menghitungnya dari data.",
+            "teks": "Teks biasa, paling banyak 20.000 karakter. Pisahkan paragraf dengan satu "
+            "baris kosong; butir daftar diawali '1.', 'a.' atau '-'. Angka capaian, serapan dan "
+            "anggaran tidak perlu diketik: laporan menghitungnya dari data.",
         }
         widgets = {"teks": forms.Textarea(attrs={"rows": 18})}
 
