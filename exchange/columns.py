@@ -456,8 +456,8 @@ ATURAN_UMUM: tuple[str, ...] = (
     "program spreadsheet) dan dilaporkan sebagai peringatan; rumus tanpa nilai tersimpan adalah "
     "kesalahan.",
     "Tahun ditulis empat angka. Periode: TW1, TW2, TW3, TW4 (triwulan) atau TAHUNAN.",
-    "Impor bersifat semua atau tidak sama sekali: satu kesalahan saja menolak seluruh workbook, dan "
-    "setiap kesalahan ditampilkan dengan sheet, baris, kolom dan pesannya.",
+    "Impor bersifat semua atau tidak sama sekali: satu kesalahan saja menolak seluruh workbook, "
+    "dan setiap kesalahan ditampilkan dengan sheet, baris, kolom dan pesannya.",
     "Realisasi dan target untuk periode yang sudah ditutup tidak dapat diubah lewat impor.",
     "Hanya berkas .xlsx asli yang diterima (bukan .xls, .xlsm bermakro, CSV atau PDF yang diganti "
     "namanya).",

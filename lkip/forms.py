@@ -9,7 +9,8 @@ from lkip import formulas
 
 
 class AngkaField(forms.CharField):
-    """A number as people type it (1.234,56 / Rp 4.103.700.625,- / 12%), read by the shared parser."""
+    """A number as people type it (1.234,56 / Rp 4.103.700.625,- / 12%), read by the shared
+    parser."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("required", False)
@@ -37,7 +38,8 @@ _MAGIC = {b"%PDF-": ".pdf", b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg
 
 
 class BuktiField(forms.FileField):
-    """An evidence file: PDF, PNG or JPEG by content (not by name), at most 5 MB, stored under a new name."""
+    """An evidence file: PDF, PNG or JPEG by content (not by name), at most 5 MB, stored under a
+    new name."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("required", False)
@@ -49,9 +51,10 @@ class BuktiField(forms.FileField):
             return upload
         if upload.size > BUKTI_MAKS:
             raise forms.ValidationError(
-                f"Berkas bukti terlalu besar ({upload.size / 1024 / 1024:.1f} MB); paling besar 5 MB.".replace(
-                    ".", ",", 1
-                )
+                (
+                    f"Berkas bukti terlalu besar ({upload.size / 1024 / 1024:.1f} MB); "
+                    "paling besar 5 MB."
+                ).replace(".", ",", 1)
             )
         head = upload.read(16)
         upload.seek(0)

@@ -89,7 +89,8 @@ def struktur_terkunci(opd: PerangkatDaerah) -> str | None:
 def periode_tertutup_error(
     opd: PerangkatDaerah, tahun: int, periode: int, kunci: bool = True
 ) -> str | None:
-    """The refusal message for a write into a closed period or (with `kunci`) a locked year, or None.
+    """The refusal message for a write into a closed period or (with `kunci`) a locked year, or
+    None.
 
     The data screens' forms check the locked year for every record with a year
     (`lkip.crud.ScopedForm`) and ask here with `kunci=False`.

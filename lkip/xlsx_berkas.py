@@ -121,13 +121,15 @@ def periksa_berkas(data: bytes) -> bool:
         names = {i.filename for i in infos}
         if "mimetype" in names and "[Content_Types].xml" not in names:
             raise WorkbookDitolak(
-                "berkas ini spreadsheet OpenDocument (.ods); simpan sebagai Buku Kerja Excel (.xlsx)."
+                "berkas ini spreadsheet OpenDocument (.ods); simpan sebagai Buku Kerja Excel "
+                "(.xlsx)."
             )
         if "[Content_Types].xml" not in names:
             raise WorkbookDitolak("berkas ini arsip zip biasa, bukan workbook Excel (.xlsx).")
         if len(infos) > BATAS_ANGGOTA:
             raise WorkbookDitolak(
-                f"berkas berisi {len(infos)} bagian (batas {BATAS_ANGGOTA}); ini bukan workbook biasa."
+                f"berkas berisi {len(infos)} bagian (batas {BATAS_ANGGOTA}); ini bukan workbook "
+                "biasa."
             )
         total = sum(i.file_size for i in infos)
         if total > BATAS_URAI:
@@ -140,7 +142,8 @@ def periksa_berkas(data: bytes) -> bool:
                 info.compress_size, 1
             ):
                 raise WorkbookDitolak(
-                    f"bagian {info.filename} memampat {info.file_size // max(info.compress_size, 1)} kali "
+                    f"bagian {info.filename} memampat "
+                    f"{info.file_size // max(info.compress_size, 1)} kali "
                     f"(batas {BATAS_RASIO} kali): berkas ini tampak seperti bom zip dan ditolak."
                 )
             if info.flag_bits & 0x1:
@@ -198,7 +201,8 @@ def _pindai(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bool:
                 window = tail + chunk
                 if _DTD.search(window):
                     raise WorkbookDitolak(
-                        f"bagian {info.filename} berisi deklarasi DTD/entitas XML yang tidak diizinkan."
+                        f"bagian {info.filename} berisi deklarasi DTD/entitas XML yang tidak "
+                        "diizinkan."
                     )
                 if sheet and not slow and (_RUMUS.search(window) or _GALAT.search(window)):
                     slow = True

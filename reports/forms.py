@@ -61,7 +61,9 @@ class KomentarForm(forms.Form):
 class TandatanganiForm(forms.Form):
     alasan_revisi = _teks("Alasan revisi", required=False)
     setuju = forms.BooleanField(
-        label="Saya telah membaca LKIP ini, menyetujuinya, dan menandatanganinya secara elektronik.",
+        label=(
+            "Saya telah membaca LKIP ini, menyetujuinya, dan menandatanganinya secara elektronik."
+        ),
         error_messages={"required": "Centang pernyataan persetujuan untuk menandatangani."},
     )
 

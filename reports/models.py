@@ -1,4 +1,5 @@
-"""What a report needs beyond the measured data: its narrative and the figures printed in a source."""
+"""What a report needs beyond the measured data: its narrative and the figures printed in a
+source."""
 
 import uuid
 
@@ -112,7 +113,8 @@ class StatusLaporan(models.TextChoices):
 
 #: While an LKIP has one of these statuses, the data of its year can only be read (see `terkunci`).
 STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU, StatusLaporan.DITANDATANGANI)
-#: While an LKIP has one of these, the agency's plan (Renstra, tujuan, sasaran, indicators) is read-only too.
+#: While an LKIP has one of these, the agency's plan (Renstra, tujuan, sasaran, indicators) is
+#: read-only too.
 STATUS_DALAM_REVIU = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU)
 
 
@@ -128,7 +130,8 @@ class LaporanQuerySet(models.QuerySet):
         return {tahun: pesan_terkunci(tahun, status) for tahun, status in rows}
 
     def struktur_terkunci(self, opd_id: int) -> str | None:
-        """The refusal message while one of the agency's LKIPs is in review, for its plan's records."""
+        """The refusal message while one of the agency's LKIPs is in review, for its plan's
+        records."""
         tahun = (
             self.filter(opd_id=opd_id, status__in=STATUS_DALAM_REVIU)
             .order_by("tahun")
@@ -146,8 +149,8 @@ class LaporanQuerySet(models.QuerySet):
 def pesan_terkunci(tahun: int, status: str) -> str:
     if status == StatusLaporan.DITANDATANGANI:
         return (
-            f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya dapat dibaca. "
-            "Untuk mengubahnya, buka revisi LKIP dengan alasannya."
+            f"LKIP tahun {tahun} sudah disetujui dan ditandatangani: data tahun {tahun} hanya "
+            "dapat dibaca. Untuk mengubahnya, buka revisi LKIP dengan alasannya."
         )
     return (
         f"LKIP tahun {tahun} berstatus {StatusLaporan(status).label}: data tahun {tahun} "
@@ -175,7 +178,10 @@ class LaporanTahunan(models.Model):
         "sidik isi saat diajukan",
         max_length=64,
         blank=True,
-        help_text="SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang direviu.",
+        help_text=(
+            "SHA-256 snapshot LKIP saat diajukan: yang ditandatangani harus sama dengan yang "
+            "direviu."
+        ),
     )
 
     objects = LaporanQuerySet.as_manager()
@@ -251,7 +257,8 @@ class KomentarReviu(models.Model):
 
 class DokumenQuerySet(models.QuerySet):
     def ringkas(self) -> "DokumenQuerySet":
-        """For lists and the public page: without the PDF bytes, the snapshot and the certificate."""
+        """For lists and the public page: without the PDF bytes, the snapshot and the
+        certificate."""
         return self.defer("pdf", "snapshot", "sertifikat").select_related("laporan__opd")
 
 

@@ -1,4 +1,5 @@
-"""Is this PDF exactly a signed LKIP of this system? One verdict for the public page and verify_lkip.
+"""Is this PDF exactly a signed LKIP of this system? One verdict for the public page and
+verify_lkip.
 
 Authentic means both: the file's SHA-256 is that of a stored signed revision, and pyHanko validates
 its signature (integrity of the signed bytes, and the signer certificate is the one recorded at
@@ -25,7 +26,8 @@ _DIAM: contextvars.ContextVar[bool] = contextvars.ContextVar("lkip_verifikasi_di
 
 class _DiamSaatVerifikasi(logging.Filter):
     """pyHanko logs a warning with a traceback for every certificate it cannot trust; while a PDF is
-    being verified that is the verdict ("ditandatangani dengan sertifikat lain"), not a server problem."""
+    being verified that is the verdict ("ditandatangani dengan sertifikat lain"), not a server
+    problem."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not _DIAM.get()

@@ -35,7 +35,8 @@ SEDANG_DIAJUKAN = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU)
 
 
 class AlurDitolak(Exception):
-    """A workflow step that may not happen; `pesan` says why, `temuan` lists blocking data errors."""
+    """A workflow step that may not happen; `pesan` says why, `temuan` lists blocking data
+    errors."""
 
     def __init__(self, pesan: str, temuan: tuple[Temuan, ...] | list[Temuan] = ()):
         super().__init__(pesan)
@@ -54,7 +55,8 @@ class Tindakan:
 
 
 def laporan_tahunan(opd: PerangkatDaerah, tahun: int) -> LaporanTahunan | None:
-    """The report row of an agency's year: stored, a fresh unsaved draft, or None outside every Renstra."""
+    """The report row of an agency's year: stored, a fresh unsaved draft, or None outside every
+    Renstra."""
     stored = (
         LaporanTahunan.objects.select_related("opd__pemda").filter(opd=opd, tahun=tahun).first()
     )
@@ -102,7 +104,8 @@ def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
         locked = _kunci(lap)
         if locked.status != StatusLaporan.DRAF:
             raise AlurDitolak(
-                f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat diajukan."
+                f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat "
+                "diajukan."
             )
         errors = [t for t in periksa(locked.opd, locked.tahun) if t.tingkat == ERROR]
         if errors:
@@ -119,7 +122,8 @@ def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
 
 
 def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarReviu:
-    """Inspektorat comments on a chapter or table; the first comment marks the report as reviewed."""
+    """Inspektorat comments on a chapter or table; the first comment marks the report as
+    reviewed."""
     _cek_izin(user, IZIN_REVIU, "Hanya Inspektorat yang dapat memberi komentar reviu.")
     _cek_opd(user, lap.opd)
     acuan, teks = (acuan or "").strip(), (teks or "").strip()
@@ -145,7 +149,8 @@ def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarR
 
 
 def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
-    """Inspektorat or the agency's Kepala Dinas returns a submitted report to draft, with a reason."""
+    """Inspektorat or the agency's Kepala Dinas returns a submitted report to draft, with a
+    reason."""
     if not (user.has_perm(IZIN_REVIU) or user.has_perm(IZIN_TANDATANGANI)):
         raise AlurDitolak(
             "Hanya Inspektorat atau Kepala Dinas yang dapat mengembalikan LKIP untuk perbaikan."
@@ -169,7 +174,8 @@ def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
 
 
 def buka_revisi(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
-    """A signed report goes back to draft for a correction; it is signed again as the next revision."""
+    """A signed report goes back to draft for a correction; it is signed again as the next
+    revision."""
     if not (user.has_perm(IZIN_AJUKAN) or user.has_perm(IZIN_TANDATANGANI)):
         raise AlurDitolak("Hanya Perencana atau Kepala Dinas yang dapat membuka revisi LKIP.")
     if user.has_perm(IZIN_AJUKAN):
@@ -205,10 +211,11 @@ def alasan_revisi_terbuka(lap: LaporanTahunan) -> str:
 def setujui_dan_tandatangani(
     lap: LaporanTahunan, user, alasan_revisi: str = ""
 ) -> DokumenTertandatangani:
-    """The agency's own Kepala Dinas approves and signs: snapshot, final PDF, PAdES signature, stored.
+    """The agency's own Kepala Dinas approves and signs: snapshot, final PDF, PAdES signature,
+    stored.
 
-    The slow part (render and sign) runs before the transaction; the transaction re-checks the status
-    under a row lock, so two clicks cannot produce two signatures of the same revision.
+    The slow part (render and sign) runs before the transaction; the transaction re-checks the
+    status under a row lock, so two clicks cannot produce two signatures of the same revision.
     """
     _cek_izin(
         user, IZIN_TANDATANGANI, "Hanya Kepala Dinas yang dapat menyetujui dan menandatangani LKIP."
@@ -216,7 +223,8 @@ def setujui_dan_tandatangani(
     _cek_kepala_sendiri(user, lap.opd)
     if lap.pk is None:
         raise AlurDitolak(
-            f"{_nama(lap)} belum diajukan; hanya LKIP yang telah diajukan yang dapat ditandatangani."
+            f"{_nama(lap)} belum diajukan; hanya LKIP yang telah diajukan yang dapat "
+            "ditandatangani."
         )
     lap = LaporanTahunan.objects.select_related("opd__pemda").get(pk=lap.pk)
     _cek_bisa_ditandatangani(lap)
@@ -234,8 +242,9 @@ def setujui_dan_tandatangani(
     laporan = signing.bekukan(lap)
     if lap.sidik_ajuan and signing.sidik(laporan) != lap.sidik_ajuan:
         raise AlurDitolak(
-            f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi sama dengan yang "
-            "diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang sebelum ditandatangani."
+            f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi "
+            "sama dengan yang diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang "
+            "sebelum ditandatangani."
         )
     try:
         dokumen = signing.buat_dokumen(lap, user, sertifikat, revisi, alasan, laporan)
@@ -287,11 +296,12 @@ def _kepala_sendiri(user, opd: PerangkatDaerah) -> bool:
 
 
 def _cek_kepala_sendiri(user, opd: PerangkatDaerah) -> None:
-    """Approving and signing is for the Kepala Dinas of that same agency only (not pemda-wide accounts)."""
+    """Approving and signing is for the Kepala Dinas of that same agency only (not pemda-wide
+    accounts)."""
     if not _kepala_sendiri(user, opd):
         raise AlurDitolak(
-            f"Hanya Kepala Dinas {opd.nama} sendiri yang dapat menyetujui dan menandatangani LKIP-nya; "
-            "akun Anda tidak ditugaskan sebagai kepala perangkat daerah ini."
+            f"Hanya Kepala Dinas {opd.nama} sendiri yang dapat menyetujui dan menandatangani "
+            "LKIP-nya; akun Anda tidak ditugaskan sebagai kepala perangkat daerah ini."
         )
 
 
@@ -301,8 +311,8 @@ def _cek_bisa_ditandatangani(lap: LaporanTahunan) -> None:
     if lap.status == StatusLaporan.DITANDATANGANI:
         terakhir = lap.dokumen_set.order_by("-revisi").values_list("revisi", flat=True).first()
         raise AlurDitolak(
-            f"{_nama(lap)} sudah ditandatangani (revisi {terakhir}). Penandatanganan ulang hanya melalui "
-            "revisi baru: buka revisi dengan alasannya, ajukan kembali, lalu tandatangani."
+            f"{_nama(lap)} sudah ditandatangani (revisi {terakhir}). Penandatanganan ulang hanya "
+            "melalui revisi baru: buka revisi dengan alasannya, ajukan kembali, lalu tandatangani."
         )
     raise AlurDitolak(
         f"{_nama(lap)} belum diajukan untuk persetujuan (status: {lap.get_status_display()}); "

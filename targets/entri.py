@@ -95,7 +95,8 @@ def _asal(value) -> str:
 
 
 class EntriForm(forms.Form):
-    """One field per input of the grid; hidden 'asal' fields hold the values as the page showed them."""
+    """One field per input of the grid; hidden 'asal' fields hold the values as the page showed
+    them."""
 
     def __init__(
         self,
@@ -230,7 +231,8 @@ def load_rows_like(form: EntriForm) -> tuple[dict[int, Realisasi], dict[int, Ang
 def simpan_entri(
     form: EntriForm, opd: PerangkatDaerah, tahun: int, tw: int
 ) -> tuple[int, list[Konflik]]:
-    """Save the grid all or nothing; refuse when the quarter is closed or someone saved meanwhile."""
+    """Save the grid all or nothing; refuse when the quarter is closed or someone saved
+    meanwhile."""
     closed = periode_tertutup_error(opd, tahun, tw)
     if closed:
         raise ValidationError(closed)

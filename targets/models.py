@@ -149,7 +149,10 @@ class Target(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Target {self.get_jenis_display()} {self.indikator.kode} {self.tahun} {self.get_periode_display()}"
+        return (
+            f"Target {self.get_jenis_display()} {self.indikator.kode} {self.tahun} "
+            f"{self.get_periode_display()}"
+        )
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -294,3 +297,6 @@ class PembukaanPeriode(models.Model):
         verbose_name = "pembukaan periode"
         verbose_name_plural = "pembukaan periode"
         ordering = ["-waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.opd} {self.tahun} {self.get_periode_display()} (dibuka kembali)"

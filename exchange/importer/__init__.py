@@ -109,8 +109,9 @@ def impor(
                         "Workbook",
                         None,
                         None,
-                        "data di aplikasi berubah sejak pratinjau dibuat, sehingga hasil impor tidak lagi "
-                        "sama dengan pratinjau; tidak ada yang disimpan. Periksa pratinjau yang baru.",
+                        "data di aplikasi berubah sejak pratinjau dibuat, sehingga hasil impor "
+                        "tidak lagi sama dengan pratinjau; tidak ada yang disimpan. Periksa "
+                        "pratinjau yang baru.",
                     )
                 )
             if result.errors or dry_run:

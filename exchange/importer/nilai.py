@@ -123,7 +123,8 @@ def target(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
             sheet.error(
                 baris,
                 "tahun",
-                f"tahun {tahun} di luar periode Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}.",
+                f"tahun {tahun} di luar periode Renstra "
+                f"{renstra.tahun_awal}–{renstra.tahun_akhir}.",
             )
             continue
         if jenis == JenisTarget.PK and tahun_di_luar(sheet, baris, tahun, ctx):

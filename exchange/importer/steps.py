@@ -23,7 +23,8 @@ STEPS = [
     ("Anggaran", anggaran),
     ("Evaluasi_AKIP", evaluasi_akip),
     ("IKM", ikm),
-    # Flat sheets: columns, required ones and keys from exchange.columns; here only what is not text.
+    # Flat sheets: columns, required ones and keys from exchange.columns; here only what is not
+    # text.
     ("SDM", simple("SDM", "lkip.SdmKomposisi", "SDM", {"tahun": "year", "jumlah": "int"})),
     (
         "Kebutuhan_Personil",

@@ -176,24 +176,30 @@ def batang_unsur(items: list[tuple[str, Decimal]], label: str) -> str:
     for i, (name, value) in enumerate(items):
         y0 = top + i * row_h
         parts.append(
-            f"<text x='{label_w - 8}' y='{y0 + 16}' font-size='11' text-anchor='end'>{escape(wrap(name, 42)[0])}</text>"
+            f"<text x='{label_w - 8}' y='{y0 + 16}' font-size='11' "
+            f"text-anchor='end'>{escape(wrap(name, 42)[0])}</text>"
         )
         parts.append(
-            f"<rect x='{label_w}' y='{y0 + 4}' width='{x(value) - label_w:.1f}' height='{row_h - 10}' fill='#555' stroke='#222'/>"
+            f"<rect x='{label_w}' y='{y0 + 4}' width='{x(value) - label_w:.1f}' "
+            f"height='{row_h - 10}' fill='#555' stroke='#222'/>"
         )
         parts.append(
-            f"<text x='{label_w + bar_w + 10}' y='{y0 + 17}' font-size='11' font-weight='bold'>{formulas.format_angka(value)}</text>"
+            f"<text x='{label_w + bar_w + 10}' y='{y0 + 17}' font-size='11' "
+            f"font-weight='bold'>{formulas.format_angka(value)}</text>"
         )
     for tick in (1, 2, 3, 4):
         parts.append(
-            f"<text x='{x(Decimal(tick)):.1f}' y='{height - 6}' font-size='10' text-anchor='middle'>{tick}</text>"
+            f"<text x='{x(Decimal(tick)):.1f}' y='{height - 6}' font-size='10' "
+            f"text-anchor='middle'>{tick}</text>"
         )
     # mutu A starts at an NRR of 88,31 / 25 (spec §5.3)
     batas_a = Decimal("88.31") / 25
     parts.append(
-        f"<line x1='{x(batas_a):.1f}' x2='{x(batas_a):.1f}' y1='{top - 6}' y2='{height - 18}' stroke='#000' stroke-dasharray='4 3'/>"
+        f"<line x1='{x(batas_a):.1f}' x2='{x(batas_a):.1f}' y1='{top - 6}' y2='{height - 18}' "
+        "stroke='#000' stroke-dasharray='4 3'/>"
     )
     parts.append(
-        f"<text x='{x(batas_a):.1f}' y='{top - 9}' font-size='10' text-anchor='middle'>batas mutu A</text>"
+        f"<text x='{x(batas_a):.1f}' y='{top - 9}' font-size='10' "
+        "text-anchor='middle'>batas mutu A</text>"
     )
     return svg(width, height, "".join(parts), label)

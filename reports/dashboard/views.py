@@ -221,7 +221,11 @@ def opd(request: HttpRequest, versi: str, scope: str, kode: str, tahun: int) -> 
             )
             grafik["triwulan"] = mark_safe(
                 charts.serapan_triwulan(
-                    list(zip(("TW I", "TW II", "TW III", "TW IV"), data.total.serapan_tw)),
+                    list(
+                        zip(
+                            ("TW I", "TW II", "TW III", "TW IV"), data.total.serapan_tw, strict=True
+                        )
+                    ),
                     "Serapan anggaran kumulatif per triwulan",
                 )
             )

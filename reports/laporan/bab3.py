@@ -496,7 +496,7 @@ def _ikm_survei(d: DataLaporan, n: Penomor) -> list:
         return []
     years = [y for y in sorted(d.skm) if d.skm[y].ikm is not None]
     rows = []
-    for i, (kode, nama, nrr, _konversi, _n, mutu) in enumerate(now.nrr):
+    for i, (kode, nama, _nrr, _konversi, _n, mutu) in enumerate(now.nrr):
         row = [teks(kode), teks(nama)]
         row += [Sel(d.skm[y].nrr[i][2], Jenis.ANGKA) for y in years]
         row.append(teks(f"{mutu.huruf} ({mutu.kinerja})"))
@@ -518,8 +518,9 @@ def _ikm_survei(d: DataLaporan, n: Penomor) -> list:
     kode, nama, nrr = now.terlemah
     return [
         Paragraf(
-            f"Survei Kepuasan Masyarakat tahun {d.tahun} dengan {formulas.format_angka(now.responden, 0)} "
-            f"responden menghasilkan IKM {formulas.format_angka(now.konversi)} (mutu {now.mutu.huruf}, "
+            f"Survei Kepuasan Masyarakat tahun {d.tahun} dengan "
+            f"{formulas.format_angka(now.responden, 0)} responden menghasilkan IKM "
+            f"{formulas.format_angka(now.konversi)} (mutu {now.mutu.huruf}, "
             f"{now.mutu.kinerja}). Unsur dengan nilai terendah adalah {kode} {nama} "
             f"(NRR {formulas.format_angka(nrr)}), yang menjadi prioritas perbaikan."
         ),

@@ -165,8 +165,8 @@ class PreviewAndApplyTests:
         response = upload(perencana, xlsx(AGENCY))
         assert response.status_code == 422
         assert (
-            "milik perangkat daerah &#x27;dinkes-kota-contoh&#x27;, bukan &#x27;dinsos-kota-bekasi&#x27;"
-            in response.text
+            "milik perangkat daerah &#x27;dinkes-kota-contoh&#x27;, "
+            "bukan &#x27;dinsos-kota-bekasi&#x27;" in response.text
         )
         assert not PerangkatDaerah.objects.filter(kode="dinkes-kota-contoh").exists()
 

@@ -1,4 +1,5 @@
-"""The exchange workbook as a file: safe reading, the import of an xlsx, export, template, round trip."""
+"""The exchange workbook as a file: safe reading, the import of an xlsx, export, template, round
+trip."""
 
 import copy
 import io
@@ -274,7 +275,8 @@ class ReadingTests:
 
 
 class BadInputTests:
-    """The issue's list of bad workbooks: each refused with a clear message, none writing anything."""
+    """The issue's list of bad workbooks: each refused with a clear message, none writing
+    anything."""
 
     def test_a_workbook_of_another_agency_is_refused(self):
         result = refused(xlsx(AGENCY), opd_kode="dinsos-kota-bekasi")

@@ -214,7 +214,8 @@ def add_part(
 
 
 def with_cached_values(values: dict[str, str]) -> Callable[[str, str], str]:
-    """Give formula cells (by coordinate, e.g. 'E3') a stored value, as a spreadsheet program does."""
+    """Give formula cells (by coordinate, e.g. 'E3') a stored value, as a spreadsheet program
+    does."""
 
     def edit(name: str, xml: str) -> str:
         if not name.startswith("xl/worksheets/"):

@@ -1,4 +1,5 @@
-"""Planning screens: agency-scoped forms with Indonesian input, list exports, evidence, audit trail."""
+"""Planning screens: agency-scoped forms with Indonesian input, list exports, evidence, audit
+trail."""
 
 import io
 from decimal import Decimal

@@ -1,4 +1,5 @@
-"""The approval workflow: who may move an LKIP year from draft to submitted, reviewed and back, and why."""
+"""The approval workflow: who may move an LKIP year from draft to submitted, reviewed and back,
+and why."""
 
 import pytest
 from django.urls import reverse

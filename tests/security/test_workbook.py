@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from demo.opd import DEMO_PASSWORD
 from exchange import reader
 from exchange.workbook import export_workbook, impor_xlsx
 from indicators.models import HasilIKM, Indikator
-from demo.opd import DEMO_PASSWORD
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import LaporanTahunan, StatusLaporan
 from targets.models import Sasaran, Tujuan

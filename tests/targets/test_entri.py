@@ -1,4 +1,5 @@
-"""Quarterly entry on one page: Indonesian input, errors beside the field, closed quarters, no lost updates."""
+"""Quarterly entry on one page: Indonesian input, errors beside the field, closed quarters, no
+lost updates."""
 
 from decimal import Decimal
 

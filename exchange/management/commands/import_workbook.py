@@ -28,9 +28,9 @@ def cetak_pratinjau(out, result: HasilImpor, *, semua: bool = False) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Mengimpor workbook pertukaran (.xlsx) satu perangkat daerah: semua atau tidak sama sekali. "
-        "Mencetak pratinjau (baru, diubah lama → baru, tidak berubah) dan setiap kesalahan; "
-        "keluar dengan kode 1 bila ada kesalahan."
+        "Mengimpor workbook pertukaran (.xlsx) satu perangkat daerah: semua atau tidak sama "
+        "sekali. Mencetak pratinjau (baru, diubah lama → baru, tidak berubah) dan setiap "
+        "kesalahan; keluar dengan kode 1 bila ada kesalahan."
     )
 
     def add_arguments(self, parser) -> None:
