@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 from html import escape
 
@@ -16,11 +17,18 @@ DEFS = (
 
 
 def svg(width: int, height: int, body: str, label: str) -> str:
-    """The chart's <svg> element: fixed size, an accessible label, the shared font and patterns."""
+    """The chart's <svg> element: fixed size, an accessible label, the shared font and patterns.
+
+    The hatch pattern gets an id of this chart's own (from its content, so the HTML stays the same
+    for the same data): a document with several charts would otherwise define `arsir` twice.
+    """
+    own = "arsir-" + hashlib.blake2b(f"{label}{body}".encode(), digest_size=4).hexdigest()
+    defs = DEFS.replace("id='arsir'", f"id='{own}'")
+    body = body.replace("url(#arsir)", f"url(#{own})")
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='{width}' "
         f"height='{height}' role='img' aria-label='{escape(label, quote=True)}' "
-        f"{FONT}>{DEFS}{body}</svg>"
+        f"{FONT}>{defs}{body}</svg>"
     )
 
 
