@@ -60,6 +60,8 @@ def server_env(database: str, redis_url: str | None = None) -> dict[str, str]:
             "SESSION_COOKIE_SECURE": "false",
             "CSRF_COOKIE_SECURE": "false",
             "DJANGO_SETTINGS_MODULE": "lkip.settings",
+            # The per-request log line (on in production) would fill this script's output.
+            "LOG_PERMINTAAN": "false",
         }
     )
     # The production setting of the README: cache and sessions in Redis (sessions also in the DB).
