@@ -1,5 +1,5 @@
-"""Checking an uploaded xlsx file before openpyxl opens it: the content, never the file name.
-
+"""Checking an uploaded spreadsheet file (.xlsx) before any XML is parsed, for every upload that
+takes one (the exchange workbook, the survey's paper answers): the content, never the file name.
 - size: not empty, at most `BATAS_UKURAN`;
 - kind: a zip (a PDF, an old .xls, an encrypted workbook, CSV or an OpenDocument file is named
   as such), whose `[Content_Types].xml` declares an OOXML spreadsheet (.xlsx) workbook; a
@@ -7,29 +7,42 @@
 - zip bombs: at most `BATAS_ANGGOTA` parts, a total uncompressed size of at most `BATAS_URAI`,
   and a compression ratio of at most `BATAS_RASIO` for every large part (Python's zipfile stops
   at the declared size and checks the CRC, so a part cannot lie about its size);
+- the parts read whole (content types, the workbook part and its relationships, the styles) are
+  at most `BATAS_XML_UTUH` each; at most `BATAS_SHEET` sheets and `BATAS_TEKS_BERSAMA` shared
+  strings;
 - no XML part declares a DTD or entities.
-
-Shared by every upload of a workbook (the exchange workbook, the survey's paper questionnaires).
+One streaming pass over every XML part does the last checks and notes, for each sheet, where its
+last value ends (so that reading can stop where only formatted blank rows follow).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import warnings
 import zipfile
 import zlib
+from collections import deque
+from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.etree import ElementTree
 
 from lkip.formulas import format_angka
 
-BATAS_UKURAN = 20 * 1024 * 1024
-BATAS_URAI = 300 * 1024 * 1024
-BATAS_RASIO = 200
-BATAS_ANGGOTA = 5_000
+# Limits, comfortably above real use: the largest real agency has about 10,000 budget lines; its
+# workbook (bench/import_workbook.py) is 0.8 MB, 7.5 MB unpacked, 17,000 rows, no sheet over
+# 10,000 rows. Each limit refuses with a message saying which one and what to do.
+BATAS_UKURAN = 20 * 1024 * 1024  # the file as uploaded
+BATAS_URAI = 100 * 1024 * 1024  # all parts unpacked (13 times the largest real workbook)
+BATAS_RASIO = 200  # compression ratio of a part over 1 MB
+BATAS_ANGGOTA = 5_000  # parts in the zip
+BATAS_XML_UTUH = 16 * 1024 * 1024  # a part openpyxl reads whole (workbook, relationships, styles)
+BATAS_SHEET = 100  # sheets (the format has 20)
+BATAS_TEKS_BERSAMA = 500_000  # shared strings
+
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _SIMPAN_ULANG = "simpan sebagai Buku Kerja Excel (.xlsx) lalu unggah lagi."
 _MAIN_TYPES = {
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml": (
@@ -55,11 +68,14 @@ _MAIN_TYPES = {
 _VBA = "application/vnd.ms-office.vbaProject"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
-_RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-_GALAT = re.compile(rb"\st=[\"']e[\"']")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-
-warnings.filterwarnings("ignore", module=r"openpyxl(\..*)?$")
+_SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s/>]")
+_AKHIR_DATA = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+# What only a cell with content holds: a value (<v>), an inline string (<is>) or a formula (<f>),
+# with any namespace prefix. A false match (a comment, <v/>) only means reading on a little longer;
+# a missed one would skip data, so the pattern is loose.
+_ISI = re.compile(rb"<(?:[^\s<>/!?\"'=]+:)?(?:v|is|f)[\s/>]")
+_SI = (b"<si>", b"<si ", b"<si/>", b":si>", b":si ", b":si/>")  # prefixed: closing tags count too
 
 
 class WorkbookDitolak(Exception):
@@ -102,8 +118,24 @@ def _jenis_lain(data: bytes) -> str | None:
         return None
 
 
-def periksa_berkas(data: bytes) -> bool:
-    """Check the container; return whether any sheet holds formulas or error cells."""
+@dataclass
+class Pemeriksaan:
+    """What the container check learned for the reader."""
+
+    ujung_isi: dict[str, int] = field(default_factory=dict)  # sheet part → end of its last value
+
+
+@dataclass
+class _Bagian:
+    """The parts named by [Content_Types].xml that the checks treat specially."""
+
+    workbook: str
+    sheets: set[str]
+    teks_bersama: set[str]
+
+
+def periksa_berkas(data: bytes) -> Pemeriksaan:
+    """Check the container before any XML is parsed; WorkbookDitolak says why a file is refused."""
     if not data:
         raise WorkbookDitolak("berkas kosong (0 byte); pilih workbook .xlsx yang berisi data.")
     if len(data) > BATAS_UKURAN:
@@ -143,16 +175,16 @@ def periksa_berkas(data: bytes) -> bool:
             ):
                 raise WorkbookDitolak(
                     f"bagian {info.filename} memampat "
-                    f"{info.file_size // max(info.compress_size, 1)} kali "
-                    f"(batas {BATAS_RASIO} kali): berkas ini tampak seperti bom zip dan ditolak."
+                    f"{info.file_size // max(info.compress_size, 1)} kali (batas {BATAS_RASIO} "
+                    "kali): berkas ini tampak seperti bom zip dan ditolak."
                 )
             if info.flag_bits & 0x1:
                 raise WorkbookDitolak(
                     "berkas ini terenkripsi; simpan tanpa kata sandi lalu unggah lagi."
                 )
         try:
-            _periksa_jenis(archive)
-            return _pindai(archive, infos)
+            bagian = _periksa_jenis(archive)
+            return _pindai(archive, infos, bagian)
         except WorkbookDitolak:
             raise
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
@@ -161,17 +193,35 @@ def periksa_berkas(data: bytes) -> bool:
             ) from None
 
 
-def _periksa_jenis(archive: zipfile.ZipFile) -> None:
-    raw = archive.read("[Content_Types].xml")
+def _baca_utuh(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part that is parsed whole: bounded in size, and without a DTD."""
+    size = archive.getinfo(name).file_size
+    if size > BATAS_XML_UTUH:
+        raise WorkbookDitolak(
+            f"bagian {name} berukuran {_mib(size)} setelah diurai (batas {_mib(BATAS_XML_UTUH)}); "
+            "ini bukan workbook biasa."
+        )
+    raw = archive.read(name)
     if _DTD.search(raw):
-        raise WorkbookDitolak("berkas berisi deklarasi DTD/entitas XML yang tidak diizinkan.")
+        raise WorkbookDitolak(
+            f"bagian {name} berisi deklarasi DTD/entitas XML yang tidak diizinkan."
+        )
+    return raw
+
+
+def _periksa_jenis(archive: zipfile.ZipFile) -> _Bagian:
+    raw = _baca_utuh(archive, "[Content_Types].xml")
     try:
         root = ElementTree.fromstring(raw)
     except ElementTree.ParseError:
         raise WorkbookDitolak(
             "berkas .xlsx ini rusak ([Content_Types].xml tidak dapat dibaca)."
         ) from None
-    types = {el.get("ContentType", "") for el in root.iter(f"{_CT_NS}Override")}
+    overrides = [
+        (el.get("PartName", "").lstrip("/"), el.get("ContentType", ""))
+        for el in root.iter(f"{_CT_NS}Override")
+    ]
+    types = {t for _name, t in overrides}
     types |= {el.get("ContentType", "") for el in root.iter(f"{_CT_NS}Default")}
     for content_type, pesan in _MAIN_TYPES.items():
         if content_type in types:
@@ -184,27 +234,74 @@ def _periksa_jenis(archive: zipfile.ZipFile) -> None:
         raise WorkbookDitolak(
             "workbook ini berisi makro (VBA); simpan sebagai .xlsx tanpa makro lalu unggah lagi."
         )
+    names = set(archive.namelist())
+    # As openpyxl finds it: the part declared as the workbook, else the default location.
+    workbook = next((n for n, t in overrides if t == _XLSX), "xl/workbook.xml")
+    folder, _, base = workbook.rpartition("/")
+    for name in (workbook, f"{folder}/_rels/{base}.rels", "xl/styles.xml"):
+        if name in names:
+            _baca_utuh(archive, name)  # raises when too large or with a DTD
+    sheets = len(_SHEET.findall(archive.read(workbook))) if workbook in names else 0
+    if sheets > BATAS_SHEET:
+        raise WorkbookDitolak(
+            f"workbook berisi {format_angka(sheets, 0)} sheet (batas {BATAS_SHEET}); hapus sheet "
+            "yang tidak diperlukan lalu unggah lagi."
+        )
+    return _Bagian(
+        workbook,
+        {n.lower() for n, t in overrides if t == _WORKSHEET},
+        {n.lower() for n, t in overrides if t == _SST},
+    )
 
 
-def _pindai(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bool:
-    """Stream every XML part once: refuse DTDs, and find out whether any sheet holds formulas
-    or error cells (only then does the reader pay for a second, value-only pass)."""
-    slow = False
+def _pindai(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], bagian: _Bagian) -> Pemeriksaan:
+    """Stream every XML part once: refuse DTDs and an oversized shared-string table, and note
+    where each sheet's last value ends."""
+    hasil = Pemeriksaan()
     for info in infos:
         name = info.filename.lower()
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
-        sheet = name.startswith("xl/worksheets/")
-        tail = b""
+        sheet, sst = name in bagian.sheets, name in bagian.teks_bersama
+        tail, offset, ujung, data_selesai, strings = b"", 0, 0, False, 0
         with archive.open(info) as stream:
             while chunk := stream.read(1 << 20):
                 window = tail + chunk
-                if _DTD.search(window):
+                start = offset - len(tail)  # where window begins in the part
+                if b"<!" in window and _DTD.search(window):
                     raise WorkbookDitolak(
                         f"bagian {info.filename} berisi deklarasi DTD/entitas XML yang tidak "
                         "diizinkan."
                     )
-                if sheet and not slow and (_RUMUS.search(window) or _GALAT.search(window)):
-                    slow = True
+                if sheet and not data_selesai:
+                    found = _AKHIR_DATA.search(window) if b"sheetData" in window else None
+                    limit = found.start() if found else len(window)
+                    data_selesai = found is not None
+                    last = _isi_terakhir(window, limit)
+                    if last >= 0:
+                        ujung = max(ujung, start + last)
+                if sst:
+                    strings += sum(window.count(s) - tail.count(s) for s in _SI)
+                    if strings > BATAS_TEKS_BERSAMA:
+                        raise WorkbookDitolak(
+                            f"tabel teks bersama (sharedStrings) berisi lebih dari "
+                            f"{format_angka(BATAS_TEKS_BERSAMA, 0)} teks; ini bukan workbook biasa."
+                        )
+                offset += len(chunk)
                 tail = window[-32:]
-    return slow
+        if sheet:
+            hasil.ujung_isi[name] = ujung
+    return hasil
+
+
+def _isi_terakhir(window: bytes, limit: int) -> int:
+    """Where the last content tag in window[:limit] ends, or -1: looked for near the end first,
+    where a sheet with data has one."""
+    for size in (4096, 65536, limit):
+        begin = max(0, limit - size)
+        last = deque(_ISI.finditer(window, begin, limit), maxlen=1)
+        if last:
+            return last[0].end()
+        if begin == 0:
+            break
+    return -1

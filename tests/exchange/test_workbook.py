@@ -15,12 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from budget.models import Anggaran, Nomenklatur
-from exchange import reader
 from exchange.columns import LEMBAR, README
 from exchange.workbook import blank_template, export_workbook, impor_xlsx, read_workbook
 from exchange.writer import TeksTerlaluPanjang
 from indicators.models import EvaluasiAKIP, Indikator
-from lkip import formulas
+from lkip import formulas, xlsx_berkas
 from lkip.models import Pemda, PerangkatDaerah
 from reports.laporan import build_laporan, render_html
 from reports.models import NarasiLaporan
@@ -130,11 +129,11 @@ class FileCheckTests:
         assert "bom zip" in result.errors[0].pesan and "xl/media/isi.xml" in result.errors[0].pesan
 
     def test_a_workbook_larger_than_the_uncompressed_limit_is_refused(self, monkeypatch):
-        monkeypatch.setattr(reader, "BATAS_URAI", 10_000)
+        monkeypatch.setattr(xlsx_berkas, "BATAS_URAI", 10_000)
         assert "melebihi batas" in refused(xlsx(AGENCY)).errors[0].pesan
 
     def test_a_file_larger_than_the_size_limit_is_refused(self, monkeypatch):
-        monkeypatch.setattr(reader, "BATAS_UKURAN", 1_000)
+        monkeypatch.setattr(xlsx_berkas, "BATAS_UKURAN", 1_000)
         assert "ukuran berkas" in refused(xlsx(AGENCY)).errors[0].pesan
 
     def test_an_xml_part_with_a_dtd_is_refused(self):

@@ -19,6 +19,7 @@ from demo.opd import DEMO_PASSWORD
 from exchange import reader
 from exchange.workbook import export_workbook, impor_xlsx
 from indicators.models import HasilIKM, Indikator
+from lkip import xlsx_berkas
 from lkip.models import PerangkatDaerah, SdmKomposisi
 from reports.models import LaporanTahunan, StatusLaporan
 from targets.models import Sasaran, Tujuan
@@ -473,7 +474,7 @@ class HostileXmlTests:
     def test_a_styles_part_larger_than_the_limit_is_refused_before_it_is_parsed(
         self, demo, monkeypatch
     ):
-        monkeypatch.setattr(reader, "BATAS_XML_UTUH", 10_000)
+        monkeypatch.setattr(xlsx_berkas, "BATAS_XML_UTUH", 10_000)
         data = rewrite(
             export_workbook(demo),
             lambda name, raw: (
