@@ -1,19 +1,8 @@
 """Reading an uploaded exchange workbook safely, as a stream of rows for `exchange.importer.impor`.
 
-What is checked before any XML is parsed (the content, never the file name):
-- size: not empty, at most `BATAS_UKURAN`;
-- kind: a zip (a PDF, an old .xls, an encrypted workbook, CSV or an OpenDocument file is named
-  as such), whose `[Content_Types].xml` declares an OOXML spreadsheet (.xlsx) workbook; a
-  workbook with macros (.xlsm, a vbaProject part), a template or a Word/PowerPoint file is refused;
-- zip bombs: at most `BATAS_ANGGOTA` parts, a total uncompressed size of at most `BATAS_URAI`,
-  and a compression ratio of at most `BATAS_RASIO` for every large part (Python's zipfile stops
-  at the declared size and checks the CRC, so a part cannot lie about its size);
-- the parts read whole (content types, the workbook part and its relationships, the styles) are
-  at most `BATAS_XML_UTUH` each; at most `BATAS_SHEET` sheets and `BATAS_TEKS_BERSAMA` shared
-  strings;
-- no XML part declares a DTD or entities.
-One streaming pass over every XML part does the last checks and notes, for each sheet, where its
-last value ends (so that reading can stop where only formatted blank rows follow).
+First the container is checked before any XML is parsed (`lkip.xlsx_berkas.periksa_berkas`: size,
+kind, zip bombs, sizes of the parts read whole, sheets and shared strings, no DTD), which also notes
+where each sheet's last value ends.
 
 Then openpyxl reads the workbook part and the styles, and every sheet is streamed by
 `exchange.sheet_xml` (expat), never evaluating a formula:
