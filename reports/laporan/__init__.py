@@ -2,6 +2,13 @@
 
 from reports.laporan.build import build_laporan
 from reports.laporan.data import LaporanTidakDitemukan
-from reports.laporan.render import render_html, render_pdf, render_xlsx
+from reports.laporan.render import render_html, render_pdf
+from reports.laporan.xlsx import render_xlsx
 
-__all__ = ["LaporanTidakDitemukan", "build_laporan", "render_html", "render_pdf", "render_xlsx"]
+__all__ = [
+    "LaporanTidakDitemukan",
+    "build_laporan",
+    "render_html",
+    "render_pdf",
+    "render_xlsx",
+]

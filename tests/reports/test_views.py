@@ -63,7 +63,7 @@ class ReportViewTests:
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
         wb = load_workbook(io.BytesIO(response.content))
-        assert "Tabel 3.1" in wb.sheetnames
+        assert "3.1 Capaian Kinerja" in wb.sheetnames
 
     def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(
         self, demo, client, settings, tmp_path
