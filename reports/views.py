@@ -1,4 +1,4 @@
-"""Report screens: the LKIP in the browser and its PDF and XLSX downloads."""
+"""Report screens: the LKIP in the browser and its PDF, XLSX and DOCX downloads."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from reports.forms import NarasiForm
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
+    render_docx,
     render_html,
     render_pdf,
     render_xlsx,
@@ -99,6 +100,21 @@ def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     )
     response["Content-Disposition"] = (
         f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.xlsx"'
+    )
+    return response
+
+
+@login_required
+@require_safe
+def laporan_docx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The report as an editable Word draft (the signed PDF stays the official copy)."""
+    laporan = _laporan(get_opd(request.user, kode), tahun)
+    response = HttpResponse(
+        render_docx(laporan),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}-draf.docx"'
     )
     return response
 

@@ -87,9 +87,7 @@ class ReportXlsxValuesTests:
 
     def test_no_cell_says_belum_ada_data_and_missing_values_are_empty(self, demo):
         laporan, wb = workbook(tahun=2025)  # the demo's next year: no realisation yet
-        texts = [
-            c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
-        ]
+        texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
         assert "belum ada data" not in texts
         ws = sheet_of(wb, capaian_table(laporan).nomor)
         _, cols = header_row(ws, "Realisasi")

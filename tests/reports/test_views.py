@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from demo.opd import DEMO_PASSWORD
@@ -30,6 +31,8 @@ class ReportViewTests:
         assert response.status_code == 200
         assert "242,82%" in response.text
         assert 'href="lkip.pdf"' in response.text
+        assert 'href="lkip.docx"' in response.text
+        assert "Unduh DOCX (draf yang dapat diubah)" in response.text
 
     def test_the_inspektorat_reads_every_agency_of_its_pemda(self, demo, client):
         login(client, "inspektorat.bekasi")
@@ -45,7 +48,7 @@ class ReportViewTests:
         user = django_user_model.objects.create_user("perencana.lain", password="rahasia-123-xyz")
         Penugasan.objects.create(user=user, pemda=other.pemda, opd=other)
         client.force_login(user)
-        for suffix in ("", "lkip.pdf", "lkip.xlsx"):
+        for suffix in ("", "lkip.pdf", "lkip.xlsx", "lkip.docx"):
             response = client.get(URL + suffix)
             assert response.status_code == 404
             assert "tidak ditemukan" in response.text.lower()
@@ -170,3 +173,16 @@ class ReportCacheTests:
         client.logout()
         login(client, "inspektorat.bekasi")
         assert 'href="narasi/"' not in client.get(URL).text
+
+    def test_the_docx_download_is_the_editable_word_draft(self, demo, client):
+        login(client, "inspektorat.bekasi")
+        response = client.get(URL + "lkip.docx")
+        assert response.status_code == 200
+        assert response["Content-Type"] == (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        assert (
+            'filename="LKIP-dinsos-kota-bekasi-2024-draf.docx"' in (response["Content-Disposition"])
+        )
+        document = Document(io.BytesIO(response.content))
+        assert "draf yang dapat diubah" in document.core_properties.comments
