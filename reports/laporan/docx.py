@@ -207,7 +207,7 @@ def _cover(doc, laporan: Laporan) -> None:
 def _front(doc, title: str, blocks: Iterable) -> None:
     _page_break(doc)
     doc.add_heading(title, 1)
-    _blocks(doc, blocks, 1)
+    _blocks(doc, blocks)
 
 
 def _lists(doc, laporan: Laporan) -> None:
@@ -232,14 +232,13 @@ def _lists(doc, laporan: Laporan) -> None:
 
 
 def _bagian(doc, bagian: Bagian, level: int) -> None:
-    title = bagian.judul_lengkap if level > 1 else f"{bagian.nomor} {bagian.judul}".strip()
-    doc.add_heading(title, min(level, 3))
-    _blocks(doc, bagian.blok, level)
+    doc.add_heading(bagian.judul_lengkap, min(level, 3))
+    _blocks(doc, bagian.blok)
     for sub in bagian.sub:
         _bagian(doc, sub, level + 1)
 
 
-def _blocks(doc, blocks: Iterable, level: int) -> None:
+def _blocks(doc, blocks: Iterable) -> None:
     for block in blocks:
         kind = getattr(block, "jenis", "")
         if kind == "tabel":
@@ -247,7 +246,7 @@ def _blocks(doc, blocks: Iterable, level: int) -> None:
         elif kind == "gambar":
             _figure(doc, block)
         elif kind == "subjudul":
-            doc.add_heading(block.teks, min(level + getattr(block, "tingkat", 3) - 2, 5))
+            doc.add_heading(block.teks, 4 if getattr(block, "tingkat", 3) == 3 else 5)  # as h4/h5
         elif kind == "daftar":
             _list(doc, block, 0)
         elif hasattr(block, "teks"):  # a paragraph, or a block of text the build adds later
@@ -315,6 +314,7 @@ def _table(doc, t: Tabel) -> None:
             _body_cell(cell, p.isi, size)
         else:
             _header_cell(cell, p.isi.label, size)
+    _keep_rows_whole(table)
     for note in t.catatan:
         doc.add_paragraph(note, style="Sumber").paragraph_format.space_after = Pt(2)
     doc.add_paragraph(f"Sumber: {t.sumber}", style="Sumber")
@@ -356,10 +356,25 @@ def _widths(t: Tabel, kisi, size_pt: float) -> list[float]:
 
 def _repeat_header(row) -> None:
     """Word repeats this row at the top of every page the table runs onto."""
-    trpr = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
+    _row_flag(row, "w:tblHeader")
+
+
+def _keep_rows_whole(table) -> None:
+    """No row is split over two pages (a row's lower half alone on the next page reads as an
+    empty row)."""
+    for row in table.rows:
+        _row_flag(row, "w:cantSplit")
+
+
+def _row_flag(row, tag: str) -> None:
+    flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
-    trpr.append(flag)
+    trpr = row._tr.get_or_add_trPr()
+    # the schema's order (Word refuses others): cantSplit first, tblHeader after it
+    if tag == "w:cantSplit":
+        trpr.insert(0, flag)
+    else:
+        trpr.append(flag)
 
 
 def _header_cell(cell, label: str, size) -> None:
@@ -491,3 +506,4 @@ def _temuan(doc, laporan: Laporan) -> None:
             cell.width = width
             run = cell.paragraphs[0].add_run(text)
             run.font.size = Pt(8)
+    _keep_rows_whole(table)

@@ -16,6 +16,7 @@ from lkip import formulas
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
+    render_docx,
     render_html,
     render_pdf,
     render_xlsx,
@@ -179,6 +180,7 @@ class MissingDataTests:
         assert "belum ada data" in html
         assert "VR-DATA-1" in html
         assert render_xlsx(laporan)
+        assert render_docx(laporan).startswith(b"PK")
 
     def test_an_unknown_agency_or_year_is_a_clear_error(self, demo):
         with pytest.raises(LaporanTidakDitemukan, match="tidak ditemukan"):
