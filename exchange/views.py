@@ -1,10 +1,10 @@
 """The exchange workbook in the browser: download the template or the agency's data, upload a
 workbook, read the preview (created / changed old → new / unchanged, every error), apply it.
 
-Between preview and apply the uploaded file waits in the file storage as impor/<user id>/<token>
-.xlsx (lkip.penyimpanan: the local disk or the object store every instance shares; never under the
-static files), beside the rows the preview read from it (<token>.baca, see exchange.tersimpan), so
-that apply does not parse the file again, even on another instance; the token lives in the user's
+Between preview and apply the uploaded file waits as impor/<user id>/<token>.xlsx in the file
+storage (lkip.penyimpanan: the local disk or the object store every instance shares; never under
+the static files), beside the rows the preview read from it (<token>.baca, see exchange.tersimpan),
+so that apply does not parse the file again, even on another instance; the token lives in the user's
 session together with the agency, both files' SHA-256 and the preview's fingerprint, so a token
 of another user or agency, a stale token or a file changed in storage is refused, and an apply that
 would now do something other than the preview showed writes nothing.
