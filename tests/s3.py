@@ -38,6 +38,16 @@ def port_bebas() -> int:
         return sock.getsockname()[1]
 
 
+def mati_bersama_induk() -> None:
+    """In a child process (preexec_fn): end with the test process, even when that one is killed
+    (Linux's parent-death signal), so no server is left running on its port."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def mulai_server() -> tuple[subprocess.Popen, str]:
     """moto's S3 server on a free port of 127.0.0.1, answering; (process, endpoint URL)."""
     port = port_bebas()
@@ -45,6 +55,7 @@ def mulai_server() -> tuple[subprocess.Popen, str]:
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=mati_bersama_induk,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -89,6 +89,7 @@ class _Instans:
             [sys.executable, "-m", "gunicorn", "lkip.wsgi", "--no-control-socket",
              "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--timeout", "60"],
             cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+            preexec_fn=s3.mati_bersama_induk,
         )  # fmt: skip
 
     def tunggu_siap(self) -> None:
