@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from demo.opd import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
+from tests import berkas
 from tests.factories import make_opd
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +77,8 @@ class ReportViewTests:
         first = client.get(URL + "lkip.pdf")
         assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
         assert first.content.startswith(b"%PDF")
-        cached = list((tmp_path / "cache" / "pdf").glob("*.pdf"))
-        assert len(cached) == 1
+        cached = berkas.semua("cache/pdf")
+        assert len(cached) == 1 and cached[0].endswith(".pdf")
         second = client.get(URL + "lkip.pdf")
         assert second.content == first.content
 
@@ -165,7 +166,7 @@ class ReportCacheTests:
         real.save()
         third = client.get(URL + "lkip.pdf")
         assert third.status_code == 200 and third.content != first.content
-        assert len(list((tmp_path / "cache" / "pdf").glob("*.pdf"))) == 2
+        assert len(berkas.semua("cache/pdf")) == 2
 
     def test_the_narrative_link_is_only_in_the_page_of_those_who_may_edit(self, demo, client):
         login(client, "perencana.dinsos")
