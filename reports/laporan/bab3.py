@@ -9,6 +9,7 @@ from budget.models import Anggaran, TingkatAnggaran
 from indicators.models import Indikator, JenisNilai, ModePredikat, SkalaPredikat, Tingkat
 from lkip import formulas
 from reports import charts
+from reports.laporan import kinerja_program
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
@@ -71,7 +72,8 @@ def _nilai_sel(ind: Indikator, value: Decimal | None, predikat: str = "") -> Sel
 def bab3(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     a = _capaian(d, n, r)
     b = _anggaran(d, n, r)
-    return Bagian("bab-3", "BAB III", "AKUNTABILITAS KINERJA", (), (a, b))
+    c = kinerja_program.bagian(d, n, "3.3")
+    return Bagian("bab-3", "BAB III", "AKUNTABILITAS KINERJA", (), (a, b, c))
 
 
 def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
@@ -411,9 +413,13 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
     last = d.akip.get(d.tahun) or d.akip[years[-1]]
     lhe = last[0]
     text = (
-        f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor "
-        f"{lhe.nomor_lhe or '(belum ada data)'}"
-        + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
+        f"Hasil evaluasi AKIP tahun {d.tahun}"
+        + (
+            f" berdasarkan Laporan Hasil Evaluasi nomor {lhe.nomor_lhe}"
+            + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
+            if lhe.nomor_lhe
+            else ""
+        )
         + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat "
         f"{formulas.predikat_akip(totals[lhe.tahun])}."
     )

@@ -214,20 +214,16 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
     programs = [a for a in d.anggaran if a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
     if programs:
         children = d.children()
+        # The Kegiatan column only when some program is itemised: no placeholder for the others.
+        rinci = any(children.get(p.kode) for p in programs)
         rows = []
         for i, p in enumerate(programs, start=1):
-            kegiatan = [k for k in children.get(p.kode, [])]
-            rows.append(
-                (
-                    teks(str(i)),
-                    teks(p.kode),
-                    teks(p.nomenklatur.nama, kelas="tebal"),
-                    teks(
-                        "; ".join(k.nomenklatur.nama for k in kegiatan),
-                        kosong="(kegiatan belum dirinci)",
-                    ),
+            row = [teks(str(i)), teks(p.kode), teks(p.nomenklatur.nama, kelas="tebal")]
+            if rinci:
+                row.append(
+                    teks("; ".join(k.nomenklatur.nama for k in children.get(p.kode, [])) or "-")
                 )
-            )
+            rows.append(tuple(row))
         subs.append(
             Bagian(
                 "program-kegiatan",
@@ -237,10 +233,15 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                     Paragraf(
                         f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program "
                         "dengan rincian sebagai berikut."
+                        if rinci
+                        else f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} "
+                        "program berikut; anggarannya ditetapkan pada tingkat program."
                     ),
                     n.tabel(
-                        f"Program dan Kegiatan Tahun {d.tahun}",
-                        [("No", "Kode", "Program", "Kegiatan")],
+                        f"Program dan Kegiatan Tahun {d.tahun}"
+                        if rinci
+                        else f"Program Tahun {d.tahun}",
+                        [("No", "Kode", "Program", "Kegiatan")[: 4 if rinci else 3]],
                         rows,
                         "Dokumen Pelaksanaan Anggaran (DPA/DPPA)",
                     ),

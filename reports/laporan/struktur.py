@@ -158,6 +158,7 @@ class Bagian:
     judul: str
     blok: tuple[Blok, ...] = ()
     sub: tuple[Bagian, ...] = ()
+    kelas: str = ""  # "lanskap": printed on landscape pages (the widest tables)
 
     @property
     def judul_lengkap(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from indicators.models import Indikator, JenisNilai
+from indicators.models import Indikator, JenisNilai, Polaritas
 from lkip import formulas
 from reports.laporan.struktur import Blok, Daftar, Paragraf
 
@@ -65,3 +65,47 @@ def terbilang_teks(value: Decimal | None) -> str:
         return "belum ada data"
     whole = formulas.bulatkan(value, 0)
     return f"{formulas.format_rupiah(whole)} ({formulas.terbilang_rupiah(whole)})"
+
+
+def arah(sebelum: Decimal | None, sesudah: Decimal | None) -> str:
+    """The one word for a change between two values: 'naik', 'turun', 'tetap' (formulas.tren
+    decides on the 2-dp values), or 'tidak dapat dibandingkan' when one is missing. Every table
+    and sentence of the report that names a direction takes it from here."""
+    return {
+        formulas.Tren.NAIK: "naik",
+        formulas.Tren.TURUN: "turun",
+        formulas.Tren.TETAP: "tetap",
+    }.get(formulas.tren(sebelum, sesudah), "tidak dapat dibandingkan")
+
+
+def sifat_indikator(ind: Indikator, c) -> list[str]:
+    """What a reader must know to read an indicator's figures: negative polarity, a predicate
+    scale, annual values derived from quarters (c: its CapaianTahunan)."""
+    out = []
+    if ind.polaritas == Polaritas.NEGATIF:
+        rumus = ind.get_metode_negatif_display().split(":", 1)[-1].strip()
+        out.append(f"berpolaritas negatif (makin rendah makin baik; capaian = {rumus})")
+    if ind.adalah_predikat:
+        out.append(f"bernilai predikat (skala {ind.get_skala_predikat_display() or '-'})")
+    diisi = [i for i, v in enumerate(c.realisasi_triwulan, start=1) if v is not None]
+    if c.realisasi is not None and not c.realisasi_tahunan_tercatat and diisi:
+        out.append(
+            f"realisasi tahunan dihitung dari realisasi triwulan {_triwulan(diisi)} "
+            f"({ind.get_agregasi_display().lower()})"
+        )
+    if c.target is not None and not c.target_tahunan_tercatat:
+        diisi = [i for i, v in enumerate(c.target_triwulan, start=1) if v is not None]
+        out.append(
+            f"target tahunan dihitung dari target triwulan {_triwulan(diisi)} "
+            f"({ind.get_agregasi_display().lower()})"
+        )
+    return out
+
+
+_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _triwulan(nomor: list[int]) -> str:
+    if len(nomor) > 1 and nomor == list(range(nomor[0], nomor[-1] + 1)):
+        return f"{_ROMAWI[nomor[0]]}–{_ROMAWI[nomor[-1]]}"
+    return ", ".join(_ROMAWI[i] for i in nomor)
