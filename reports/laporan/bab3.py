@@ -6,7 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget.models import Anggaran, TingkatAnggaran
-from indicators.models import Indikator, JenisNilai, ModePredikat, SkalaPredikat, Tingkat
+from indicators.models import (
+    Indikator,
+    JenisNilai,
+    ModePredikat,
+    Polaritas,
+    SkalaPredikat,
+    Tingkat,
+)
 from lkip import formulas
 from reports import charts
 from reports.laporan import kinerja_program
@@ -26,6 +33,8 @@ from reports.laporan.struktur import (
     teks,
 )
 from reports.laporan.teks import (
+    arah,
+    awal_kecil,
     butir,
     narasi_blok,
     nilai_teks,
@@ -169,8 +178,10 @@ def _sasaran(d: DataLaporan, n: Penomor, no: int, sasaran) -> Bagian:
         )
     )
     for k, ind in enumerate(inds, start=1):
-        blocks.extend(_analisis(d, n, f"{no}.{k}", ind))
-    return Bagian(f"sasaran-{no}", f"Sasaran Strategis {no}:", sasaran.uraian, tuple(blocks))
+        blocks.extend(_analisis(d, n, f"3.1.{no}.{k}", ind))
+    return Bagian(
+        f"sasaran-{no}", f"3.1.{no}", f"Sasaran Strategis {no}: {sasaran.uraian}", tuple(blocks)
+    )
 
 
 def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
@@ -187,7 +198,7 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
         kalimat += (
             f" ({formulas.format_angka(c.pembilang, 0)} dari {formulas.format_angka(c.penyebut, 0)}"
             + (
-                f"; {ind.pembilang.lower()} dibagi {ind.penyebut.lower()}"
+                f"; {awal_kecil(ind.pembilang)} dibagi {awal_kecil(ind.penyebut)}"
                 if ind.pembilang and ind.penyebut
                 else ""
             )
@@ -237,8 +248,8 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
         out.extend(_ikm(d, n))
     # (2) compared with last year
     out.append(Subjudul(f"b. Perbandingan dengan tahun {d.tahun - 1}", 4))
-    trend_cap = formulas.tren(lalu.capaian, c.capaian)
-    trend_real = formulas.tren(lalu.realisasi, c.realisasi)
+    arah_capaian = arah(lalu.capaian, c.capaian)
+    arah_realisasi = arah(lalu.realisasi, c.realisasi)
     if lalu.realisasi is None and not lalu.realisasi_predikat:
         out.append(
             Paragraf(
@@ -249,12 +260,14 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     else:
         text = (
             f"Realisasi tahun {d.tahun} ({nilai_teks(ind, c.realisasi, c.realisasi_predikat)}) "
-            f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} "
-            f"({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})."
+            f"{arah_realisasi} dibanding tahun {d.tahun - 1} "
+            f"({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})"
+            + _makna(ind, arah_realisasi)
+            + "."
         )
         if lalu.capaian is not None and c.capaian is not None:
             text += (
-                f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} "
+                f" Capaian kinerja {arah_capaian} dari {persen_teks(lalu.capaian)} "
                 f"menjadi {persen_teks(c.capaian)}."
             )
         else:
@@ -289,7 +302,7 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
                     _nilai_sel(ind, c.realisasi, c.realisasi_predikat),
                     pct(lalu.capaian),
                     pct(c.capaian),
-                    teks(trend_cap, kosong="tidak dapat dibandingkan"),
+                    teks(f"Realisasi {arah_realisasi}; capaian {arah_capaian}"),
                 )
             ],
             SUMBER,
@@ -366,16 +379,11 @@ def _is_ikm(ind: Indikator) -> bool:
     return ind.skala_predikat == SkalaPredikat.IKM or "kepuasan masyarakat" in ind.uraian.lower()
 
 
-def _arah(trend: str | None, ind: Indikator) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "sama"}.get(
-        trend or "", "tidak dapat dibandingkan"
-    )
-
-
-def _kata_tren(trend: str | None) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "tetap"}.get(
-        trend or "", "tidak dapat dibandingkan"
-    )
+def _makna(ind: Indikator, word: str) -> str:
+    """What a rise or fall means for an indicator where lower is better."""
+    if ind.polaritas != Polaritas.NEGATIF or word not in ("naik", "turun"):
+        return ""
+    return " (membaik, karena makin rendah makin baik)" if word == "turun" else " (memburuk)"
 
 
 def _akip(d: DataLaporan, n: Penomor) -> list:
@@ -427,7 +435,7 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
         besar = formulas.besar_selisih(totals[years[0]], totals[years[1]])
         text += (
             f" Dibanding tahun {years[0]} nilai "
-            f"{_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))} sebesar "
+            f"{arah(totals[years[0]], totals[years[1]])} sebesar "
             f"{formulas.format_angka(besar)} poin."
         )
     return [
