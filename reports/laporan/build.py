@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budget.models import TingkatAnggaran
-from lkip import formulas
+from lkip import formulas, lambang
 from reports.laporan import bab3
 from reports.laporan.data import DataLaporan, load
 from reports.laporan.nomor import Penomor
@@ -58,6 +58,7 @@ def assemble(d: DataLaporan) -> Laporan:
         lampiran=lampiran,
         temuan=tuple(Temuan(t.aturan, t.tingkat, t.lokasi, t.pesan) for t in d.temuan),
         ringkasan=ringkasan,
+        lambang=lambang_pemda(opd.pemda),
         penandatangan_pk=(
             Penandatangan(
                 "",
@@ -70,6 +71,19 @@ def assemble(d: DataLaporan) -> Laporan:
             pihak_kedua(d),
         ),
     )
+
+
+def lambang_pemda(pemda) -> str:
+    """The pemda's emblem as a data: URI, checked again as it is printed ('' without a readable
+    one: the cover is then printed without it)."""
+    if not pemda.lambang:
+        return ""
+    try:
+        with pemda.lambang.open("rb") as berkas:
+            data = berkas.read(lambang.LAMBANG_MAKS + 1)
+    except OSError:
+        return ""
+    return lambang.data_uri(data)
 
 
 def penandatangan_kepala(d: DataLaporan) -> Penandatangan:

@@ -219,6 +219,8 @@ class Laporan:
     draf: bool = True
     ringkasan: dict = field(default_factory=dict)
     penandatangan_pk: tuple[Penandatangan, ...] = ()
+    #: the pemda's emblem for the cover, a checked PNG or SVG as a data: URI ('' without one)
+    lambang: str = ""
 
     def semua_tabel(self) -> list[Tabel]:
         return [b for b in self._blok() if isinstance(b, Tabel)]
