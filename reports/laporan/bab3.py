@@ -673,14 +673,14 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
             f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi untuk Indikator {ind.uraian}",
             [
                 (
-                    Kepala("Kode", lebar="13%"),
-                    Kepala("Program/Kegiatan/Sub-kegiatan", lebar="27%"),
+                    Kepala("Kode", lebar="16%"),
+                    Kepala("Program/Kegiatan/Sub-kegiatan", lebar="22%"),
                     Kepala("Pagu (Rp)", lebar="13%"),
                     Kepala("Realisasi (Rp)", lebar="13%"),
-                    Kepala("Serapan (%)", lebar="8%"),
-                    Kepala("Capaian Kinerja (%)", lebar="8%"),
-                    Kepala("Tingkat Efisiensi (%)", lebar="8%"),
-                    Kepala("Keterangan", lebar="10%"),
+                    Kepala("Serapan (%)", lebar="9%"),
+                    Kepala("Capaian Kinerja (%)", lebar="9%"),
+                    Kepala("Tingkat Efisiensi (%)", lebar="9%"),
+                    Kepala("Keterangan", lebar="9%"),
                 )
             ],
             rows,

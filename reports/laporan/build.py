@@ -347,13 +347,13 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
         f"Indikator Kinerja Utama {d.opd.nama}",
         [
             (
-                Kepala("No", lebar="4%"),
+                Kepala("No", lebar="5%"),
                 Kepala("Sasaran Strategis", lebar="15%"),
                 Kepala("Indikator Kinerja Utama", lebar="15%"),
-                Kepala("Satuan", lebar="7%"),
-                Kepala("Alasan", lebar="26%"),
-                Kepala("Formulasi/Cara Pengukuran", lebar="24%"),
-                Kepala(f"Target {d.tahun}", lebar="9%"),
+                Kepala("Satuan", lebar="8%"),
+                Kepala("Alasan", lebar="24%"),
+                Kepala("Formulasi/Cara Pengukuran", lebar="23%"),
+                Kepala(f"Target {d.tahun}", lebar="10%"),
             )
         ],
         rows,
