@@ -332,6 +332,8 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     reals = [teks("Realisasi")] + [
         _nilai_sel(ind, c.realisasi, c.realisasi_predikat)
         if y == d.tahun
+        else _nilai_sel(ind, lalu.realisasi, lalu.realisasi_predikat)
+        if y == d.tahun - 1
         else teks("-" if y > d.tahun else None, kelas="angka")
         for y in years
     ]
@@ -407,7 +409,7 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
     )
     rows.append(
         tuple(
-            [teks("Predikat", kelas="total"), teks("")]
+            [teks("Predikat", kelas="total"), teks("", kosong="")]
             + [
                 teks(
                     f"{formulas.predikat_akip(totals[y])} "

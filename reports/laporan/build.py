@@ -262,8 +262,39 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                 ),
             )
         )
-    subs.append(_sec(d, "sistematika", "1.5", BagianNarasi.SISTEMATIKA, "Sistematika Penyajian"))
+    subs.append(
+        _sec(d, "sistematika", "1.5", BagianNarasi.SISTEMATIKA, "Sistematika Penyajian")
+        if d.teks(BagianNarasi.SISTEMATIKA).strip()
+        else Bagian("sistematika", "1.5", "Sistematika Penyajian", _sistematika_baku(d))
+    )
     return Bagian("bab-1", "BAB I", "PENDAHULUAN", (), tuple(subs))
+
+
+def _sistematika_baku(d: DataLaporan) -> tuple:
+    """The outline of PermenPANRB 53/2014 when the agency wrote none of its own."""
+    return (
+        Paragraf(
+            f"Sistematika penyajian LKIP {d.opd.nama} Tahun {d.tahun} mengacu kepada Peraturan "
+            "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 "
+            "dengan susunan sebagai berikut:"
+        ),
+        Daftar(
+            (
+                "BAB I PENDAHULUAN: penjelasan umum organisasi, aspek strategis organisasi dan "
+                "permasalahan utama yang sedang dihadapi.",
+                "BAB II PERENCANAAN KINERJA: rencana strategis, indikator kinerja utama dan "
+                f"Perjanjian Kinerja tahun {d.tahun}.",
+                "BAB III AKUNTABILITAS KINERJA: capaian kinerja organisasi untuk setiap sasaran "
+                "strategis dengan analisisnya, realisasi anggaran, serta capaian kinerja program "
+                "dan kegiatan beserta anggarannya.",
+                "BAB IV PENUTUP: simpulan atas capaian kinerja serta langkah perbaikan di masa "
+                "mendatang.",
+                "LAMPIRAN: Perjanjian Kinerja dan data pendukung.",
+            ),
+            gaya="polos",
+            bernomor=False,
+        ),
+    )
 
 
 def _bab2(d: DataLaporan, n: Penomor) -> Bagian:

@@ -103,6 +103,21 @@ class NarrativeListTests:
         assert sistematika.count("<li>") >= 12
         assert "<li>BAB III AKUNTABILITAS KINERJA:<ol" in sistematika
 
+    def test_an_agency_without_its_own_sistematika_gets_the_outline_of_the_regulation(self):
+        from tests.reports.agencies import import_agency
+
+        kode, tahun = import_agency("kesbang")
+        (sistematika,) = [s for s in build_laporan(kode, tahun).bab[0].sub if s.id == "sistematika"]
+        daftar = sistematika.blok[1]
+        assert daftar.gaya == "polos"
+        assert [b.split(":")[0] for b in daftar.butir] == [
+            "BAB I PENDAHULUAN",
+            "BAB II PERENCANAAN KINERJA",
+            "BAB III AKUNTABILITAS KINERJA",
+            "BAB IV PENUTUP",
+            "LAMPIRAN",
+        ]
+
 
 class CaseTests:
     def test_a_phrase_inside_a_sentence_keeps_its_names_and_acronyms(self):
