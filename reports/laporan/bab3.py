@@ -40,6 +40,7 @@ from reports.laporan.teks import (
     nilai_teks,
     persen_teks,
     rupiah_teks,
+    sifat_indikator,
     terbilang_teks,
 )
 from reports.models import BagianNarasi
@@ -122,6 +123,11 @@ def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
         rows,
         f"{SUMBER} {d.opd.nama} Tahun {d.tahun}",
         nomor_kolom=True,
+        catatan=tuple(
+            f"{i.uraian}: " + "; ".join(sifat) + "."
+            for i in d.iku()
+            if (sifat := sifat_indikator(i, d.capaian[i.kode]))
+        ),
     )
     iku = d.iku()
     panel = [
