@@ -13,6 +13,10 @@ PostgreSQL the statement is prepared once per connection.
 What this does not see: a ``QuerySet.update()`` that bypasses the history, or an edit of an
 unaudited field that leaves id, count and status time unchanged (e.g. the efficiency variant of a
 report). For those the cache entries also expire after ``CACHE_DETIK`` seconds.
+
+Any write anywhere moves this version. The pemda dashboard therefore keys its body, its years and
+its rows on the pemda's own fingerprints as well (``sidik.py``): when the version moves, one query
+tells whether this pemda's data changed and which agencies' rows to compute again.
 """
 
 from __future__ import annotations
@@ -340,6 +344,26 @@ def dari_cache[T](kunci: str, versi: str, hitung: Callable[[], T]) -> T:
         value = hitung()
         _simpan(key, value)
     return value
+
+
+def dari_cache_per_butir[K, T](
+    kumpulan: str, kunci: dict[K, str], hitung: Callable[[list[K]], dict[K, T]]
+) -> dict[K, T]:
+    """Values kept item by item inside one cache entry (`kumpulan`, e.g. a pemda's year).
+
+    `kunci` maps each item to its key, which carries the item's own fingerprint; `hitung` computes
+    the items whose key is not in the entry, together, and the entry is stored again with the
+    current keys only. One read and at most one write whatever the number of items; two processes
+    writing at once keep the last entry (every value in it is right for its key).
+    """
+    key = f"lkip:dasbor:{SKEMA}:{kumpulan}"
+    stored = _ambil(key) or {}
+    out = {item: stored[k] for item, k in kunci.items() if k in stored}
+    missing = [item for item in kunci if item not in out]
+    if missing:
+        out |= hitung(missing)
+        _simpan(key, {kunci[item]: value for item, value in out.items()})
+    return out
 
 
 def lingkup(user) -> str:
