@@ -13,14 +13,15 @@ server and so measure mostly themselves. Prints, per page: the first request wit
 the first request after a data change (one realisation of one agency of the pemda saved through the
 ORM by another process, then, once the servers' kept version has expired, one request: the median of
 several such changes and the slowest), and for the pemda dashboard at province scale the same after
-a change in another pemda; requests per second, p50, p90 and p99 latency; and, as a reference for
+a change in another pemda, and its load figures again while another process keeps saving data of
+other pemda (`--tulis-lain`); requests per second, p50, p90 and p99 latency; and, as a reference for
 how busy the machine is, the same for Django's login page (anonymous, no database query), with the
 load average. Two configurations in the same run: A, the default (sessions and cache in PostgreSQL),
 and B, the README's production setting (cache and sessions in Redis, sessions written through to
 PostgreSQL), with the ratio of their throughputs.
 
 Usage: .venv/bin/python bench/dashboard.py [--skala kota|provinsi] [--seconds 20] [--clients 20]
-       [--workers 5] [--client wrk|python] [--perubahan 5]
+       [--workers 5] [--client wrk|python] [--perubahan 5] [--tulis-lain 0.5]
        [--database postgres://postgres@127.0.0.1:5432/lkip_dash_bench]
        [--redis redis://127.0.0.1:6379/5]
 """
@@ -159,6 +160,36 @@ r.save()
 def change_data(env: dict[str, str], kode: str) -> None:
     """One realisation of the agency saved through the ORM (a history row, as a user's edit)."""
     manage(env, "shell", "-c", CHANGE.format(kode=kode, tahun=YEAR))
+
+
+WRITER = """
+import time
+from decimal import Decimal
+from targets.models import Realisasi
+ids = list(
+    Realisasi.objects.filter(indikator__opd__pemda__nama__startswith="Pemerintah Kota Sintetis")
+    .order_by("pk")
+    .values_list("pk", flat=True)[:: 97]
+)
+i = 0
+while True:
+    r = Realisasi.objects.get(pk=ids[i % len(ids)])
+    r.nilai += Decimal("0.01") if r.nilai < 50 else Decimal("-0.01")
+    r.save()
+    i += 1
+    time.sleep({interval})
+"""
+
+
+def start_writer(env: dict[str, str], interval: float) -> subprocess.Popen:
+    """Another process saving a realisation of an agency of another pemda every `interval` s."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "shell", "-c", WRITER.format(interval=interval)],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def free_port() -> int:
@@ -479,6 +510,22 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
                 f"{rps:>15.1f} {p50:>5.1f} ms {p90:>5.1f} ms "
                 f"{p99:>5.1f} ms {errors:>6}{verdict}{elsewhere}  ({_load()})"
             )
+            if args.skala == "provinsi" and name == "pemda dashboard" and args.tulis_lain:
+                # The province at work: the other pemda's staff keep saving, and every save moves
+                # the global data version this pemda's page is first looked up under.
+                writer = start_writer(env, args.tulis_lain)
+                try:
+                    time.sleep(3)  # Django started, writing
+                    busy = drive(port, path, cookies, args.seconds, args.clients, args.client)
+                finally:
+                    os.killpg(writer.pid, signal.SIGTERM)
+                    writer.wait(timeout=30)
+                print(
+                    f"{'  + pemda lain menulis':24} {'':>30} {busy.requests / args.seconds:>9.1f} "
+                    f"{busy.p50:>5.1f} ms {busy.p90:>5.1f} ms {busy.p99:>5.1f} ms "
+                    f"{busy.errors:>6}  (satu realisasi pemda lain disimpan tiap "
+                    f"{args.tulis_lain:g} detik; {_load()})"
+                )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
@@ -500,6 +547,15 @@ def main() -> None:
         type=int,
         default=5,
         help="berapa kali data diubah untuk mengukur permintaan pertama setelah perubahan",
+    )
+    parser.add_argument(
+        "--tulis-lain",
+        type=float,
+        default=0.5,
+        help=(
+            "skala provinsi: ukur dasbor pemda sekali lagi sementara proses lain menyimpan satu "
+            "realisasi pemda lain tiap sekian detik (0: tidak)"
+        ),
     )
     parser.add_argument(
         "--workers",

@@ -8,21 +8,27 @@ only, so its row of the pemda summary is recomputed and the other rows come from
 in another pemda changes nothing here.
 
 An agency's fingerprint sees every write the global version sees for that agency, through the same
-markers, grouped by agency:
+kind of markers, read for that agency alone:
 
 - audited tables (a save, a delete or a many-to-many change through the ORM, and the workbook
-  import, which writes history rows with its bulk writes): the newest history date and the number
-  of history rows (a save committed after a later one still adds a row);
+  import, which writes history rows with its bulk writes): the number of history rows and the
+  newest one (a save committed after a later one still adds a row);
 - tables written in bulk without history (the synthetic city, the survey's responses, the status
-  history, printed figures, staff tables): the newest id and the number of rows, and the staff
-  total;
-- the LKIP rows themselves (status, time of status, date, efficiency variant) and the agency's own
-  row (code, name, head), compared by value.
+  history, printed figures, staff tables): the number of rows and the newest id, and the staff
+  total (a count edited in place);
+- the LKIP rows (status, time of status, date, efficiency variant) and the agency's own row (name,
+  code, head), compared by value: even an update that bypasses the model shows there.
 
-All of it is one statement (a union of grouped selects over the pemda's agencies, each an index
-scan by agency; see bench/dashboard.py for its cost at 1.200 agencies). Like the global version it
-does not see a `QuerySet.update()` that bypasses the history; the cache entries expire after
-`versi.CACHE_DETIK` seconds for that.
+The nomenclature (read by every row) and the pemda's row are shared. Who may see what is not part
+of it: the access decision and the visible set stay keyed on the global version and the user's
+scope (`versi.akses`, `versi.lingkup`).
+
+Three statements whatever the number of agencies: the shared part, the LKIP rows of the pemda, and
+one row per agency whose columns are sub-selects on that agency alone (an index lookup each; cost
+at 1.200 agencies in bench/dashboard.py). Like the global version it does not see a
+`QuerySet.update()` of an audited table that bypasses its history; the cache entries expire after
+`versi.CACHE_DETIK` seconds for that. Nor does an agency's row see an indicator of another agency
+that one of its budget lines is linked to (a link across agencies is possible but rare).
 """
 
 from __future__ import annotations
