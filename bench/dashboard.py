@@ -520,11 +520,12 @@ def run(label: str, args, database: str, redis_url: str | None) -> dict[str, flo
                 finally:
                     os.killpg(writer.pid, signal.SIGTERM)
                     writer.wait(timeout=30)
+                every = f"{args.tulis_lain:g}".replace(".", ",")
                 print(
                     f"{'  + pemda lain menulis':24} {'':>30} {busy.requests / args.seconds:>9.1f} "
                     f"{busy.p50:>5.1f} ms {busy.p90:>5.1f} ms {busy.p99:>5.1f} ms "
-                    f"{busy.errors:>6}  (satu realisasi pemda lain disimpan tiap "
-                    f"{args.tulis_lain:g} detik; {_load()})"
+                    f"{busy.errors:>6}  (satu realisasi pemda lain disimpan tiap {every} detik; "
+                    f"{_load()})"
                 )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -32,6 +32,7 @@ from reports.dashboard.versi import (
     Fragmen,
     akses,
     fragmen_tersimpan,
+    versi_akses,
     versi_data,
 )
 from skm.hasil import gabungan, hasil_per_tahun
@@ -54,7 +55,7 @@ def _dasbor(view: Callable) -> Callable:
                 content_type="text/plain; charset=utf-8",
             )
         versi = versi_data(maks_umur=VERSI_DASBOR_DETIK)
-        scope = akses(request, versi, PERMISSION)
+        scope = akses(request, versi_akses(maks_umur=VERSI_DASBOR_DETIK), PERMISSION)
         if scope is None:
             raise PermissionDenied
         return view(request, versi, scope, *args, **kwargs)

@@ -326,3 +326,30 @@ def row(html: str, name: str) -> str:
     match = re.search(r"<tr[^>]*>(?:(?!</tr>).)*?" + re.escape(name) + r".*?</tr>", html, re.S)
     assert match, f"{name} not in the table"
     return match.group(0)
+
+
+class AccessVersionTests:
+    def test_the_access_version_moves_with_roles_and_assignments_not_with_other_data(self, kota):
+        access, data = versi.versi_akses(), versi.versi_data()
+        _save_realisasi(KODE)
+        assert versi.versi_data() != data
+        assert versi.versi_akses() == access
+        user = User.objects.get(username="inspektorat.bekasi")
+        user.groups.clear()
+        assert versi.versi_akses() != access
+        access = versi.versi_akses()
+        penugasan = user.penugasan
+        penugasan.opd = kota
+        penugasan.save()
+        assert versi.versi_akses() != access
+
+    def test_another_pemdas_save_leaves_the_session_and_the_kept_user_alone(
+        self, inspektorat, computed
+    ):
+        inspektorat.get(URL)
+        _save_realisasi("disdik-sintetis-02")
+        with CaptureQueriesContext(connection) as queries:
+            assert inspektorat.get(URL).status_code == 200
+        sql = [q["sql"] for q in queries.captured_queries]
+        assert not any("auth_permission" in q for q in sql), sql  # access not decided again
+        assert not any(q.startswith('UPDATE "django_session"') for q in sql), sql
