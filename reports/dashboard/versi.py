@@ -241,7 +241,8 @@ def versi_data(maks_umur: float = 0.0) -> str:
 def versi_akses(maks_umur: float = 0.0) -> str:
     """The part of the data version the access decision depends on (users, their groups and
     permissions, assignments): it stays the same while other data changes, so a province whose
-    pemda keep saving does not make every process load its users and decide access afresh."""
+    pemda keep saving does not make every request after a save ask the user's permissions and
+    rewrite the session."""
     found = _VERSI_AKSES.get(versi_data(maks_umur))
     return found if found is not None else _VERSI_AKSES[versi_data()]
 
@@ -326,10 +327,10 @@ def kosongkan_lokal() -> None:
     _lupakan()
 
 
-# The logged-in users, per process: (database, user id, access version) → (time kept, the loaded
-# User). The access version covers the users' audit history (every save: password, active flag,
-# superuser), their groups and permissions and their assignments, so a kept user is one the database
-# had at that version. A write the version cannot see (a QuerySet.update(), raw SQL) shows within
+# The logged-in users, per process: (database, user id, data version) → (time kept, the loaded
+# User). The version covers the users' audit history (every save: password, active flag, superuser),
+# their groups and permissions and their assignments, so a kept user is one the database had at that
+# version. A write the version cannot see (a QuerySet.update(), raw SQL) shows within
 # PENGGUNA_DETIK.
 _PENGGUNA: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
 _PENGGUNA_MAKS = 512
@@ -350,7 +351,7 @@ def pengguna_tersimpan[T](
     gets its own copy (`salin`). A user that does not exist or may not log in (None) is never kept.
     """
     now = time.monotonic()
-    key = (connection.alias, user_id, versi_akses(maks_umur=VERSI_DASBOR_DETIK))
+    key = (connection.alias, user_id, versi_data(maks_umur=VERSI_DASBOR_DETIK))
     with _KUNCI:
         found = _PENGGUNA.get(key)
         user = found[1] if found is not None and now - found[0] < PENGGUNA_DETIK else None

@@ -343,7 +343,7 @@ class AccessVersionTests:
         penugasan.save()
         assert versi.versi_akses() != access
 
-    def test_another_pemdas_save_leaves_the_session_and_the_kept_user_alone(
+    def test_another_pemdas_save_leaves_the_access_decision_in_the_session_alone(
         self, inspektorat, computed
     ):
         inspektorat.get(URL)
