@@ -25,6 +25,7 @@ process, as pypdf's join would not keep PDF/A conformance.
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -118,10 +119,24 @@ def _gaya_judul(isi_html: str) -> str:
     return f"<style>@media print {{ {aturan} }}</style>"
 
 
+def proses_sekarang(beban: float | None = None) -> int:
+    """How many processes a render may use now: LKIP_PDF_PROSES while at least one core is idle
+    (the load average of the last minute, or `beban`, one below the cores this process may use),
+    else one.
+
+    Parallel children only shorten the wait with cores to spare: on a saturated machine they
+    share the same CPU time (and under the kernel's autogroup scheduling, the session's share),
+    and splitting adds about a tenth to the CPU a render needs.
+    """
+    inti = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    beban = os.getloadavg()[0] if beban is None else beban
+    return settings.LKIP_PDF_PROSES if beban <= (inti or 1) - 1 else 1
+
+
 def render_paralel(html: str, options: dict, proses: int | None = None) -> bytes | None:
-    """The PDF of `html` laid out in parallel and joined; None when it is not split (one part, or
-    the contents moved a page) so the caller renders it in one process."""
-    proses = settings.LKIP_PDF_PROSES if proses is None else proses
+    """The PDF of `html` laid out in parallel and joined; None when it is not split (one process
+    now, one part, or the contents moved a page) so the caller renders it in one process."""
+    proses = proses_sekarang() if proses is None else proses
     kelompok = bagi(html, proses)
     if not kelompok:
         return None

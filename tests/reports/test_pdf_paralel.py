@@ -2,13 +2,15 @@
 same pages, footers, running headers, contents page numbers, bookmarks and links."""
 
 import io
+import os
 import re
 
 import pytest
 from pypdf import PdfReader
 
 from reports.laporan import build_laporan, render_pdf
-from reports.laporan.pdf_paralel import bagi
+from reports.laporan.pdf_paralel import bagi, proses_sekarang, render_paralel
+from reports.laporan.render import _html_pdf, _pdf_options
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +43,7 @@ class ParallelRenderTests:
         laporan = build_laporan("dinsos-kota-bekasi", 2024)
         settings.LKIP_PDF_PROSES = 1
         satu = PdfReader(io.BytesIO(render_pdf(laporan)))
-        settings.LKIP_PDF_PROSES = 4
-        paralel = PdfReader(io.BytesIO(render_pdf(laporan)))
+        paralel = PdfReader(io.BytesIO(_paralel(laporan)))
 
         assert _teks(paralel) == _teks(satu)  # body, footers, running headers, contents
         assert _penanda(paralel) == _penanda(satu)
@@ -54,8 +55,7 @@ class ParallelRenderTests:
     def test_the_footer_counts_every_page_and_the_contents_name_the_chapters_pages(
         self, demo, settings
     ):
-        settings.LKIP_PDF_PROSES = 4
-        reader = PdfReader(io.BytesIO(render_pdf(build_laporan("dinsos-kota-bekasi", 2024))))
+        reader = PdfReader(io.BytesIO(_paralel(build_laporan("dinsos-kota-bekasi", 2024))))
         halaman = _teks(reader)
         jumlah = len(halaman)
         for nomor, teks in enumerate(halaman[1:], start=2):  # the cover has no footer
@@ -64,6 +64,21 @@ class ParallelRenderTests:
         bab3 = next(n for n, t in enumerate(halaman, start=1) if t.startswith("BAB III"))
         daftar_isi = next(t for t in halaman if t.startswith("DAFTAR ISI"))
         assert re.search(rf"BAB III [^.]*\.{{3,}} ?{bab3}\b", daftar_isi), daftar_isi[:400]
+
+    def test_a_busy_machine_or_the_setting_at_one_renders_in_one_process(self, settings):
+        cores = len(os.sched_getaffinity(0))
+        settings.LKIP_PDF_PROSES = 4
+        assert proses_sekarang(beban=cores - 1) == 4  # a core idle
+        assert proses_sekarang(beban=cores) == 1  # every core busy
+        settings.LKIP_PDF_PROSES = 1
+        assert proses_sekarang(beban=0) == 1
+
+
+def _paralel(laporan) -> bytes:
+    """The parallel render in 4 processes, whatever the machine's load now."""
+    pdf = render_paralel(_html_pdf(laporan), _pdf_options(laporan), proses=4)
+    assert pdf is not None
+    return pdf
 
 
 class SplitTests:
