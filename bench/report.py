@@ -123,10 +123,14 @@ def main() -> None:
     rows.append(("render_xlsx", t, mem))
     # The first call pays WeasyPrint's import and warms it in this process (pdf_siap), as a
     # server's first PDF does; every later render forks new children that start from there.
-    render_pdf(laporan)
-    pdf = render_pdf(laporan)
+    from django.test import override_settings
+
+    with override_settings(LKIP_PDF_PROSES=1):
+        render_pdf(laporan)
+        pdf = render_pdf(laporan)
     # The PDF is laid out in child processes (batas.py, pdf_paralel.py): its peak memory is the
-    # largest resident size of a child, read before Chromium or another process ran.
+    # largest resident size of a child, read before Chromium or another process ran (one
+    # process laying out the whole report: a parallel child holds only its part).
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(
@@ -145,16 +149,24 @@ def main() -> None:
     source = folder / "lkip.html"
     font_base = settings.FONT_DIR.as_uri() + "/" if settings.FONT_DIR else ""
     source.write_text(render_html(laporan, font_base=font_base), encoding="utf-8")
+    from reports.laporan.pdf_paralel import proses_sekarang, render_paralel
+    from reports.laporan.render import _html_pdf, _pdf_options
+
+    n = settings.LKIP_PDF_PROSES
     kinds = {
         "PDF after a change (running server)": lambda: render_pdf(laporan),
+        f"  the same, always in {n} processes": lambda: render_paralel(
+            _html_pdf(laporan), _pdf_options(laporan), proses=n
+        ),
         "PDF from a fresh process (render_lkip)": lambda: render_lkip_process(folder / "c.pdf"),
         "chromium --print-to-pdf, cold (same HTML)": lambda: chromium_cold(source),
     }
     walls: dict[str, list[float]] = {k: [] for k in kinds}
     cpus: dict[str, list[float]] = {k: [] for k in kinds}
-    loads = []
+    loads, proses = [], []
     for _ in range(args.runs):
         loads.append(os.getloadavg()[0])
+        proses.append(proses_sekarang())
         for name, fn in kinds.items():
             wall, cpu = _timed(fn)
             walls[name].append(wall)
@@ -162,16 +174,17 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in walls.items()}
     print(
         f"cold renders (load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} "
-        f"cores):{'median':>9} {'CPU s':>8}"
+        f"cores; the default render used {'/'.join(map(str, proses))} process(es) by round)"
+        f"{'median':>8} {'CPU s':>8}"
     )
     for name in kinds:
-        extra = f"   peak RSS of a render child {child_peak / 2**20:.0f} MiB"
+        extra = f"   peak RSS of a render child (one process) {child_peak / 2**20:.0f} MiB"
         extra = extra if "server" in name else ""
         print(
             f"  {name:50} {med[name] * 1000:>6.0f} ms {statistics.median(cpus[name]):>7.2f}{extra}"
         )
     chr_name = "chromium --print-to-pdf, cold (same HTML)"
-    for name in list(kinds)[:2]:
+    for name in [k for k in kinds if k != chr_name]:
         print(f"ratio {name} / Chromium: {med[name] / med[chr_name]:.2f}x")
     print(
         "(CPU s: this process and its children; Chromium's count misses processes it does not "
