@@ -1,4 +1,4 @@
-"""Benchmark: building and rendering the demo LKIP (HTML, XLSX, PDF with WeasyPrint).
+"""Benchmark: building and rendering the demo LKIP (HTML, XLSX, DOCX, PDF with WeasyPrint).
 
 Prints median time and peak memory per step, then the cold PDF render against Chromium's
 --print-to-pdf of the same HTML, measured in the same run and the same rounds: the PDF as a
@@ -112,7 +112,7 @@ def main() -> None:
     from django.conf import settings
     from pypdf import PdfReader
 
-    from reports.laporan import build_laporan, render_html, render_pdf, render_xlsx
+    from reports.laporan import build_laporan, render_docx, render_html, render_pdf, render_xlsx
 
     rows = []
     t, mem, laporan = measure(lambda: build_laporan("dinsos-kota-bekasi", 2024), args.runs * 3)
@@ -121,6 +121,9 @@ def main() -> None:
     rows.append(("render_html", t, mem))
     t, mem, _ = measure(lambda: render_xlsx(laporan), args.runs)
     rows.append(("render_xlsx", t, mem))
+    render_docx(laporan)  # first call pays the python-docx and CairoSVG imports
+    t, mem, docx = measure(lambda: render_docx(laporan), args.runs)
+    rows.append(("render_docx (python-docx, charts PNG)", t, mem))
     # The first call pays WeasyPrint's import and warms it in this process (pdf_siap), as a
     # server's first PDF does; every later render forks new children that start from there.
     from django.test import override_settings
@@ -135,8 +138,8 @@ def main() -> None:
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(
         f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} "
-        f"figures, {pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, "
-        f"{settings.LKIP_PDF_PROSES} render processes at most, median of {args.runs} runs"
+        f"figures, {pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, {len(docx) / 1024:.0f} KiB "
+        f"DOCX, {settings.LKIP_PDF_PROSES} render processes at most, median of {args.runs} runs"
     )
     print(f"{'step':44} {'median':>10} {'peak memory':>12}")
     for name, t, mem in rows:
