@@ -100,6 +100,11 @@ def _anak(tulis: int, fn: Callable, args: tuple, detik: float, mb: int) -> None:
         os._exit(0)
 
 
+#: Held while a child is forked, and by whoever uses WeasyPrint's C libraries in this process
+#: (pdf_siap's warm-up): a child forked while another thread is inside fontconfig or Pango would
+#: inherit their locks held, and wait on them until killed.
+KUNCI_FORK = threading.RLock()
+
 #: Inputs that passed a limit lately (digest -> when, message): asked again (any reader of the
 #: report may ask), they are refused at once instead of occupying a worker up to the limit again.
 _GAGAL: OrderedDict[str, tuple[float, str]] = OrderedDict()
@@ -133,7 +138,8 @@ def _di_anak(fn: Callable, args: tuple, detik: float, mb: int) -> Any:
         # takes no lock that another thread may hold: it lays out the PDF, writes to the pipe
         # and leaves with os._exit.
         warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        pid = os.fork()
+        with KUNCI_FORK:
+            pid = os.fork()
     if pid == 0:
         os.close(baca)
         _anak(tulis, fn, args, detik, mb)
@@ -277,7 +283,8 @@ def _di_anak_bersama(tugas, antara, detik: float, mb: int) -> list[Any]:
                 warnings.filterwarnings(
                     "ignore", "This process .* is multi-threaded", DeprecationWarning
                 )
-                pid = os.fork()
+                with KUNCI_FORK:
+                    pid = os.fork()
             if pid == 0:
                 os.close(baca)
                 os.close(tulis)

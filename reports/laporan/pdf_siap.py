@@ -11,11 +11,11 @@ report's stylesheet that loads the fonts of every face it uses and the hyphenati
 from __future__ import annotations
 
 import re
-import threading
 
 from django.conf import settings
 
-_KUNCI = threading.Lock()
+from reports.laporan.batas import KUNCI_FORK as _KUNCI  # no fork while WeasyPrint runs here
+
 _FONTS = None
 _SIAP: set[str] = set()
 
