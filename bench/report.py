@@ -151,11 +151,14 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     source = folder / "lkip.html"
     font_base = settings.FONT_DIR.as_uri() + "/" if settings.FONT_DIR else ""
-    source.write_text(render_html(laporan, font_base=font_base), encoding="utf-8")
+    html_chromium = render_html(laporan, font_base=font_base)
+    source.write_text(html_chromium, encoding="utf-8")
     from reports.laporan.pdf_paralel import proses_sekarang, render_paralel
     from reports.laporan.render import _html_pdf, _pdf_options
 
     n = settings.LKIP_PDF_PROSES
+    same = "the same" if _html_pdf(laporan) == html_chromium else "NOT the same"
+    print(f"HTML given to Chromium and to WeasyPrint: {same} ({len(html_chromium):,} characters)")
     kinds = {
         "PDF after a change (running server)": lambda: render_pdf(laporan),
         f"  the same, always in {n} processes": lambda: render_paralel(
