@@ -354,3 +354,7 @@ SKM_WAKTU_ISI_MINIMUM_DETIK = int(env_str("SKM_WAKTU_ISI_MINIMUM_DETIK", "8"))
 # the worker without a word; raise both together for a report that needs longer.
 LKIP_PDF_BATAS_DETIK = int(env_str("LKIP_PDF_BATAS_DETIK", "25"))
 LKIP_PDF_BATAS_MB = int(env_str("LKIP_PDF_BATAS_MB", "2048"))
+# The ordinary PDF download is laid out in up to this many child processes at once, one group of
+# chapters each (reports/laporan/pdf_paralel.py), while a core is idle; on a busy machine, and
+# with 1, in one process. Each child has the memory limit above.
+LKIP_PDF_PROSES = int(env_str("LKIP_PDF_PROSES", "4"))

@@ -100,6 +100,11 @@ def _anak(tulis: int, fn: Callable, args: tuple, detik: float, mb: int) -> None:
         os._exit(0)
 
 
+#: Held while a child is forked, and by whoever uses WeasyPrint's C libraries in this process
+#: (pdf_siap's warm-up): a child forked while another thread is inside fontconfig or Pango would
+#: inherit their locks held, and wait on them until killed.
+KUNCI_FORK = threading.RLock()
+
 #: Inputs that passed a limit lately (digest -> when, message): asked again (any reader of the
 #: report may ask), they are refused at once instead of occupying a worker up to the limit again.
 _GAGAL: OrderedDict[str, tuple[float, str]] = OrderedDict()
@@ -133,7 +138,8 @@ def _di_anak(fn: Callable, args: tuple, detik: float, mb: int) -> Any:
         # takes no lock that another thread may hold: it lays out the PDF, writes to the pipe
         # and leaves with os._exit.
         warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        pid = os.fork()
+        with KUNCI_FORK:
+            pid = os.fork()
     if pid == 0:
         os.close(baca)
         _anak(tulis, fn, args, detik, mb)
@@ -168,3 +174,193 @@ def _di_anak(fn: Callable, args: tuple, detik: float, mb: int) -> Any:
     if jenis == "galat":
         raise nilai
     return nilai
+
+
+class Saluran:
+    """The child's side of its pipes to the parent: one exchange halfway (`tukar`), then the
+    result."""
+
+    def __init__(self, ke_induk: int, dari_induk: int) -> None:
+        self._ke_induk, self._dari_induk = ke_induk, dari_induk
+
+    def tukar(self, pesan: Any) -> Any:
+        """Send `pesan` to the parent and wait for its answer (which it gives once every child
+        has sent theirs)."""
+        _kirim(self._ke_induk, ("antara", pesan))
+        return pickle.loads(_baca_penuh(self._dari_induk))
+
+
+def _kirim(fd: int, obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    _tulis_penuh(fd, len(data).to_bytes(8, "big") + data)
+
+
+def _tulis_penuh(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _baca_penuh(fd: int) -> bytes:
+    """One framed message from a blocking pipe (the child waiting for the parent's answer)."""
+    kepala = _baca_tepat(fd, 8)
+    return _baca_tepat(fd, int.from_bytes(kepala, "big"))
+
+
+def _baca_tepat(fd: int, n: int) -> bytes:
+    potongan = bytearray()
+    while len(potongan) < n:
+        chunk = os.read(fd, n - len(potongan))
+        if not chunk:
+            raise EOFError("induk menutup saluran")
+        potongan += chunk
+    return bytes(potongan)
+
+
+def _anak_bersama(
+    ke_induk: int, dari_induk: int, fn: Callable, args: tuple, detik: float, mb: int
+) -> None:
+    """In a child of `dalam_batas_bersama`: like `_anak`, with a channel for the halfway
+    exchange; every message is framed (length, pickle)."""
+    try:
+        for sinyal in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM, signal.SIGXCPU):
+            signal.signal(sinyal, signal.SIG_DFL)
+        try:
+            _batasi(detik, mb)
+            hasil: tuple[str, Any] = ("ok", fn(Saluran(ke_induk, dari_induk), *args))
+        except MemoryError:
+            hasil = ("memori", None)
+        except Exception as exc:
+            hasil = ("galat", exc)
+        try:
+            _kirim(ke_induk, hasil)
+        except Exception as exc:  # an exception that does not pickle: its text
+            _kirim(ke_induk, ("galat", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        os._exit(0)
+
+
+def dalam_batas_bersama(
+    tugas: list[tuple[Callable, tuple]],
+    antara: Callable[[list[Any]], list[Any]],
+    *,
+    detik: float | None = None,
+    mb: int | None = None,
+) -> list[Any]:
+    """Each `fn(saluran, *args)` of `tugas` run at once in its own forked child, each within the
+    memory limit and all within the time limit; their results in order.
+
+    Every child calls `saluran.tukar(pesan)` exactly once: when all have, the parent calls
+    `antara(pesan_list)` and hands each child its answer (the PDF's page numbers, which need every
+    part's page count). A child that fails, passes a limit or dies ends them all.
+    """
+    detik = settings.LKIP_PDF_BATAS_DETIK if detik is None else detik
+    mb = settings.LKIP_PDF_BATAS_MB if mb is None else mb
+    sidik = hashlib.sha256(
+        pickle.dumps(([(fn.__qualname__, args) for fn, args in tugas], detik, mb))
+    ).hexdigest()
+    with _GAGAL_KUNCI:
+        gagal = _GAGAL.get(sidik)
+        if gagal and time.monotonic() - gagal[0] < _GAGAL_DETIK:
+            raise RenderTerlaluBerat(gagal[1])
+    try:
+        return _di_anak_bersama(tugas, antara, detik, mb)
+    except RenderTerlaluBerat as exc:
+        with _GAGAL_KUNCI:
+            _GAGAL[sidik] = (time.monotonic(), exc.pesan)
+            while len(_GAGAL) > _GAGAL_MAKS:
+                _GAGAL.popitem(last=False)
+        raise
+
+
+def _di_anak_bersama(tugas, antara, detik: float, mb: int) -> list[Any]:
+    anak: list[dict] = []
+    try:
+        for fn, args in tugas:
+            baca, ke_induk = os.pipe()
+            dari_induk, tulis = os.pipe()
+            with warnings.catch_warnings():
+                warnings.filterwarnings(
+                    "ignore", "This process .* is multi-threaded", DeprecationWarning
+                )
+                with KUNCI_FORK:
+                    pid = os.fork()
+            if pid == 0:
+                os.close(baca)
+                os.close(tulis)
+                for lain in anak:  # the siblings' pipes are not this child's
+                    for fd in (lain["baca"], lain["tulis"]):
+                        if fd is not None:
+                            os.close(fd)
+                _anak_bersama(ke_induk, dari_induk, fn, args, detik, mb)
+            os.close(ke_induk)
+            os.close(dari_induk)
+            anak.append({"pid": pid, "baca": baca, "tulis": tulis, "buf": bytearray()})
+        return _layani(anak, antara, time.monotonic() + detik, detik, mb)
+    finally:
+        for a in anak:
+            for kunci in ("baca", "tulis"):
+                if a[kunci] is not None:
+                    os.close(a[kunci])
+            if a["pid"]:
+                try:
+                    os.kill(a["pid"], signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                os.waitpid(a["pid"], 0)
+
+
+def _layani(anak: list[dict], antara, akhir: float, detik: float, mb: int) -> list[Any]:
+    """The parent's loop: read every child's messages, answer the halfway exchange once all have
+    asked, collect the results."""
+    pesan_antara: dict[int, Any] = {}
+    hasil: dict[int, Any] = {}
+    while len(hasil) < len(anak):
+        terbuka = [a["baca"] for a in anak if a["baca"] is not None]
+        sisa = akhir - time.monotonic()
+        if sisa <= 0:
+            raise RenderTerlaluBerat(_pesan_waktu(detik))
+        siap = select.select(terbuka, [], [], sisa)[0]
+        for i, a in enumerate(anak):
+            if a["baca"] not in siap:
+                continue
+            chunk = os.read(a["baca"], 1 << 20)
+            if not chunk:
+                os.close(a["baca"])
+                a["baca"] = None
+                _, status = os.waitpid(a["pid"], 0)
+                a["pid"] = 0
+                if i in hasil:
+                    continue
+                # Died without a result: a limit in C code or the kernel.
+                if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (
+                    signal.SIGXCPU,
+                    signal.SIGALRM,
+                ):
+                    raise RenderTerlaluBerat(_pesan_waktu(detik))
+                raise RenderTerlaluBerat(_pesan_memori(mb))
+            a["buf"] += chunk
+            while len(a["buf"]) >= 8:
+                n = int.from_bytes(a["buf"][:8], "big")
+                if len(a["buf"]) < 8 + n:
+                    break
+                jenis, nilai = pickle.loads(bytes(a["buf"][8 : 8 + n]))
+                del a["buf"][: 8 + n]
+                if jenis == "antara":
+                    pesan_antara[i] = nilai
+                    if len(pesan_antara) == len(anak):
+                        balasan = antara([pesan_antara[j] for j in range(len(anak))])
+                        for b, jawaban in zip(anak, balasan, strict=True):
+                            _tulis_penuh(b["tulis"], _bingkai(jawaban))
+                elif jenis == "ok":
+                    hasil[i] = nilai
+                elif jenis == "memori":
+                    raise RenderTerlaluBerat(_pesan_memori(mb))
+                else:
+                    raise nilai
+    return [hasil[i] for i in range(len(anak))]
+
+
+def _bingkai(obj: Any) -> bytes:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(data).to_bytes(8, "big") + data

@@ -10,7 +10,9 @@ from html import escape, unescape
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from reports.laporan import pdf_siap
 from reports.laporan.batas import dalam_batas
+from reports.laporan.pdf_paralel import render_paralel
 from reports.laporan.struktur import Laporan, TandaTanganElektronik
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is in points (1/72 in)
@@ -114,16 +116,18 @@ def _pecah_teks(segment: str) -> str:
 
 def _html_pdf(laporan: Laporan, tte: TandaTanganElektronik | None = None) -> str:
     """The report's HTML as the PDF lays it out (in this process: templates, no query)."""
-    import weasyprint  # noqa: F401  (imported here once, not in every child that renders)
-
-    return pecah_kata_panjang(render_html(laporan, font_base=_pdf_font_base(), tte=tte))
+    html = pecah_kata_panjang(render_html(laporan, font_base=_pdf_font_base(), tte=tte))
+    pdf_siap.siapkan(html)  # imported and warmed here once, not in every child that renders
+    return html
 
 
 def _document(html: str, options: dict):
     """Laid-out pages (what HTML.write_pdf does first), so positions can be read before writing."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(**options)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+        font_config=pdf_siap.font_config(), **options
+    )
 
 
 def _tulis_pdf(html: str, options: dict) -> bytes:
@@ -133,10 +137,16 @@ def _tulis_pdf(html: str, options: dict) -> bytes:
 def render_pdf(laporan: Laporan, *, pdf_variant: str | None = None) -> bytes:
     """A4 PDF with WeasyPrint; fonts embedded; pdf_variant='pdf/a-3b' for archiving.
 
-    Laid out in a child process within a time and memory limit (RenderTerlaluBerat past them).
+    Laid out in child processes within a time and memory limit (RenderTerlaluBerat past them):
+    the chapters in parallel (pdf_paralel), the PDF/A variant in one process.
     """
     options = _pdf_options(laporan, pdf_variant)
-    return dalam_batas(_tulis_pdf, _html_pdf(laporan), options)
+    html = _html_pdf(laporan)
+    if not pdf_variant:
+        pdf = render_paralel(html, options)
+        if pdf is not None:
+            return pdf
+    return dalam_batas(_tulis_pdf, html, options)
 
 
 @dataclass(frozen=True)

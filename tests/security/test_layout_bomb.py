@@ -3,6 +3,7 @@ render limited in time and memory."""
 
 import copy
 import io
+import os
 import re
 import time
 
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from demo.opd import demo_sheets
 from exchange.importer import impor
 from reports.laporan import build_laporan, render_pdf
-from reports.laporan.batas import RenderTerlaluBerat, dalam_batas
+from reports.laporan.batas import RenderTerlaluBerat, dalam_batas, dalam_batas_bersama
 from reports.laporan.render import pecah_kata_panjang
 from reports.models import NARASI_MAKS, NarasiLaporan
 
@@ -146,6 +147,70 @@ class RendererLimitTests:
         assert dalam_batas(_boros, 1, detik=20, mb=256) == 1024 * 1024
         with pytest.raises(ValueError, match="tidak ditemukan"):
             dalam_batas(_gagal, detik=20, mb=256)
+
+
+class ParallelRenderLimitTests:
+    """The parallel PDF (pdf_paralel) runs its children under the same limits as one render."""
+
+    def test_the_children_exchange_once_halfway_and_hand_back_their_results_in_order(self):
+        hasil = dalam_batas_bersama(
+            [(_tukar, (n,)) for n in (1, 2, 3)],
+            lambda pesan: [sum(pesan) * p for p in pesan],
+            detik=20,
+            mb=256,
+        )
+        assert hasil == [6, 12, 18]
+
+    def test_one_child_past_its_memory_limit_stops_the_render_with_a_message(self):
+        with pytest.raises(RenderTerlaluBerat, match="batas memori 64 MB"):
+            dalam_batas_bersama(
+                [(_tukar, (1,)), (_boros_setelah_tukar, (512,))],
+                lambda pesan: pesan,
+                detik=20,
+                mb=64,
+            )
+
+    def test_past_the_time_limit_every_child_is_ended(self):
+        pids: list[int] = []
+
+        def antara(pesan):
+            pids.extend(pesan)
+            return pesan
+
+        start = time.monotonic()
+        with pytest.raises(RenderTerlaluBerat, match="batas waktu 2 detik"):
+            dalam_batas_bersama(
+                [(_pid_lalu_tidur, ()), (_pid_lalu_tidur, ())], antara, detik=2, mb=256
+            )
+        assert time.monotonic() - start < 5
+        assert len(pids) == 2
+        for pid in pids:
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
+
+    def test_an_error_in_a_child_reaches_the_caller(self):
+        with pytest.raises(ValueError, match="tidak ditemukan"):
+            dalam_batas_bersama(
+                [(_tukar, (1,)), (_gagal_bersama, ())], lambda pesan: pesan, detik=20, mb=256
+            )
+
+
+def _tukar(saluran, n: int) -> int:
+    return saluran.tukar(n)
+
+
+def _boros_setelah_tukar(saluran, mb: int) -> int:
+    saluran.tukar(0)
+    return _boros(mb)
+
+
+def _pid_lalu_tidur(saluran) -> None:
+    saluran.tukar(os.getpid())
+    time.sleep(60)
+
+
+def _gagal_bersama(saluran) -> None:
+    _gagal()
 
 
 def _boros(mb: int) -> int:
