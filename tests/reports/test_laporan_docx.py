@@ -154,6 +154,35 @@ class ReportDocxStructureTests:
         assert "PIHAK KEDUA" in pk.rows[0].cells[1].text
         assert CATATAN_DRAF in text and document.core_properties.comments == CATATAN_DRAF
 
+    def test_nested_lists_are_word_lists_one_level_deeper_with_letters(self, demo):
+        document = docx_of(build_laporan("dinsos-kota-bekasi", 2024))
+        numbering = document.part.numbering_part.element
+
+        def level_of(p) -> tuple[int, str] | None:
+            numpr = p._p.pPr.numPr if p._p.pPr is not None else None
+            if numpr is None:
+                return None
+            ilvl, num_id = numpr.ilvl.val, numpr.numId.val
+            abstract = numbering.num_having_numId(num_id).abstractNumId.val
+            (lvl,) = numbering.xpath(
+                f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{ilvl}']"
+            )
+            return ilvl, lvl.find(qn("w:numFmt")).get(qn("w:val"))
+
+        paragraphs = document.paragraphs
+        k = next(
+            i
+            for i, p in enumerate(paragraphs)
+            if p.text.endswith("Indeks Kepuasan Masyarakat (IKM):")
+        )
+        assert level_of(paragraphs[k]) == (0, "decimal")
+        assert level_of(paragraphs[k + 1]) == (1, "lowerLetter")
+        outline = next(
+            i for i, p in enumerate(paragraphs) if p.text == "BAB III AKUNTABILITAS KINERJA:"
+        )
+        assert level_of(paragraphs[outline]) == (0, "none")  # the sistematika: no markers
+        assert level_of(paragraphs[outline + 1])[0] == 1
+
     def test_a_table_the_build_adds_appears_without_more_work(self, db):
         new = Tabel(
             "tabel-3-99",
