@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Iterable
 
 import cairosvg
@@ -432,17 +433,15 @@ def _table(doc, t: Tabel, lebar: float = LEBAR_TEKS_CM) -> None:
 
 
 def _widths(t: Tabel, kisi, size_pt: float, lebar: float = LEBAR_TEKS_CM) -> list[float]:
-    """Column widths in cm: the build's percentages where the header gives every column one, else by
-    content, as a browser lays out a table: no column narrower than its longest word, the rest
-    of the text width shared by how much text each column holds."""
+    """Column widths in cm: the build's percentages where the header gives every column one (no
+    column narrower than its longest word), else by content, as a browser lays out a table: no
+    column narrower than its longest word, the rest of the text width shared by how much text
+    each column holds."""
     cols = kisi.jumlah_kolom
     given: dict[int, float] = {}  # the build's width of each column, from a header cell over it
     for p in kisi.kepala:
         if p.colspan == 1 and p.isi.lebar.endswith("%"):
             given[p.kolom] = float(p.isi.lebar[:-1])
-    if len(given) == cols:
-        shares = [given[c] for c in range(cols)]
-        return [lebar * share / sum(shares) for share in shares]
     char_cm = size_pt * 0.68 / 28.35  # a digit or letter is at most ~0.68 of the type size wide
     longest_word, amount = [1] * cols, [1] * cols
     for p in kisi.kepala + kisi.badan:
@@ -450,14 +449,17 @@ def _widths(t: Tabel, kisi, size_pt: float, lebar: float = LEBAR_TEKS_CM) -> lis
             continue
         if isinstance(p.isi, Sel):
             text = p.isi.teks
-            # a number is not broken; text between its words
-            words = [text] if p.isi.angka else text.split()
+            # a number is not broken; text between its words (and after a slash)
+            number = p.isi.angka and not p.isi.tidak_ada  # "belum ada data" is words
+            words = [text] if number else re.split(r"[\s/]+", text)
         else:
             text = p.isi.label
-            words = text.split()
+            words = re.split(r"[\s/]+", text)
         longest_word[p.kolom] = max(longest_word[p.kolom], min(max(map(len, words or [""])), 18))
         amount[p.kolom] = max(amount[p.kolom], min(len(text), 150))
     least = [max(1.0, n * char_cm + 0.5) for n in longest_word]  # 0.5 cm: the cell's padding
+    if len(given) == cols:
+        return _widen_to_least([lebar * given[c] / sum(given.values()) for c in range(cols)], least)
     if sum(least) >= lebar:  # too many columns: all shrink alike
         return [m * lebar / sum(least) for m in least]
     spare = lebar - sum(least)
@@ -466,6 +468,18 @@ def _widths(t: Tabel, kisi, size_pt: float, lebar: float = LEBAR_TEKS_CM) -> lis
         natural = [m + e for m, e in zip(least, extra, strict=True)]
         return [w * lebar / sum(natural) for w in natural]
     return [m + spare * e / sum(extra) for m, e in zip(least, extra, strict=True)]
+
+
+def _widen_to_least(widths: list[float], least: list[float]) -> list[float]:
+    """The build's widths, each column widened to its longest word or number (a number broken
+    over two lines misreads), the room taken from the columns wider than theirs."""
+    short = sum(max(m - w, 0) for w, m in zip(widths, least, strict=True))
+    surplus = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
+    if not short or sum(surplus) < short:  # nothing to widen, or no room: the build's widths
+        return widths
+    return [
+        max(w, m) - short * s / sum(surplus) for w, m, s in zip(widths, least, surplus, strict=True)
+    ]
 
 
 def _repeat_header(row) -> None:
