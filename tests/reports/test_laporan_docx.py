@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from reports.laporan.struktur import (
     Penandatangan,
     Tabel,
     nilai,
+    rp,
     teks,
 )
 
@@ -203,6 +205,26 @@ class ReportDocxStructureTests:
         table = document.tables[0]
         assert [c.text for c in table.rows[2].cells] == ["Program X", "5", "belum ada data"]
         assert table.rows[1].cells[0].text == "Program"  # merged down
+
+    def test_a_number_keeps_to_one_line_where_the_builds_column_is_narrower(self, db):
+        wide = Tabel(
+            "tabel-3-98",
+            "3.98",
+            "Pagu",
+            ((Kepala("Uraian", lebar="92%"), Kepala("Pagu (Rp)", lebar="8%")),),
+            ((teks("Program X"), rp(Decimal("31132479236"))),),
+            "Data olahan",
+        )
+        laporan = Laporan(
+            "x", "Dinas X", "Kota X", 2024, "LKIP Dinas X", None,
+            Penandatangan("Kota X, 1 Januari 2025", "KEPALA DINAS X", "Nama", "", ""),
+            (), (), (Bagian("bab-3", "BAB III", "AKUNTABILITAS", (wide,)),), (),
+        )  # fmt: skip
+        table = docx_of(laporan).tables[0]
+        pagu = table.rows[1].cells[1]
+        assert pagu.text == "31.132.479.236"
+        assert pagu.width.cm >= len(pagu.text) * 0.19 > 16 * 0.08  # wider than the build's 8%
+        assert table.rows[1].cells[0].width.cm + pagu.width.cm == pytest.approx(16, abs=0.01)
 
 
 class ReportDocxLibreOfficeTests:
