@@ -7,6 +7,8 @@ in the order the HTML prints it: cover, front matter, chapters (Word headings by
 (paragraphs, lists, sub-headings, tables, charts), appendices and the signature blocks. Tables are
 Word tables laid out by `grid.tata` (merged cells, header rows repeated on every page) under a
 caption with the build's number; charts are the build's own SVG rasterised to PNG by CairoSVG.
+Nested lists are Word lists a level deeper (1. … a. b.); a "lanskap" section (the program
+indicators' tables) is a landscape Word section; the pemda's emblem is on the cover.
 No query, no request.
 """
 
