@@ -7,17 +7,21 @@ in the order the HTML prints it: cover, front matter, chapters (Word headings by
 (paragraphs, lists, sub-headings, tables, charts), appendices and the signature blocks. Tables are
 Word tables laid out by `grid.tata` (merged cells, header rows repeated on every page) under a
 caption with the build's number; charts are the build's own SVG rasterised to PNG by CairoSVG.
+Nested lists are Word lists a level deeper (1. … a. b.); a "lanskap" section (the program
+indicators' tables) is a landscape Word section; the pemda's emblem is on the cover.
 No query, no request.
 """
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 from collections.abc import Iterable
 
 import cairosvg
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -27,7 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from reports.laporan.grid import tata
-from reports.laporan.struktur import Bagian, Gambar, Laporan, Penandatangan, Sel, Tabel
+from reports.laporan.struktur import Bagian, Daftar, Gambar, Laporan, Penandatangan, Sel, Tabel
 
 CATATAN_DRAF = (
     "Dokumen Word ini adalah draf yang dapat diubah. Salinan resmi LKIP adalah PDF yang disetujui "
@@ -35,6 +39,18 @@ CATATAN_DRAF = (
 )
 FONT = "Arial"
 LEBAR_TEKS_CM = 16.0  # A4 (21 cm) less the margins (3 cm left, 2 cm right)
+LEBAR_LANSKAP_CM = 24.7  # A4 landscape (29.7 cm) less the same margins
+LEBAR_LAMBANG_CM = 3.2  # the emblem on the cover (as .sampul-lambang in the PDF)
+#: Word's number formats and markers for the build's list styles (Daftar.penanda).
+_PENANDA = {
+    "1": ("decimal", "%{n}."),
+    "a": ("lowerLetter", "%{n}."),
+    "A": ("upperLetter", "%{n}."),
+    "-": ("bullet", "\u2022"),
+    "polos": ("none", ""),
+}
+#: The marker a nested level gets when its list does not say (1. → a. → bullets).
+_PENANDA_BAWAAN = ("1", "a", "-", "-", "-", "-", "-", "-", "-")
 #: A chart is rasterised at this many pixels per SVG unit (crisp at print size).
 SKALA_GAMBAR = 2.5
 #: Tables with at least this many columns get the small type (as `figure.kecil` in the PDF).
@@ -174,6 +190,15 @@ def _field(paragraph, instruction: str, shown: str) -> None:
 
 
 def _page_break(doc) -> None:
+    """A page break, unless a section break just started a new page."""
+    body = doc.element.body
+    last = body[-2] if len(body) > 1 else None  # the body's own sectPr comes last
+    if (
+        last is not None
+        and last.tag == qn("w:p")
+        and last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ):
+        return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -181,15 +206,23 @@ def _page_break(doc) -> None:
 
 
 def _cover(doc, laporan: Laporan) -> None:
+    emblem = lambang_png(laporan.lambang)
+    if emblem:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(12)
+        p.add_run().add_picture(io.BytesIO(emblem), height=Cm(LEBAR_LAMBANG_CM))
     lines = [
-        ("LAPORAN KINERJA INSTANSI PEMERINTAH", 18, True, 96),
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH", 18, True, 36 if emblem else 96),
         ("(LKIP)", 16, True, 0),
         (laporan.opd_nama.upper(), 16, True, 72),
         (f"TAHUN {laporan.tahun}", 16, True, 12),
     ]
     if laporan.draf:
         lines.append(("DRAF \u2014 belum disetujui dan ditandatangani", 11, False, 36))
-    lines.append((f"{laporan.pemda_nama.upper()}\n{laporan.tahun + 1}", 14, True, 180))
+    lines.append(
+        (f"{laporan.pemda_nama.upper()}\n{laporan.tahun + 1}", 14, True, 110 if emblem else 180)
+    )
     for text, size, bold, before in lines:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -202,6 +235,23 @@ def _cover(doc, laporan: Laporan) -> None:
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.paragraph_format.space_before = Pt(24)
     note.add_run(CATATAN_DRAF)
+
+
+def lambang_png(uri: str) -> bytes:
+    """The emblem of a data: URI as PNG (an SVG rasterised by CairoSVG, as the charts are);
+    b'' when there is none or it cannot be read."""
+    head, _, data = uri.partition(",")
+    if not head.startswith("data:") or not head.endswith(";base64"):
+        return b""
+    try:
+        raw = base64.b64decode(data, validate=True)
+        if head == "data:image/png;base64":
+            return raw if raw.startswith(b"\x89PNG") else b""
+        if head == "data:image/svg+xml;base64":
+            return cairosvg.svg2png(bytestring=raw, output_height=400)
+    except (ValueError, SyntaxError):  # not base64, or not an SVG CairoSVG can read
+        return b""
+    return b""
 
 
 def _front(doc, title: str, blocks: Iterable) -> None:
@@ -231,20 +281,40 @@ def _lists(doc, laporan: Laporan) -> None:
 # --- Chapters and blocks --------------------------------------------------------------------------
 
 
-def _bagian(doc, bagian: Bagian, level: int) -> None:
+def _bagian(doc, bagian: Bagian, level: int, lebar: float = LEBAR_TEKS_CM) -> None:
+    """A section and its sub-sections; a "lanskap" section on landscape pages of its own (its
+    tables use the wider text width), the pages after it portrait again."""
+    lanskap = "lanskap" in bagian.kelas.split() and lebar == LEBAR_TEKS_CM
+    if lanskap:
+        _new_section(doc, landscape=True)
+        lebar = LEBAR_LANSKAP_CM
     doc.add_heading(bagian.judul_lengkap, min(level, 3))
-    _blocks(doc, bagian.blok)
+    _blocks(doc, bagian.blok, lebar)
     for sub in bagian.sub:
-        _bagian(doc, sub, level + 1)
+        _bagian(doc, sub, level + 1, lebar)
+    if lanskap:
+        _new_section(doc, landscape=False)
 
 
-def _blocks(doc, blocks: Iterable) -> None:
+def _new_section(doc, *, landscape: bool) -> None:
+    """A Word section starting on a new page, A4 landscape or portrait, with the document's
+    margins, header and footer (a page of it is never a cover page)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = (Cm(29.7), Cm(21)) if landscape else (Cm(21), Cm(29.7))
+    section.page_width, section.page_height = width, height
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.different_first_page_header_footer = False
+
+
+def _blocks(doc, blocks: Iterable, lebar: float = LEBAR_TEKS_CM) -> None:
     for block in blocks:
         kind = getattr(block, "jenis", "")
         if kind == "tabel":
-            _table(doc, block)
+            _table(doc, block, lebar)
         elif kind == "gambar":
-            _figure(doc, block)
+            _figure(doc, block, lebar)
         elif kind == "subjudul":
             doc.add_heading(block.teks, 4 if getattr(block, "tingkat", 3) == 3 else 5)  # as h4/h5
         elif kind == "daftar":
@@ -254,38 +324,82 @@ def _blocks(doc, blocks: Iterable) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _list(doc, daftar, depth: int) -> None:
-    """A numbered or bulleted list; each numbered list starts again at 1, nested lists indent."""
-    numbered = getattr(daftar, "bernomor", True)
-    style = ("List Number" if numbered else "List Bullet") + (f" {depth + 1}" if depth else "")
-    num_id = _new_numbering(doc, style) if numbered else None
-    for item in daftar.butir:
-        if hasattr(item, "butir"):  # a nested list
-            _list(doc, item, min(depth + 1, 2))
-            continue
-        p = doc.add_paragraph(str(getattr(item, "teks", item)), style=style)
+def _list(doc, daftar: Daftar, depth: int) -> None:
+    """A list as a Word list: its own numbering (starting again at 1), each nested list one
+    level deeper under its item (1. … a. b.), with the markers the build asks for."""
+    num_id = _numbering(doc, daftar)
+    _list_items(doc, daftar, num_id, depth)
+
+
+def _list_items(doc, daftar: Daftar, num_id: int, depth: int) -> None:
+    for item, anak in daftar.isi:
+        p = doc.add_paragraph(str(item), style="List Paragraph")
         p.paragraph_format.space_after = Pt(2)
-        if num_id is not None:
-            numpr = p._p.get_or_add_pPr().get_or_add_numPr()
-            numpr.get_or_add_ilvl().val = 0
-            numpr.get_or_add_numId().val = num_id
+        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = min(depth, 8)
+        numpr.get_or_add_numId().val = num_id
+        if anak is not None and anak.butir:
+            _list_items(doc, anak, num_id, depth + 1)
 
 
-def _new_numbering(doc, style_name: str) -> int | None:
-    """A numbering instance of its own for one list (Word otherwise continues the last list)."""
-    style = doc.styles[style_name]
-    ppr = style.element.pPr
-    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-        return None
+def _numbering(doc, daftar: Daftar) -> int:
+    """A numbering definition for one list and its nested lists: level n has the markers of the
+    lists at depth n (Word restarts a level under each new item of the level above)."""
+    markers = list(_PENANDA_BAWAAN)
+    if not daftar.gaya and not daftar.bernomor:
+        markers[0] = "-"
+    seen: set[int] = set()
+
+    def walk(d: Daftar, depth: int) -> None:
+        if depth < len(markers) and depth not in seen and (d.gaya or depth == 0):
+            markers[depth] = d.penanda
+            seen.add(depth)
+        for _, anak in d.isi:
+            if anak is not None:
+                walk(anak, depth + 1)
+
+    walk(daftar, 0)
     numbering = doc.part.numbering_part.element
-    base = numbering.num_having_numId(ppr.numPr.numId.val)
-    num = numbering.add_num(base.abstractNumId.val)
-    override = num.add_lvlOverride(ilvl=0)
-    override.add_startOverride(1)
-    return num.numId
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=0) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), "multilevel")
+    abstract.append(multi)
+    for level, marker in enumerate(markers):
+        fmt, text = _PENANDA.get(marker, _PENANDA["1"])
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(level))
+        # the schema's order; an unmarked level has no tab after its (empty) marker
+        suffix = (("w:suff", "nothing"),) if fmt == "none" else ()
+        for tag, value in (
+            ("w:start", "1"),
+            ("w:numFmt", fmt),
+            *suffix,
+            ("w:lvlText", text.format(n=level + 1)),
+            ("w:lvlJc", "left"),
+        ):
+            node = OxmlElement(tag)
+            node.set(qn("w:val"), value)
+            lvl.append(node)
+        ppr = OxmlElement("w:pPr")
+        ind = OxmlElement("w:ind")
+        # 0.75 cm per level; an unmarked list starts at the margin, as in the PDF
+        ind.set(qn("w:left"), str(425 * level + (0 if fmt == "none" else 425)))
+        ind.set(qn("w:hanging"), "425" if fmt != "none" else "0")
+        ppr.append(ind)
+        lvl.append(ppr)
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))  # the schema: every abstractNum before any num
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    return numbering.add_num(abstract_id).numId
 
 
-def _table(doc, t: Tabel) -> None:
+def _table(doc, t: Tabel, lebar: float = LEBAR_TEKS_CM) -> None:
     caption = doc.add_paragraph(style="Caption")
     caption.add_run(f"{t.label} ").bold = True
     caption.add_run(t.judul)
@@ -300,7 +414,7 @@ def _table(doc, t: Tabel) -> None:
     for r in range(kisi.jumlah_baris_kepala):
         _repeat_header(table.rows[r])
     table.autofit = False
-    widths = _widths(t, kisi, size.pt)
+    widths = _widths(t, kisi, size.pt, lebar)
     for c, column in enumerate(table.columns):
         column.width = Cm(widths[c])
     for r in range(rows):
@@ -320,15 +434,16 @@ def _table(doc, t: Tabel) -> None:
     doc.add_paragraph(f"Sumber: {t.sumber}", style="Sumber")
 
 
-def _widths(t: Tabel, kisi, size_pt: float) -> list[float]:
-    """Column widths in cm: the build's percentages where every header cell gives one, else by
-    content, as a browser lays out a table: no column narrower than its longest word, the rest
-    of the text width shared by how much text each column holds."""
+def _widths(t: Tabel, kisi, size_pt: float, lebar: float = LEBAR_TEKS_CM) -> list[float]:
+    """Column widths in cm: the build's percentages where the header gives every column one (no
+    column narrower than its longest word), else by content, as a browser lays out a table: no
+    column narrower than its longest word, the rest of the text width shared by how much text
+    each column holds."""
     cols = kisi.jumlah_kolom
-    first = t.kepala[0] if len(t.kepala) == 1 else ()
-    if first and len(first) == cols and all(k.lebar.endswith("%") for k in first):
-        shares = [float(k.lebar[:-1]) for k in first]
-        return [LEBAR_TEKS_CM * share / sum(shares) for share in shares]
+    given: dict[int, float] = {}  # the build's width of each column, from a header cell over it
+    for p in kisi.kepala:
+        if p.colspan == 1 and p.isi.lebar.endswith("%"):
+            given[p.kolom] = float(p.isi.lebar[:-1])
     char_cm = size_pt * 0.68 / 28.35  # a digit or letter is at most ~0.68 of the type size wide
     longest_word, amount = [1] * cols, [1] * cols
     for p in kisi.kepala + kisi.badan:
@@ -336,22 +451,37 @@ def _widths(t: Tabel, kisi, size_pt: float) -> list[float]:
             continue
         if isinstance(p.isi, Sel):
             text = p.isi.teks
-            # a number is not broken; text between its words
-            words = [text] if p.isi.angka else text.split()
+            # a number is not broken; text between its words (and after a slash)
+            number = p.isi.angka and not p.isi.tidak_ada  # "belum ada data" is words
+            words = [text] if number else re.split(r"[\s/]+", text)
         else:
             text = p.isi.label
-            words = text.split()
+            words = re.split(r"[\s/]+", text)
         longest_word[p.kolom] = max(longest_word[p.kolom], min(max(map(len, words or [""])), 18))
         amount[p.kolom] = max(amount[p.kolom], min(len(text), 150))
     least = [max(1.0, n * char_cm + 0.5) for n in longest_word]  # 0.5 cm: the cell's padding
-    if sum(least) >= LEBAR_TEKS_CM:  # too many columns: all shrink alike
-        return [m * LEBAR_TEKS_CM / sum(least) for m in least]
-    spare = LEBAR_TEKS_CM - sum(least)
+    if len(given) == cols:
+        return _widen_to_least([lebar * given[c] / sum(given.values()) for c in range(cols)], least)
+    if sum(least) >= lebar:  # too many columns: all shrink alike
+        return [m * lebar / sum(least) for m in least]
+    spare = lebar - sum(least)
     extra = [max(a * char_cm + 0.5 - m, 0) for a, m in zip(amount, least, strict=True)]
     if sum(extra) <= spare:  # everything fits on one line: widen all alike to the text width
         natural = [m + e for m, e in zip(least, extra, strict=True)]
-        return [w * LEBAR_TEKS_CM / sum(natural) for w in natural]
+        return [w * lebar / sum(natural) for w in natural]
     return [m + spare * e / sum(extra) for m, e in zip(least, extra, strict=True)]
+
+
+def _widen_to_least(widths: list[float], least: list[float]) -> list[float]:
+    """The build's widths, each column widened to its longest word or number (a number broken
+    over two lines misreads), the room taken from the columns wider than theirs."""
+    short = sum(max(m - w, 0) for w, m in zip(widths, least, strict=True))
+    surplus = [max(w - m, 0) for w, m in zip(widths, least, strict=True)]
+    if not short or sum(surplus) < short:  # nothing to widen, or no room: the build's widths
+        return widths
+    return [
+        max(w, m) - short * s / sum(surplus) for w, m, s in zip(widths, least, surplus, strict=True)
+    ]
 
 
 def _repeat_header(row) -> None:
@@ -409,13 +539,13 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _figure(doc, g: Gambar) -> None:
+def _figure(doc, g: Gambar, lebar: float = LEBAR_TEKS_CM) -> None:
     if g.svg.strip():
         png, width_px = svg_png(g.svg)
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
-        width = min(LEBAR_TEKS_CM, width_px / SKALA_GAMBAR / 96 * 2.54)
+        width = min(lebar, width_px / SKALA_GAMBAR / 96 * 2.54)
         p.add_run().add_picture(io.BytesIO(png), width=Cm(width))
     else:
         doc.add_paragraph("Grafik tidak tersedia: belum ada data.", style="Sumber")

@@ -12,7 +12,14 @@ from lkip import formulas
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import Bagian, Daftar, Kepala, Paragraf, Sel, pct, rp, teks
-from reports.laporan.teks import arah, nilai_teks, persen_teks, rupiah_teks, sifat_indikator
+from reports.laporan.teks import (
+    arah,
+    nilai_sel,
+    nilai_teks,
+    persen_teks,
+    rupiah_teks,
+    sifat_indikator,
+)
 from targets.models import JenisTarget
 
 SUMBER = "Data olahan Sub Bagian Perencanaan"
@@ -192,9 +199,8 @@ def _negatif(ind: Indikator) -> bool:
 
 
 def _nilai(ind: Indikator, value, predikat: str = "") -> Sel:
-    if value is None and not predikat:
-        return teks(None, kelas="angka")
-    return teks(nilai_teks(ind, value, predikat), kelas="angka")
+    """Printed as the sentences print it; a number (unit and predicate apart) in the XLSX."""
+    return nilai_sel(ind, value, predikat or "")
 
 
 def _kalimat_program(d: DataLaporan, p: _Program) -> str:

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from reports.laporan.struktur import (
     Penandatangan,
     Tabel,
     nilai,
+    rp,
     teks,
 )
 
@@ -154,6 +156,35 @@ class ReportDocxStructureTests:
         assert "PIHAK KEDUA" in pk.rows[0].cells[1].text
         assert CATATAN_DRAF in text and document.core_properties.comments == CATATAN_DRAF
 
+    def test_nested_lists_are_word_lists_one_level_deeper_with_letters(self, demo):
+        document = docx_of(build_laporan("dinsos-kota-bekasi", 2024))
+        numbering = document.part.numbering_part.element
+
+        def level_of(p) -> tuple[int, str] | None:
+            numpr = p._p.pPr.numPr if p._p.pPr is not None else None
+            if numpr is None:
+                return None
+            ilvl, num_id = numpr.ilvl.val, numpr.numId.val
+            abstract = numbering.num_having_numId(num_id).abstractNumId.val
+            (lvl,) = numbering.xpath(
+                f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{ilvl}']"
+            )
+            return ilvl, lvl.find(qn("w:numFmt")).get(qn("w:val"))
+
+        paragraphs = document.paragraphs
+        k = next(
+            i
+            for i, p in enumerate(paragraphs)
+            if p.text.endswith("Indeks Kepuasan Masyarakat (IKM):")
+        )
+        assert level_of(paragraphs[k]) == (0, "decimal")
+        assert level_of(paragraphs[k + 1]) == (1, "lowerLetter")
+        outline = next(
+            i for i, p in enumerate(paragraphs) if p.text == "BAB III AKUNTABILITAS KINERJA:"
+        )
+        assert level_of(paragraphs[outline]) == (0, "none")  # the sistematika: no markers
+        assert level_of(paragraphs[outline + 1])[0] == 1
+
     def test_a_table_the_build_adds_appears_without_more_work(self, db):
         new = Tabel(
             "tabel-3-99",
@@ -174,6 +205,26 @@ class ReportDocxStructureTests:
         table = document.tables[0]
         assert [c.text for c in table.rows[2].cells] == ["Program X", "5", "belum ada data"]
         assert table.rows[1].cells[0].text == "Program"  # merged down
+
+    def test_a_number_keeps_to_one_line_where_the_builds_column_is_narrower(self, db):
+        wide = Tabel(
+            "tabel-3-98",
+            "3.98",
+            "Pagu",
+            ((Kepala("Uraian", lebar="92%"), Kepala("Pagu (Rp)", lebar="8%")),),
+            ((teks("Program X"), rp(Decimal("31132479236"))),),
+            "Data olahan",
+        )
+        laporan = Laporan(
+            "x", "Dinas X", "Kota X", 2024, "LKIP Dinas X", None,
+            Penandatangan("Kota X, 1 Januari 2025", "KEPALA DINAS X", "Nama", "", ""),
+            (), (), (Bagian("bab-3", "BAB III", "AKUNTABILITAS", (wide,)),), (),
+        )  # fmt: skip
+        table = docx_of(laporan).tables[0]
+        pagu = table.rows[1].cells[1]
+        assert pagu.text == "31.132.479.236"
+        assert pagu.width.cm >= len(pagu.text) * 0.19 > 16 * 0.08  # wider than the build's 8%
+        assert table.rows[1].cells[0].width.cm + pagu.width.cm == pytest.approx(16, abs=0.01)
 
 
 class ReportDocxLibreOfficeTests:
