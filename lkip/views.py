@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from lkip.access import get_opd
+from lkip.access import get_opd, izin_wajib
 from lkip.audit import jenis_choices, opd_history
 
 
@@ -41,7 +41,7 @@ class AuditFilter(forms.Form):
 
 @login_required
 @require_safe
-@permission_required("targets.view_realisasi", raise_exception=True)
+@izin_wajib("targets.view_realisasi")
 def audit(request: HttpRequest, kode: str) -> HttpResponse:
     """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat too)."""
     opd = get_opd(request.user, kode)
