@@ -264,10 +264,11 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
     _check_period(tahun, periode or 1)
     opd = get_opd(request.user, kode)
     nama = "Tahun" if periode == Periode.TAHUNAN else Periode(periode).label
+    kecil = nama[0].lower() + nama[1:]  # "triwulan II"
     if not dikonfirmasi(request):
         return minta_konfirmasi(
             request,
-            judul=f"Tutup {nama.lower()} {tahun}?",
+            judul=f"Tutup {kecil} {tahun}?",
             pertanyaan=f"{nama} {tahun} {opd.nama} akan ditutup.",
             akibat=[
                 "Realisasi indikator dan anggaran periode ini tidak dapat diubah lagi, baik di "
@@ -275,7 +276,7 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
                 "Hanya Kepala Dinas (atau Admin Pemda) yang dapat membukanya kembali, dengan "
                 "alasan yang tercatat.",
             ],
-            tombol=f"Ya, tutup {nama.lower()}",
+            tombol=f"Ya, tutup {kecil}",
             batal=reverse("data:entri", args=[opd.kode, tahun, periode or 4]),
             opd=opd,
         )
