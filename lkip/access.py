@@ -27,7 +27,14 @@ def opd_for_user(user) -> QuerySet[PerangkatDaerah]:
 
 def get_opd(user, kode: str) -> PerangkatDaerah:
     """The agency with this code if the user may see it; 404 otherwise (no hint that it exists)."""
-    opd = opd_for_user(user).filter(kode=kode).first()
+    # Once per code: the view and the page's menu (lkip.menu) ask for the same agency. The memo
+    # lives on the user object: the request's own, or the one lkip.backends keeps per data version.
+    memo = getattr(user, "_opd_per_kode", None)  # (request.user is a lazy proxy: no __dict__)
+    if memo is None:
+        memo = user._opd_per_kode = {}
+    if kode not in memo:
+        memo[kode] = opd_for_user(user).filter(kode=kode).first()
+    opd = memo[kode]
     if opd is None:
         raise Http404("Perangkat daerah tidak ditemukan.")
     return opd
