@@ -27,7 +27,13 @@ class AngkaColumn(tables.Column):
 
 class AksiColumn(tables.Column):
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.update(empty_values=(), orderable=False, verbose_name="", exclude_from_export=True)
+        kwargs.update(
+            empty_values=(),
+            orderable=False,
+            verbose_name="Tindakan",
+            exclude_from_export=True,
+            attrs={"td": {"class": "aksi"}},
+        )
         super().__init__(*args, **kwargs)
 
     def render(self, record, table):
