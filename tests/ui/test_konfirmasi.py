@@ -64,6 +64,7 @@ class DeleteTests:
         assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
         html = client.get(f"{BASE}indikator/").content.decode()
         assert ">Ubah<" not in html and "Hapus" not in html and ">Riwayat<" in html
+        assert "Hanya baca." in html  # and it says so, and why
 
 
 class CloseQuarterTests:
