@@ -8,6 +8,11 @@ Capaian and serapan vary by agency; some agencies carry deliberate data-health e
 above pagu, a kegiatan whose realisasi differs from its sub-kegiatan, an IKU without a target) and
 some report a quarter late. The last year is the year in progress: realisations up to TW III.
 
+`pemda_ke=n` (n ≥ 2) builds the same kind of city for another pemda, "Pemerintah Kota Sintetis n"
+(created when missing), with its own agency codes (`disdik-sintetis-02`), user names
+(`kepala.disdik.02`) and random numbers: `generate_demo_city --pemda 30` writes a province of 30
+pemda, about 1.200 agencies, one transaction per pemda.
+
 Everything is written with bulk_create in one transaction (no audit history for synthetic rows);
 the same seed gives the same data. A second run is refused rather than merged. The workflow
 states are data only: an LKIP marked "ditandatangani" has its history but no signed PDF.
@@ -52,6 +57,10 @@ class KotaSudahAda(Exception):
     """The synthetic city (or one of its agencies or users) already exists."""
 
 
+class KotaSudahDibuat(KotaSudahAda):
+    """This pemda's synthetic agencies (or users) are there already (a province may skip it)."""
+
+
 @dataclass
 class HasilKota:
     opd: int = 0
@@ -64,8 +73,23 @@ class HasilKota:
     detik: float = 0.0
 
 
-def kode_opd(d: DefOpd) -> str:
-    return f"{d.singkatan}-kota-bekasi"
+def kode_opd(d: DefOpd, pemda_ke: int = 1) -> str:
+    return (
+        f"{d.singkatan}-kota-bekasi" if pemda_ke == 1 else f"{d.singkatan}-sintetis-{pemda_ke:02d}"
+    )
+
+
+def nama_pemda(pemda_ke: int) -> str:
+    return PEMDA if pemda_ke == 1 else f"Pemerintah Kota Sintetis {pemda_ke:02d}"
+
+
+def _kota(pemda_ke: int, kota: str) -> str:
+    """The city's name in agency names ("Dinas Pendidikan Kota Bekasi")."""
+    return kota if pemda_ke == 1 else f"Kota Sintetis {pemda_ke:02d}"
+
+
+def _pengguna_nama(role: str, d: DefOpd, pemda_ke: int) -> str:
+    return f"{role}.{d.singkatan}" if pemda_ke == 1 else f"{role}.{d.singkatan}.{pemda_ke:02d}"
 
 
 def _d(value: float | Decimal, places: int = 2) -> Decimal:
@@ -80,11 +104,13 @@ def buat_kota(
     tahun_awal: int = 2024,
     rincian: int = RINCIAN_PENUH,
     mulai: int = 0,
+    pemda_ke: int = 1,
 ) -> HasilKota:
     """Create the synthetic city in one transaction; KotaSudahAda if it (partly) exists.
 
     `mulai` skips the first agencies of the list, so a city can grow in steps (the tests do).
     The agencies and their programs and IKU come from the city's data file (kota_data.muat()).
+    `pemda_ke` ≥ 2 writes the city of another pemda (see the module's docstring).
     """
     kota = kota_data.muat()
     if not 1 <= jumlah_opd <= len(kota.opd) - mulai or mulai < 0:
@@ -96,35 +122,53 @@ def buat_kota(
         raise ValueError(f"Jumlah tahun harus antara 1 dan 5, bukan {jumlah_tahun}.")
     if not 1 <= rincian <= RINCIAN_PENUH:
         raise ValueError(f"Rincian sub-kegiatan per kegiatan harus antara 1 dan {RINCIAN_PENUH}.")
+    if not 1 <= pemda_ke <= 99:
+        raise ValueError(f"Nomor pemda harus antara 1 dan 99, bukan {pemda_ke}.")
     started = time.perf_counter()
     defs = kota.opd[mulai : mulai + jumlah_opd]
     with transaction.atomic():
-        pemda = Pemda.objects.filter(nama=PEMDA).first()
-        if pemda is None:
-            raise KotaSudahAda(f"{PEMDA} belum ada: jalankan load_demo terlebih dahulu.")
-        _tolak_bila_ada(defs)
+        if pemda_ke == 1:
+            pemda = Pemda.objects.filter(nama=PEMDA).first()
+            if pemda is None:
+                raise KotaSudahAda(f"{PEMDA} belum ada: jalankan load_demo terlebih dahulu.")
+        else:
+            pemda, _ = Pemda.objects.get_or_create(
+                nama=nama_pemda(pemda_ke),
+                defaults={
+                    "kepala_daerah_nama": f"Wali Kota Sintetis {pemda_ke:02d}",
+                    "kepala_daerah_jabatan": "Wali Kota",
+                },
+            )
+        _tolak_bila_ada(defs, pemda_ke)
         gen = _Generator(
-            kota, pemda, defs, list(range(tahun_awal, tahun_awal + jumlah_tahun)), seed, rincian
+            kota,
+            pemda,
+            defs,
+            list(range(tahun_awal, tahun_awal + jumlah_tahun)),
+            # pemda 1 keeps the data it always had; the others draw their own numbers
+            seed if pemda_ke == 1 else f"{seed}/{pemda_ke}",
+            rincian,
+            pemda_ke,
         )
         result = gen.run()
     result.detik = time.perf_counter() - started
     return result
 
 
-def _tolak_bila_ada(defs) -> None:
-    codes = [kode_opd(d) for d in defs]
+def _tolak_bila_ada(defs, pemda_ke: int) -> None:
+    codes = [kode_opd(d, pemda_ke) for d in defs]
     found = list(PerangkatDaerah.objects.filter(kode__in=codes).values_list("kode", flat=True)[:3])
     if found:
-        raise KotaSudahAda(
+        raise KotaSudahDibuat(
             f"Kota sintetis sudah dibuat (mis. {', '.join(found)}); perintah ini tidak dijalankan "
             "dua kali. Gunakan basis data baru untuk membuatnya ulang."
         )
-    users = [f"{role}.{d.singkatan}" for d in defs for role in ("kepala", "perencana")]
+    users = [_pengguna_nama(role, d, pemda_ke) for d in defs for role in ("kepala", "perencana")]
     taken = list(
         get_user_model().objects.filter(username__in=users).values_list("username", flat=True)[:3]
     )
     if taken:
-        raise KotaSudahAda(f"Nama pengguna sudah dipakai: {', '.join(taken)}.")
+        raise KotaSudahDibuat(f"Nama pengguna sudah dipakai: {', '.join(taken)}.")
 
 
 @dataclass(frozen=True)
@@ -140,9 +184,18 @@ class _Profil:
 
 class _Generator:
     def __init__(
-        self, kota: DataKota, pemda: Pemda, defs, years: list[int], seed: int, rincian: int
+        self,
+        kota: DataKota,
+        pemda: Pemda,
+        defs,
+        years: list[int],
+        seed: int | str,
+        rincian: int,
+        pemda_ke: int = 1,
     ):
         self.kota = kota
+        self.pemda_ke = pemda_ke
+        self.nama_kota = _kota(pemda_ke, kota.kota)
         self.pemda, self.defs, self.years, self.seed, self.rincian = (
             pemda,
             defs,
@@ -224,14 +277,14 @@ class _Generator:
             rows.append(
                 PerangkatDaerah(
                     pemda=self.pemda,
-                    kode=kode_opd(d),
+                    kode=kode_opd(d, self.pemda_ke),
                     kode_skpd=f"{d.bidang}.0.00.0.00.{urut:02d}.0000",
-                    nama=f"{d.nama} {kota.kota}",
+                    nama=f"{d.nama} {self.nama_kota}",
                     kota_ttd="Bekasi",
                     kepala_nama=nama,
                     kepala_nip=formulas.format_nip(nip),
                     kepala_pangkat=rng.choice(kota.pangkat),
-                    kepala_jabatan=f"{d.jabatan} {kota.kota}",
+                    kepala_jabatan=f"{d.jabatan} {self.nama_kota}",
                 )
             )
         opds = PerangkatDaerah.objects.bulk_create(rows)
@@ -246,7 +299,7 @@ class _Generator:
             first, _, last = opd.kepala_nama.partition(" ")
             rows.append(
                 User(
-                    username=f"kepala.{d.singkatan}",
+                    username=_pengguna_nama("kepala", d, self.pemda_ke),
                     password=password,
                     first_name=first[:150],
                     last_name=last[:150],
@@ -255,7 +308,7 @@ class _Generator:
             roles.append((opd, "kepala_dinas"))
             rows.append(
                 User(
-                    username=f"perencana.{d.singkatan}",
+                    username=_pengguna_nama("perencana", d, self.pemda_ke),
                     password=password,
                     first_name="Perencana",
                     last_name=d.nama[:150],

@@ -3,7 +3,8 @@
 Every number is computed by `lkip.formulas` (capaian through `targets.capaian.hitung`); the
 dataclasses of `reports.dashboard.struktur` hold values and display text, so templates only print.
 Each public function takes the data version (`versi.versi_data()`, one query per request) and serves
-from the cache when the data has not changed since the last computation.
+from the cache when the data has not changed since the last computation; the pemda summary takes
+the pemda's fingerprints instead (`sidik.sidik_pemda`) and keeps its rows agency by agency.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from indicators.models import Indikator, JenisNilai, Tingkat
 from lkip import formulas
 from lkip.models import Pemda, PerangkatDaerah
 from reports import health
+from reports.dashboard.sidik import SidikPemda, sidik_pemda
 from reports.dashboard.struktur import (
     BELUM_ADA_DATA,
     TAHUN_MAKS,
@@ -42,7 +44,7 @@ from reports.dashboard.struktur_opd import (
     TrenIndikator,
     TrenProgram,
 )
-from reports.dashboard.versi import dari_cache
+from reports.dashboard.versi import dari_cache, dari_cache_per_butir
 from reports.laporan.teks import nilai_teks
 from reports.models import LaporanTahunan, RiwayatStatus, StatusLaporan
 from targets.capaian import CapaianTahunan, hitung, indikator_dengan_data
@@ -50,45 +52,76 @@ from targets.models import JenisTarget, Realisasi, Renstra, Target
 
 
 def meta_pemda(pemda_id: int, versi: str) -> MetaPemda | None:
-    return dari_cache(f"meta:{pemda_id}", versi, lambda: _meta_pemda(pemda_id))
+    """The pemda's name, years and realised years per agency, kept while its data stays the same;
+    the years of each agency are kept under its fingerprint, like the rows of the summary."""
+    sidik = sidik_pemda(pemda_id, versi)
+    return dari_cache(f"meta:{pemda_id}", sidik.semua, lambda: _meta_pemda(sidik))
 
 
-def _meta_pemda(pemda_id: int) -> MetaPemda | None:
-    pemda = Pemda.objects.filter(pk=pemda_id).first()
+def _meta_pemda(sidik: SidikPemda) -> MetaPemda | None:
+    pemda = Pemda.objects.filter(pk=sidik.pemda_id).first()
     if pemda is None:
         return None
+    keys = {pk: f"{pk}:{fp}" for pk, fp in sidik.opd.items()}
+    per_opd = dari_cache_per_butir(f"tahun:{sidik.pemda_id}", keys, _tahun_per_opd)
     years: set[int] = set()
-    for awal, akhir in Renstra.objects.filter(opd__pemda_id=pemda_id).values_list(
-        "tahun_awal", "tahun_akhir"
+    for renstra, _ in per_opd.values():
+        years |= renstra
+    return MetaPemda(
+        pemda.pk,
+        pemda.nama,
+        tuple(sorted(years)),
+        {pk: realised for pk, (_, realised) in per_opd.items() if realised},
+    )
+
+
+def _tahun_per_opd(opd_ids: list[int]) -> dict[int, tuple[frozenset[int], tuple[int, ...]]]:
+    """Per agency: its Renstra years (within the dashboards' range) and the years it has
+    realisations for (2 queries)."""
+    years: dict[int, set[int]] = defaultdict(set)
+    for opd_id, awal, akhir in Renstra.objects.filter(opd_id__in=opd_ids).values_list(
+        "opd_id", "tahun_awal", "tahun_akhir"
     ):
-        years.update(range(max(awal, TAHUN_MIN), min(akhir, TAHUN_MAKS) + 1))
+        years[opd_id].update(range(max(awal, TAHUN_MIN), min(akhir, TAHUN_MAKS) + 1))
     realised = defaultdict(set)
     rows = (
-        Realisasi.objects.filter(indikator__opd__pemda_id=pemda_id)
+        Realisasi.objects.filter(indikator__opd_id__in=opd_ids)
         .values_list("indikator__opd_id", "tahun")
         .distinct()
     )
     for opd_id, tahun in rows:
         realised[opd_id].add(tahun)
-    return MetaPemda(
-        pemda.pk,
-        pemda.nama,
-        tuple(sorted(years)),
-        {pk: tuple(sorted(found)) for pk, found in realised.items()},
-    )
+    return {pk: (frozenset(years[pk]), tuple(sorted(realised[pk]))) for pk in opd_ids}
 
 
 def ringkasan_pemda(pemda_id: int, tahun: int, versi: str) -> RingkasanPemda:
-    return dari_cache(f"pemda:{pemda_id}:{tahun}", versi, lambda: _ringkasan_pemda(pemda_id, tahun))
+    """Every agency's row, each cached under its agency's fingerprint (`sidik.sidik_pemda`): after
+    a change only the agencies whose data changed are computed again (`_baris_opd`), the others come
+    from the cache (one entry per pemda and year); a change in another pemda computes nothing."""
+    sidik = sidik_pemda(pemda_id, versi)
+    return dari_cache(
+        f"pemda:{pemda_id}:{tahun}", sidik.semua, lambda: _ringkasan_pemda(sidik, tahun)
+    )
 
 
-def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
-    """Every agency's row: 12 queries (bulk health load + LKIP status) whatever the pemda's size."""
+def _ringkasan_pemda(sidik: SidikPemda, tahun: int) -> RingkasanPemda:
+    keys = {pk: f"{pk}:{fp}:{sidik.bersama}" for pk, fp in sidik.opd.items()}
+    found = dari_cache_per_butir(
+        f"baris:{sidik.pemda_id}:{tahun}", keys, lambda missing: _baris_opd(missing, tahun)
+    )
+    # In the order of the agencies' names; an agency deleted meanwhile has no row.
+    rows = {pk: found[pk] for pk in sidik.opd if pk in found}
+    return RingkasanPemda(sidik.pemda_id, tahun, rows)
+
+
+def _baris_opd(opd_ids: list[int], tahun: int) -> dict[int, BarisOpd]:
+    """The rows of these agencies: 12 queries (bulk health load + LKIP status) whatever their
+    number."""
     laporan = {
-        lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd__pemda_id=pemda_id, tahun=tahun)
+        lt.opd_id: lt for lt in LaporanTahunan.objects.filter(opd_id__in=opd_ids, tahun=tahun)
     }
     rows: dict[int, BarisOpd] = {}
-    for ctx in health.muat_konteks(tahun, pemda_id=pemda_id):
+    for ctx in health.muat_konteks(tahun, opd_ids=opd_ids):
         iku = [c for c in ctx.capaian.values() if c.indikator.tingkat == Tingkat.IKU]
         terukur = [c for c in iku if c.capaian is not None]
         pagu, realisasi = ctx.total("pagu"), ctx.total("realisasi")
@@ -112,7 +145,7 @@ def _ringkasan_pemda(pemda_id: int, tahun: int) -> RingkasanPemda:
             galat=sum(1 for t in findings if t.tingkat == health.ERROR),
             peringatan=sum(1 for t in findings if t.tingkat != health.ERROR),
         )
-    return RingkasanPemda(pemda_id, tahun, rows)
+    return rows
 
 
 def dasbor_opd(

@@ -13,6 +13,10 @@ PostgreSQL the statement is prepared once per connection.
 What this does not see: a ``QuerySet.update()`` that bypasses the history, or an edit of an
 unaudited field that leaves id, count and status time unchanged (e.g. the efficiency variant of a
 report). For those the cache entries also expire after ``CACHE_DETIK`` seconds.
+
+Any write anywhere moves this version. The pemda dashboard therefore keys its body, its years and
+its rows on the pemda's own fingerprints as well (``sidik.py``): when the version moves, one query
+tells whether this pemda's data changed and which agencies' rows to compute again.
 """
 
 from __future__ import annotations
@@ -112,7 +116,9 @@ def _diaudit() -> list:
 
 
 @memo
-def _sql(vendor: str) -> str:
+def _bagian(vendor: str) -> tuple[tuple[str, bool], ...]:
+    """The statement's sub-selects, each with whether the access decision depends on it (who may
+    log in, with which rights, assigned where)."""
     q = connection.ops.quote_name
 
     def newest(table: str, column: str = "id") -> str:
@@ -122,38 +128,52 @@ def _sql(vendor: str) -> str:
         return f"(SELECT COUNT(*) FROM {q(table)})"
 
     User = get_user_model()
-    parts = [newest(model.history.model._meta.db_table, "history_date") for model in _diaudit()]
+    access = {User, Penugasan}
+    parts = [
+        (newest(model.history.model._meta.db_table, "history_date"), model in access)
+        for model in _diaudit()
+    ]
     # MAX(history_date) is the time of the save, not of the commit: a save committed after a later
     # one would not move it. For the users (who may log in, with which rights) the number of rows
     # does.
     if hasattr(User, "history"):
-        parts.append(count(User.history.model._meta.db_table))
+        parts.append((count(User.history.model._meta.db_table), True))
     # Rows written in bulk bypass the history; the big tables of a bulk load show it in their ids.
     parts += [
-        newest(model._meta.db_table)
+        (newest(model._meta.db_table), False)
         for model in (Anggaran, Target, Realisasi, Indikator, PerangkatDaerah, Responden)
     ]
     laporan = LaporanTahunan._meta.db_table
     parts += [
-        newest(laporan),
-        newest(laporan, "status_sejak"),
-        newest(RiwayatStatus._meta.db_table),
+        (newest(laporan), False),
+        (newest(laporan, "status_sejak"), False),
+        (newest(RiwayatStatus._meta.db_table), False),
     ]
     # Unaudited tables the dashboards or the access decision read.
-    for table in (
-        AngkaTercetak._meta.db_table,
-        SdmKomposisi._meta.db_table,
-        Pemda._meta.db_table,
-        KebutuhanPersonil._meta.db_table,
-        KategoriPPKS._meta.db_table,
-        KejadianBencana._meta.db_table,
-        User.groups.through._meta.db_table,
-        User.user_permissions.through._meta.db_table,
-        Group.permissions.through._meta.db_table,
+    for table, for_access in (
+        (AngkaTercetak._meta.db_table, False),
+        (SdmKomposisi._meta.db_table, False),
+        (Pemda._meta.db_table, False),
+        (KebutuhanPersonil._meta.db_table, False),
+        (KategoriPPKS._meta.db_table, False),
+        (KejadianBencana._meta.db_table, False),
+        (User.groups.through._meta.db_table, True),
+        (User.user_permissions.through._meta.db_table, True),
+        (Group.permissions.through._meta.db_table, True),
     ):
-        parts += [newest(table), count(table)]
-    parts.append(f"(SELECT SUM({q('jumlah')}) FROM {q(SdmKomposisi._meta.db_table)})")
-    return "SELECT " + ", ".join(parts)
+        parts += [(newest(table), for_access), (count(table), for_access)]
+    parts.append((f"(SELECT SUM({q('jumlah')}) FROM {q(SdmKomposisi._meta.db_table)})", False))
+    return tuple(parts)
+
+
+@memo
+def _sql(vendor: str) -> str:
+    return "SELECT " + ", ".join(part for part, _ in _bagian(vendor))
+
+
+@memo
+def _akses(vendor: str) -> tuple[int, ...]:
+    return tuple(i for i, (_, for_access) in enumerate(_bagian(vendor)) if for_access)
 
 
 def _fetch(sql: str) -> tuple:
@@ -189,6 +209,10 @@ _TERAKHIR: dict[str, tuple[float, str]] = {}  # database alias → (monotonic ti
 _GENERASI = [0]  # bumped whenever the kept version is forgotten (threads: see versi_data)
 
 
+# data version → its access version (the part of the same row the access decision depends on)
+_VERSI_AKSES: OrderedDict[str, str] = OrderedDict()
+
+
 def versi_data(maks_umur: float = 0.0) -> str:
     """A short fingerprint that changes whenever the data the dashboards read changes (1 query).
 
@@ -202,12 +226,25 @@ def versi_data(maks_umur: float = 0.0) -> str:
     generasi = _GENERASI[0]
     row = _fetch(_sql(connection.vendor))
     versi = hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+    access = repr([row[i] for i in _akses(connection.vendor)])
     with _KUNCI:
+        _VERSI_AKSES[versi] = "a" + hashlib.blake2b(access.encode(), digest_size=8).hexdigest()
+        while len(_VERSI_AKSES) > 64:
+            _VERSI_AKSES.popitem(last=False)
         if (
             generasi == _GENERASI[0]
         ):  # not if another thread forgot the version meanwhile (it may be older)
             _TERAKHIR[connection.alias] = (now, versi)
     return versi
+
+
+def versi_akses(maks_umur: float = 0.0) -> str:
+    """The part of the data version the access decision depends on (users, their groups and
+    permissions, assignments): it stays the same while other data changes, so a province whose
+    pemda keep saving does not make every request after a save ask the user's permissions and
+    rewrite the session."""
+    found = _VERSI_AKSES.get(versi_data(maks_umur))
+    return found if found is not None else _VERSI_AKSES[versi_data()]
 
 
 def _lupakan() -> None:
@@ -342,6 +379,26 @@ def dari_cache[T](kunci: str, versi: str, hitung: Callable[[], T]) -> T:
     return value
 
 
+def dari_cache_per_butir[K, T](
+    kumpulan: str, kunci: dict[K, str], hitung: Callable[[list[K]], dict[K, T]]
+) -> dict[K, T]:
+    """Values kept item by item inside one cache entry (`kumpulan`, e.g. a pemda's year).
+
+    `kunci` maps each item to its key, which carries the item's own fingerprint; `hitung` computes
+    the items whose key is not in the entry, together, and the entry is stored again with the
+    current keys only. One read and at most one write whatever the number of items; two processes
+    writing at once keep the last entry (every value in it is right for its key).
+    """
+    key = f"lkip:dasbor:{SKEMA}:{kumpulan}"
+    stored = _ambil(key) or {}
+    out = {item: stored[k] for item, k in kunci.items() if k in stored}
+    missing = [item for item in kunci if item not in out]
+    if missing:
+        out |= hitung(missing)
+        _simpan(key, {kunci[item]: value for item, value in out.items()})
+    return out
+
+
 def lingkup(user) -> str:
     """The set of agencies a user may see, as a key: the SQL of the one scoping query itself.
 
@@ -359,7 +416,8 @@ def akses(request: HttpRequest, versi: str, permission: str) -> str | None:
     """The user's scope key if they may read the dashboards (None if not).
 
     Decided with the permission and the scoping function, then kept in the session for as long as
-    the data version (which covers assignments, groups and permissions) stays the same.
+    `versi` stays the same: the access version (`versi_akses`: assignments, groups, permissions,
+    the users' own rows), which other data does not move.
     """
     kept = request.session.get(SESI_AKSES)
     if kept and kept[0] == versi:

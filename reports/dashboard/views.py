@@ -25,12 +25,14 @@ from lkip.access import get_opd, opd_for_user
 from reports import charts
 from reports.dashboard import export, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
+from reports.dashboard.sidik import sidik_pemda
 from reports.dashboard.tables import OpdTable
 from reports.dashboard.versi import (
     VERSI_DASBOR_DETIK,
     Fragmen,
     akses,
     fragmen_tersimpan,
+    versi_akses,
     versi_data,
 )
 from skm.hasil import gabungan, hasil_per_tahun
@@ -53,7 +55,7 @@ def _dasbor(view: Callable) -> Callable:
                 content_type="text/plain; charset=utf-8",
             )
         versi = versi_data(maks_umur=VERSI_DASBOR_DETIK)
-        scope = akses(request, versi, PERMISSION)
+        scope = akses(request, versi_akses(maks_umur=VERSI_DASBOR_DETIK), PERMISSION)
         if scope is None:
             raise PermissionDenied
         return view(request, versi, scope, *args, **kwargs)
@@ -135,7 +137,15 @@ def pemda(request: HttpRequest, versi: str, scope: str) -> HttpResponse:
         tahun = f" {context['tahun']}" if "tahun" in context else ""
         return _isi(request, "pemda.html", f"Dasbor kinerja{tahun}", context, status)
 
-    return _halaman(request, fragmen_tersimpan(request, versi, scope, build))
+    def per_pemda() -> Fragmen:
+        # The body is the same for as long as this pemda's data is (a change in another pemda
+        # moves the global version, not the pemda's fingerprint): kept under both.
+        pemda_id = _pemda_id(request)
+        if pemda_id is None:
+            return build()
+        return fragmen_tersimpan(request, "p" + sidik_pemda(pemda_id, versi).semua, scope, build)
+
+    return _halaman(request, fragmen_tersimpan(request, versi, scope, per_pemda))
 
 
 def _skm_pemda(request: HttpRequest, pemda_id: int, tahun: int) -> dict | None:

@@ -1,10 +1,10 @@
 """What the data-health checks read, loaded by one function for one agency or a whole pemda.
 
 `muat_konteks(tahun, opd=...)` serves `periksa(opd, tahun)` (the command, the report's draft
-appendix, the agency dashboard); `muat_konteks(tahun, pemda_id=...)` serves the pemda dashboard,
-which needs the findings of every agency: the same queries over the wider scope, so the query
-count does not grow with the number of agencies, and each agency's share becomes the same
-`Konteks` the single load gives.
+appendix, the agency dashboard); `muat_konteks(tahun, pemda_id=...)` (or `opd_ids=...`, the rows
+whose data changed) serves the pemda dashboard, which needs the findings of every agency: the same
+queries over the wider scope, so the query count does not grow with the number of agencies, and
+each agency's share becomes the same `Konteks` the single load gives.
 """
 
 from __future__ import annotations
@@ -78,17 +78,26 @@ def _per_opd(rows: Iterable) -> dict[int, list]:
 
 
 def muat_konteks(
-    tahun: int, *, opd: PerangkatDaerah | None = None, pemda_id: int | None = None
+    tahun: int,
+    *,
+    opd: PerangkatDaerah | None = None,
+    pemda_id: int | None = None,
+    opd_ids: Iterable[int] | None = None,
 ) -> list[Konteks]:
-    """The health context of one agency (`opd`) or of every agency of a pemda (`pemda_id`, by
-    name) for a year: about ten queries, whatever the number of agencies, indicators and lines."""
-    if (opd is None) == (pemda_id is None):
-        raise ValueError("Sebutkan tepat satu lingkup: opd atau pemda_id.")
+    """The health context of one agency (`opd`), of every agency of a pemda (`pemda_id`) or of
+    some agencies (`opd_ids`: the rows of the pemda dashboard whose data changed), by name, for a
+    year: about ten queries, whatever the number of agencies, indicators and lines."""
+    if sum(x is not None for x in (opd, pemda_id, opd_ids)) != 1:
+        raise ValueError("Sebutkan tepat satu lingkup: opd, pemda_id atau opd_ids.")
     if opd is not None:
         opds, scope = [opd], {"opd": opd}
-    else:
+    elif pemda_id is not None:
         opds = list(PerangkatDaerah.objects.filter(pemda_id=pemda_id).order_by("nama"))
         scope = {"opd__pemda_id": pemda_id}
+    else:
+        ids = sorted(set(opd_ids))
+        opds = list(PerangkatDaerah.objects.filter(pk__in=ids).order_by("nama"))
+        scope = {"opd_id__in": ids}
     years = [tahun - 1, tahun]
     indikator = list(
         Indikator.objects.filter(**scope)
