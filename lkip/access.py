@@ -44,9 +44,9 @@ def wajib_izin(user, *izin: str) -> None:
     """Refuse (403) unless the user holds one of these model permissions.
 
     The guard for views whose permission depends on the URL (the generic data screens, the workflow
-    actions); a view with a fixed permission says so with Django's
-    `@permission_required(..., raise_exception=True)`. `user.has_perm` alone only decides what a
-    page shows (links, buttons), never whether it is served.
+    actions); a view with a fixed permission says so with `@izin_wajib(...)` below (Django's
+    `permission_required`, marked for the menu). `user.has_perm` alone only decides what a page
+    shows (links, buttons), never whether it is served.
     """
     if not any(user.has_perm(p) for p in izin):
         raise PermissionDenied(
