@@ -71,16 +71,23 @@ class CapaianOutputForm(ScopedForm):
 class AnggaranTable(ScopedTable):
     layar_slug = "anggaran"
     kode = tables.Column(accessor="nomenklatur__kode", verbose_name="Kode")
-    uraian = tables.Column(accessor="nomenklatur__nama", verbose_name="Uraian")
+    uraian = tables.Column(
+        accessor="nomenklatur__nama", verbose_name="Uraian", attrs={"td": {"class": "uraian"}}
+    )
     pagu_murni = AngkaColumn(tempat=0)
     pagu_perubahan = AngkaColumn(tempat=0)
     realisasi = AngkaColumn(tempat=0)
     serapan = tables.Column(
-        empty_values=(), orderable=False, verbose_name="Serapan", attrs={"td": {"class": "num"}}
+        empty_values=(),
+        orderable=False,
+        verbose_name="Serapan",
+        attrs={"td": {"class": "num"}, "th": {"class": "num"}},
     )
 
     class Meta:
         model = Anggaran
+        # program, kegiatan, sub-kegiatan: indented by the stylesheet
+        row_attrs = {"class": lambda record: f"tingkat-{record.nomenklatur.tingkat}"}
         fields = [
             "kode",
             "uraian",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,7 +41,7 @@ from exchange.workbook import (
     terapkan_tersimpan,
 )
 from lkip import penyimpanan
-from lkip.access import get_opd
+from lkip.access import get_opd, izin_wajib
 from lkip.models import PerangkatDaerah
 from targets.models import Renstra
 
@@ -229,7 +229,7 @@ def _pratinjau_page(
 
 
 @login_required
-@permission_required("targets.change_realisasi", raise_exception=True)
+@izin_wajib("targets.change_realisasi")
 @require_GET
 def impor(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
@@ -238,7 +238,7 @@ def impor(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_POST
-@permission_required("targets.change_realisasi", raise_exception=True)
+@izin_wajib("targets.change_realisasi")
 # The size-limit handler must be installed before the body is read; CSRF is checked below.
 @csrf_exempt
 def pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
@@ -284,7 +284,7 @@ def _ada_perubahan(result: HasilImpor) -> bool:
 
 @login_required
 @require_POST
-@permission_required("targets.change_realisasi", raise_exception=True)
+@izin_wajib("targets.change_realisasi")
 def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     token = request.POST.get("token", "")
@@ -329,7 +329,7 @@ def templat(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("targets.view_realisasi", raise_exception=True)
+@izin_wajib("targets.view_realisasi")
 @require_GET
 def ekspor(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)

@@ -69,7 +69,16 @@ class ModelBackendTersimpan(ModelBackend):
                 user = User._default_manager.select_related("penugasan").get(pk=user_id)
             except User.DoesNotExist:
                 return None
-            return user if self.user_can_authenticate(user) else None
+            if not self.user_can_authenticate(user):
+                return None
+            # What the requests learn about the kept user is kept with it (each request's copy
+            # shares these two dicts): its permissions, once a request has read them, and the
+            # agencies looked up by code (lkip.access.get_opd). A change to the user's groups or
+            # permissions, to an agency or to an assignment moves the data version and so reloads
+            # the user with both empty.
+            user._izin_tersimpan = {}
+            user._opd_per_kode = {}
+            return user
 
         session = _SESI.get()
         expected = session.get(HASH_SESSION_KEY) if session is not None else None
@@ -79,4 +88,18 @@ class ModelBackendTersimpan(ModelBackend):
 
         if _penyimpan is None:
             return muat()
-        return _penyimpan(user_id, muat, cocok, _salin)
+        user = _penyimpan(user_id, muat, cocok, _salin)
+        izin = getattr(user, "_izin_tersimpan", {}).get("semua")
+        if izin is not None:
+            user._user_perm_cache, user._group_perm_cache, user._perm_cache = izin
+        return user
+
+    def get_all_permissions(self, user_obj, obj=None):
+        perms = super().get_all_permissions(user_obj, obj)
+        tersimpan = getattr(user_obj, "_izin_tersimpan", None)
+        if tersimpan is not None and obj is None and hasattr(user_obj, "_perm_cache"):
+            tersimpan.setdefault(
+                "semua",
+                (user_obj._user_perm_cache, user_obj._group_perm_cache, user_obj._perm_cache),
+            )
+        return perms

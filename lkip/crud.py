@@ -15,18 +15,21 @@ from decimal import Decimal
 import django_tables2 as tables
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models, router, transaction
 from django.db.models.deletion import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_safe
 
 from lkip import formulas
 from lkip.access import get_opd, wajib_izin
 from lkip.audit import Perubahan
 from lkip.forms import BUKTI_MAKS
+from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.kunci import alasan_terkunci, kunci_opd, tahun_terkunci
 from lkip.models import PerangkatDaerah
 from lkip.uploads import upload_limit, upload_refused
@@ -251,6 +254,7 @@ def daftar(request: HttpRequest, kode: str, layar: str) -> HttpResponse:
     wajib_izin(request.user, screen.perm % "view")
     opd = get_opd(request.user, kode)
     table = screen.table(screen.queryset(opd), request=request, opd=opd)
+    table.bisa_ubah = request.user.has_perm(screen.perm % "change")  # the rule of `ubah` below
     terkunci = []
     if any(f.name == "tahun" for f in screen.model._meta.concrete_fields):
         terkunci = [pesan for _tahun, pesan in sorted(tahun_terkunci(opd).items())]
@@ -318,7 +322,14 @@ def _simpan(
     return render(
         request,
         "lkip/form.html",
-        {"opd": opd, "layar": screen, "form": form, "obj": instance, "konflik": konflik},
+        {
+            "opd": opd,
+            "layar": screen,
+            "form": form,
+            "obj": instance,
+            "konflik": konflik,
+            "bisa_hapus": request.user.has_perm(screen.perm % "delete"),  # the rule of `hapus`
+        },
         status=409 if konflik else 200,
     )
 
@@ -350,13 +361,54 @@ def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     return _simpan(request, screen, opd, _object(screen, opd, pk))
 
 
+def _ikut_terhapus(obj) -> tuple[list[str], list[str]]:
+    """What deleting this record deletes with it (per kind: how many, the first names), and what
+    keeps it from being deleted (records that still use it)."""
+    collector = NestedObjects(using=router.db_for_write(type(obj)))
+    collector.collect([obj])
+    ikut = []
+    for model, objs in collector.model_objs.items():
+        others = sorted((o for o in objs if o != obj), key=str)
+        if not others or model._meta.auto_created:  # the links of a many-to-many field
+            continue
+        names = ", ".join(f"\u201c{o}\u201d" for o in others[:5])
+        more = f" dan {len(others) - 5} lainnya" if len(others) > 5 else ""
+        ikut.append(f"{len(others)} {model._meta.verbose_name}: {names}{more}")
+    dipakai = sorted({f"{p._meta.verbose_name} \u201c{p}\u201d" for p in collector.protected})
+    return ikut, dipakai
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
+    """Delete a record, after a confirmation page naming what goes with it (GET, or a POST
+    without `konfirmasi`, deletes nothing)."""
     screen = _layar(layar)
     wajib_izin(request.user, screen.perm % "delete")
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
+    if not dikonfirmasi(request):
+        ikut, dipakai = _ikut_terhapus(obj)
+        locked = alasan_terkunci(
+            opd, obj, struktur=screen.form.kunci_struktur
+        ) + screen.form.alasan_hapus_terkunci(opd, obj)
+        terhalang = list(locked)
+        if dipakai:
+            terhalang.append("Masih dipakai oleh " + "; ".join(dipakai) + ".")
+        return minta_konfirmasi(
+            request,
+            judul=f"Hapus {screen.nama} \u201c{obj}\u201d?",
+            pertanyaan=(
+                f"{screen.nama.capitalize()} \u201c{obj}\u201d akan dihapus"
+                + (" beserta:" if ikut else ".")
+                + " Penghapusan tidak dapat dibatalkan; jejak audit tetap menyimpan nilai lamanya."
+            ),
+            akibat=ikut,
+            terhalang=terhalang,
+            tombol="Ya, hapus",
+            batal=reverse("data:daftar", args=[opd.kode, screen.slug]),
+            opd=opd,
+        )
     try:
         with transaction.atomic():  # the lock check and the delete together (lkip.kunci)
             locked = alasan_terkunci(

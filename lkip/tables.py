@@ -27,21 +27,34 @@ class AngkaColumn(tables.Column):
 
 class AksiColumn(tables.Column):
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.update(empty_values=(), orderable=False, verbose_name="", exclude_from_export=True)
+        kwargs.update(
+            empty_values=(),
+            orderable=False,
+            verbose_name="Tindakan",
+            exclude_from_export=True,
+            attrs={"td": {"class": "aksi"}},
+        )
         super().__init__(*args, **kwargs)
 
     def render(self, record, table):
         kode, slug = table.opd.kode, table.layar_slug
+        riwayat = format_html(
+            '<a href="{}">Riwayat</a>', reverse("data:riwayat", args=[kode, slug, record.pk])
+        )
+        if not table.bisa_ubah:  # a read-only role is not sent to "Akses ditolak"
+            return riwayat
         return format_html(
-            '<a href="{}">Ubah</a> · <a href="{}">Riwayat</a>',
+            '<a href="{}">Ubah</a> · {}',
             reverse("data:ubah", args=[kode, slug, record.pk]),
-            reverse("data:riwayat", args=[kode, slug, record.pk]),
+            riwayat,
         )
 
 
 class ScopedTable(tables.Table):
     aksi = AksiColumn()
     layar_slug = ""
+    #: whether to offer "Ubah": set by the list screen from the edit screen's own permission
+    bisa_ubah = False
 
     def __init__(self, *args, opd=None, **kwargs) -> None:
         self.opd = opd

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from lkip.access import get_opd
-from lkip.audit import jenis_choices, opd_history
+from lkip.access import get_opd, izin_wajib
+from lkip.audit import jenis_choices, opd_history, pengguna_choices
 
 
 class AuditFilter(forms.Form):
     jenis = forms.ChoiceField(label="Jenis data", required=False)
-    pengguna = forms.CharField(label="Pengguna", required=False, max_length=150)
+    pengguna = forms.ChoiceField(label="Pengguna", required=False)
     dari = forms.DateField(
         label="Dari tanggal",
         required=False,
@@ -28,9 +30,10 @@ class AuditFilter(forms.Form):
         error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, opd, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["jenis"].choices = [("", "Semua")] + jenis_choices()
+        self.fields["pengguna"].choices = [("", "Semua")] + pengguna_choices(opd)
 
     def clean(self):
         data = super().clean()
@@ -41,19 +44,26 @@ class AuditFilter(forms.Form):
 
 @login_required
 @require_safe
-@permission_required("targets.view_realisasi", raise_exception=True)
+@izin_wajib("targets.view_realisasi")
 def audit(request: HttpRequest, kode: str) -> HttpResponse:
     """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat too)."""
     opd = get_opd(request.user, kode)
-    form = AuditFilter(request.GET or None)
-    entries = []
-    if not request.GET or form.is_valid():
-        data = form.cleaned_data if request.GET else {}
-        entries = opd_history(
+    saring = {k: v for k, v in request.GET.items() if k != "halaman"}
+    form = AuditFilter(saring or None, opd=opd)
+    page = None
+    if not saring or form.is_valid():
+        data = form.cleaned_data if saring else {}
+        page = opd_history(
             opd,
             jenis=data.get("jenis", ""),
             pengguna=data.get("pengguna", ""),
             dari=data.get("dari"),
             sampai=data.get("sampai"),
+            halaman=request.GET.get("halaman", 1),
         )
-    return render(request, "lkip/audit.html", {"opd": opd, "form": form, "entries": entries})
+    query = urlencode({k: v for k, v in saring.items() if k in form.fields and v})
+    return render(
+        request,
+        "lkip/audit.html",
+        {"opd": opd, "form": form, "page": page, "entries": page or [], "query": query},
+    )

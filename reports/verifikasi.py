@@ -193,7 +193,7 @@ def _periksa_tanda_tangan(data: bytes, sha: str, dokumen: DokumenTertandatangani
     return Verdikt(
         True,
         "berkas ini persis LKIP tertandatangani dari aplikasi ini, dan tanda tangannya utuh dan "
-        "sah (diperiksa dengan pyHanko).",
+        "sah.",
         sha,
         dokumen,
         keadaan,

@@ -6,15 +6,16 @@ import hashlib
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from lkip import penyimpanan
-from lkip.access import get_opd, opd_for_user
+from lkip.access import get_opd, izin_wajib, opd_for_user
 from lkip.kunci import tahun_terkunci_error
 from lkip.models import PerangkatDaerah
 from reports.dashboard.versi import dari_cache, versi_data
@@ -72,7 +73,9 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         return render_html(_laporan(opd, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi)
 
     html = dari_cache(key, versi_data(), render)
-    return HttpResponse(html)
+    # The role's menu is the user's own: added to the shared cached page, never cached with it.
+    menu = render_to_string("_menu.html", request=request)
+    return HttpResponse(html.replace("<!--menu-->", menu, 1))
 
 
 @login_required
@@ -152,7 +155,7 @@ def _write_pdf(laporan: Laporan) -> str:
 
 @login_required
 @require_safe
-@permission_required("reports.change_narasilaporan", raise_exception=True)
+@izin_wajib("reports.change_narasilaporan")
 def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     stored = {n.bagian: n for n in NarasiLaporan.objects.filter(opd=opd, tahun=tahun)}
@@ -170,7 +173,7 @@ def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("reports.change_narasilaporan", raise_exception=True)
+@izin_wajib("reports.change_narasilaporan")
 def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     if bagian not in BagianNarasi.values or not 2000 <= tahun <= 2100:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from uuid import UUID
 
 from django import forms
@@ -10,9 +11,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, wajib_izin
+from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.uploads import upload_limit, upload_refused
 from reports import signing, workflow
 from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm, VerifikasiForm
@@ -120,6 +123,16 @@ def _selesai(request: HttpRequest, lap: LaporanTahunan, pesan: str) -> HttpRespo
     return redirect("reports:alur", kode=lap.opd.kode, tahun=lap.tahun)
 
 
+@dataclass(frozen=True)
+class Tanya:
+    """The confirmation of an irreversible workflow action."""
+
+    judul: str
+    pertanyaan: str
+    akibat: list[str]
+    tombol: str
+
+
 def _tindakan(
     request: HttpRequest,
     kode: str,
@@ -129,19 +142,32 @@ def _tindakan(
     kunci: str,
     form: Callable[[LaporanTahunan], forms.Form],
     jalankan: Callable[[LaporanTahunan, dict], str],
+    tanya: Callable[[LaporanTahunan], Tanya] | None = None,
 ) -> HttpResponse:
     """Every workflow action: the agency's LKIP, the permission, the bound form, the action, the
     message.
 
     An invalid form shows the panel again with the errors beside the fields; a refusal by the
     workflow (AlurDitolak) shows it with the reason and status 409; success redirects with the
-    message.
+    message. An irreversible action (`tanya`) first answers a valid form with a confirmation page
+    that posts it again confirmed (lkip.konfirmasi): without `konfirmasi=ya` nothing changes.
     """
     lap = _laporan_tahunan(request, kode, tahun)
     wajib_izin(request.user, *izin)
     bound = form(lap)
     if not bound.is_valid():
         return _panel(request, lap, **{kunci: bound})
+    if tanya is not None and not dikonfirmasi(request):
+        t = tanya(lap)
+        return minta_konfirmasi(
+            request,
+            judul=t.judul,
+            pertanyaan=t.pertanyaan,
+            akibat=t.akibat,
+            tombol=t.tombol,
+            batal=reverse("reports:alur", args=[lap.opd.kode, lap.tahun]),
+            opd=lap.opd,
+        )
     try:
         pesan = jalankan(lap, bound.cleaned_data)
     except AlurDitolak as exc:
@@ -164,6 +190,17 @@ def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         kunci="ajukan",
         form=lambda lap: AjukanForm(request.POST, prefix="ajukan"),
         jalankan=jalankan,
+        tanya=lambda lap: Tanya(
+            f"Ajukan LKIP {lap.tahun}?",
+            f"LKIP {lap.opd.nama} {lap.tahun} akan diajukan untuk persetujuan Kepala Dinas.",
+            [
+                f"Data tahun {lap.tahun} serta Renstra, tujuan, sasaran dan indikator terkunci "
+                "sampai LKIP dikembalikan untuk perbaikan.",
+                "Inspektorat dapat memberi komentar reviu; Kepala Dinas menyetujui dan "
+                "menandatangani atau mengembalikan.",
+            ],
+            "Ya, ajukan",
+        ),
     )
 
 
@@ -204,6 +241,15 @@ def kembalikan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         kunci="kembalikan",
         form=lambda lap: AlasanForm(request.POST, prefix="kembalikan"),
         jalankan=jalankan,
+        tanya=lambda lap: Tanya(
+            f"Kembalikan LKIP {lap.tahun}?",
+            f"LKIP {lap.opd.nama} {lap.tahun} akan dikembalikan ke Perencana untuk perbaikan.",
+            [
+                "LKIP kembali menjadi draf dan datanya dapat diubah lagi.",
+                "Perencana harus mengajukannya kembali sebelum dapat ditandatangani.",
+            ],
+            "Ya, kembalikan",
+        ),
     )
 
 
@@ -225,6 +271,17 @@ def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         kunci="tandatangani",
         form=lambda lap: TandatanganiForm(request.POST, prefix="ttd"),
         jalankan=jalankan,
+        tanya=lambda lap: Tanya(
+            f"Setujui dan tandatangani LKIP {lap.tahun}?",
+            f"LKIP {lap.opd.nama} {lap.tahun} akan disetujui dan ditandatangani secara "
+            "elektronik atas nama Anda.",
+            [
+                "Isi LKIP dibekukan; dokumen PDF final dibuat dan diberi tanda tangan elektronik.",
+                f"Data tahun {lap.tahun} terkunci; koreksi sesudahnya hanya lewat revisi yang "
+                "ditandatangani kembali.",
+            ],
+            "Ya, setujui dan tandatangani",
+        ),
     )
 
 
@@ -246,6 +303,16 @@ def buka_revisi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         kunci="revisi",
         form=lambda lap: AlasanForm(request.POST, prefix="revisi"),
         jalankan=jalankan,
+        tanya=lambda lap: Tanya(
+            f"Buat revisi LKIP {lap.tahun}?",
+            f"Revisi LKIP {lap.opd.nama} {lap.tahun} akan dibuka.",
+            [
+                "LKIP kembali menjadi draf; data tahun itu dapat dikoreksi.",
+                "Dokumen yang sudah ditandatangani tidak berubah dan tetap dapat diunduh; "
+                "koreksinya harus diajukan dan ditandatangani kembali sebagai revisi baru.",
+            ],
+            "Ya, buat revisi",
+        ),
     )
 
 

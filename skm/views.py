@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from lkip.access import get_opd
+from lkip.access import get_opd, izin_wajib
 from lkip.crud import LAYAR
 from skm import ekspor as ekspor_xlsx
 from skm import poster as poster_pdf
@@ -27,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @login_required
 @require_safe
-@permission_required("skm.view_unitlayanan", raise_exception=True)
+@izin_wajib("skm.view_unitlayanan")
 def beranda(request: HttpRequest, kode: str) -> HttpResponse:
     """Set-up at a glance: the set-up screens, the public links with posters, the years' results."""
     opd = get_opd(request.user, kode)
@@ -55,7 +55,7 @@ def beranda(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_POST
-@permission_required("skm.add_tautansurvei", raise_exception=True)
+@izin_wajib("skm.add_tautansurvei")
 def buat_tautan(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     baru = services.buat_tautan(opd)
@@ -65,7 +65,7 @@ def buat_tautan(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_safe
-@permission_required("skm.view_tautansurvei", raise_exception=True)
+@izin_wajib("skm.view_tautansurvei")
 def poster(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     """A printable A4 poster with the QR code of the public form, for the service counter."""
     opd = get_opd(request.user, kode)
@@ -87,7 +87,7 @@ def poster(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-@permission_required("skm.view_responden", raise_exception=True)
+@izin_wajib("skm.view_responden")
 def hasil(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     data = hasil_tahun(opd, tahun)
@@ -105,7 +105,7 @@ def _rumus_sampel() -> str:
 
 
 @login_required
-@permission_required("targets.change_realisasi", raise_exception=True)
+@izin_wajib("targets.change_realisasi")
 def tetapkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The Perencana confirms: the year's IKM from the survey becomes the IKM realisation."""
     opd = get_opd(request.user, kode)
@@ -133,7 +133,7 @@ def _angka(nilai) -> str:
 
 @login_required
 @require_safe
-@permission_required("skm.view_responden", raise_exception=True)
+@izin_wajib("skm.view_responden")
 def jawaban(request: HttpRequest, kode: str) -> HttpResponse:
     """The raw responses (newest first), filtered; suspicious ones can be excluded with a reason."""
     opd = get_opd(request.user, kode)
@@ -178,7 +178,7 @@ def _responden(opd, pk: int) -> Responden:
 
 @login_required
 @require_POST
-@permission_required("skm.add_pengecualian", raise_exception=True)
+@izin_wajib("skm.add_pengecualian")
 def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     obj = _responden(opd, pk)
@@ -196,7 +196,7 @@ def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@permission_required("skm.delete_pengecualian", raise_exception=True)
+@izin_wajib("skm.delete_pengecualian")
 def sertakan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     obj = _responden(opd, pk)
@@ -214,7 +214,7 @@ def sertakan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-@permission_required("skm.view_responden", raise_exception=True)
+@izin_wajib("skm.view_responden")
 def ekspor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     response = HttpResponse(ekspor_xlsx.jawaban_xlsx(opd, tahun), content_type=XLSX)
@@ -223,7 +223,7 @@ def ekspor(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("skm.add_responden", raise_exception=True)
+@izin_wajib("skm.add_responden")
 def impor(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     form = ImporForm(request.POST or None, request.FILES or None)

@@ -6,7 +6,7 @@ class TargetsConfig(AppConfig):
     verbose_name = "Renstra, target dan realisasi"
 
     def ready(self) -> None:
-        from lkip import kunci
+        from lkip import kunci, menu
         from targets import bukti, screens  # noqa: F401  (screens registers the planning screens)
         from targets.services import pesan_periode_tertutup
 
@@ -14,3 +14,7 @@ class TargetsConfig(AppConfig):
         kunci.daftarkan_periode(pesan_periode_tertutup)
         # Replaced, cleared or deleted evidence files leave the storage after the commit.
         bukti.hubungkan()
+        # The year an agency's menu opens on.
+        from targets.views import tahun_bawaan
+
+        menu.daftarkan_tahun(tahun_bawaan)

@@ -22,7 +22,7 @@ def pesan_periode_tertutup(opd: PerangkatDaerah, tahun: int, periode: int) -> st
         label = "Tahun" if periode == Periode.TAHUNAN else Periode(periode).label
         return (
             f"{label} {tahun} sudah ditutup: nilainya hanya dapat dibaca. "
-            f"Minta pengguna yang berwenang membukanya kembali dengan alasan."
+            "Kepala Dinas dapat membukanya kembali dengan alasan."
         )
     closed_year = (
         periode

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from budget.models import Anggaran
 from indicators.models import Indikator, JenisNilai
 from lkip import formulas
-from lkip.access import get_opd
+from lkip.access import get_opd, izin_wajib
 from lkip.forms import AngkaField
 from lkip.isian import banyak_isian
+from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.kunci import periode_tertutup_error, tahun_terkunci_error
 from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
 from targets.models import JenisTarget, PembukaanPeriode, Periode, Target
@@ -113,7 +115,7 @@ ISIAN_MAKS = 20_000
 
 
 @login_required
-@permission_required("targets.view_realisasi", raise_exception=True)
+@izin_wajib("targets.view_realisasi")
 @banyak_isian(lambda: ISIAN_MAKS)
 def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
     _check_period(tahun, tw)
@@ -193,7 +195,7 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
 
 @login_required
 @require_safe
-@permission_required("targets.view_realisasi", raise_exception=True)
+@izin_wajib("targets.view_realisasi")
 def hitung(request: HttpRequest, kode: str, tahun: int, tw: int) -> JsonResponse:
     """Capaian (or cumulative serapan) for one row as typed, computed by the formulas module."""
     _check_period(tahun, tw)
@@ -255,12 +257,29 @@ def _int(text: str) -> int:
 
 @login_required
 @require_POST
-@permission_required("targets.add_periodetertutup", raise_exception=True)
+@izin_wajib("targets.add_periodetertutup")
 def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")
     _check_period(tahun, periode or 1)
     opd = get_opd(request.user, kode)
+    nama = "Tahun" if periode == Periode.TAHUNAN else Periode(periode).label
+    kecil = nama[0].lower() + nama[1:]  # "triwulan II"
+    if not dikonfirmasi(request):
+        return minta_konfirmasi(
+            request,
+            judul=f"Tutup {kecil} {tahun}?",
+            pertanyaan=f"{nama} {tahun} {opd.nama} akan ditutup.",
+            akibat=[
+                "Realisasi indikator dan anggaran periode ini tidak dapat diubah lagi, baik di "
+                "layar, di entri triwulan, maupun lewat impor Excel.",
+                "Hanya Kepala Dinas (atau Admin Pemda) yang dapat membukanya kembali, dengan "
+                "alasan yang tercatat.",
+            ],
+            tombol=f"Ya, tutup {kecil}",
+            batal=reverse("data:entri", args=[opd.kode, tahun, periode or 4]),
+            opd=opd,
+        )
     tutup_periode(opd, tahun, periode, request.user)
     messages.success(
         request,
@@ -272,7 +291,7 @@ def tutup(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResp
 
 @login_required
 @require_POST
-@permission_required("targets.delete_periodetertutup", raise_exception=True)
+@izin_wajib("targets.delete_periodetertutup")
 def buka(request: HttpRequest, kode: str, tahun: int, periode: int) -> HttpResponse:
     if not 0 <= periode <= 4:
         raise Http404("Periode tidak sah.")

@@ -63,7 +63,7 @@ EXPECTED = {
     "data:riwayat": READ,
     "data:tambah": EDIT,
     "data:ubah": EDIT,
-    "data:hapus": POST_ONLY,
+    "data:hapus": EDIT,  # GET: the confirmation page naming what goes with the record
     "data:tutup": POST_ONLY,
     "data:buka": POST_ONLY,
     "exchange:impor": EDIT,
@@ -209,7 +209,9 @@ def test_read_only_roles_are_refused_every_write(world, client):
                     client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/", {}).status_code == 403
                 )
                 assert (
-                    client.post(f"/data/{demo.kode}/{layar.slug}/{obj.pk}/hapus/").status_code
+                    client.post(
+                        f"/data/{demo.kode}/{layar.slug}/{obj.pk}/hapus/", {"konfirmasi": "ya"}
+                    ).status_code
                     == 403
                 )
         assert client.post(f"/data/{demo.kode}/entri/2024/tw2/", {}).status_code == 403

@@ -61,7 +61,7 @@ def pesan_tutup(ctx: Ctx, tahun: int, periode: int) -> str:
     nama = f"tahun {tahun}" if periode == 0 else f"{periode_teks(periode)} {tahun}"
     return (
         f"periode {nama} sudah ditutup, sehingga nilainya tidak dapat dibuat atau diubah lewat "
-        "impor; minta pengguna yang berwenang membuka kembali periode ini."
+        "impor; Kepala Dinas dapat membuka kembali periode ini dengan alasan."
     )
 
 

@@ -24,3 +24,13 @@ def rupiah(value):
 @register.filter
 def persen(value):
     return "—" if value is None else formulas.format_persen(value)
+
+
+#: How a data-health finding's level reads on every screen and in the report.
+TINGKAT_TEMUAN = {"error": "kesalahan", "warning": "peringatan"}
+
+
+@register.filter
+def tingkat_temuan(value):
+    """One word per level everywhere: "kesalahan" (blocks submission), "peringatan"."""
+    return TINGKAT_TEMUAN.get(str(value), value)

@@ -164,6 +164,11 @@ class DasborOpd:
         return sum(i.triwulan_kosong for i in self.iku)
 
     @property
+    def iku_diukur_triwulan(self) -> bool:
+        """Some IKU has a quarterly target (otherwise a count of empty quarters says nothing)."""
+        return any(t.keadaan != Keadaan.TIDAK_DIUKUR for i in self.iku for t in i.triwulan)
+
+    @property
     def status_label(self) -> str:
         return StatusLaporan(self.status).label
 

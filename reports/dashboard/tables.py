@@ -40,7 +40,7 @@ class OpdTable(tables.Table):
     serapan = tables.Column("Serapan anggaran")
     status = tables.Column("Status LKIP", order_by=("status_urut",))
     status_sejak = tables.Column("Sejak")
-    galat = tables.Column("Galat data")
+    galat = tables.Column("Kesalahan data")
 
     class Meta:
         orderable = True

@@ -38,6 +38,9 @@ class SigningBrowserTests:
         page.goto(live_server.url + PANEL)
         page.fill("#id_ajukan-catatan", "Data anggaran 1.06.02 sudah dikoreksi sesuai SP2D.")
         page.click("#aksi-ajukan button[type=submit]")
+        # Submitting locks the year: a page asks first, and only its button submits.
+        page.wait_for_selector("section.konfirmasi")
+        page.click("section.konfirmasi button:has-text('Ya, ajukan')")
         page.wait_for_selector("text=diajukan untuk persetujuan Kepala Dinas")
         assert page.inner_text("span.status") == "Diajukan"
         assert "data tahun 2024 terkunci" in page.inner_text("p.terkunci")
@@ -79,10 +82,12 @@ class SigningBrowserTests:
             page.get_attribute("#id_ttd-setuju", "required") is not None
         )  # the statement must be ticked
         page.check("#id_ttd-setuju")
+        page.click("#aksi-tandatangani button[type=submit]")
+        page.wait_for_selector("section.konfirmasi")
         with page.expect_navigation(timeout=90_000):  # the 44-page PDF is rendered and signed now
             # the click waits for the navigation it starts: rendering and signing take 8 s on a
             # quiet machine, over 30 s on a busy one
-            page.click("#aksi-tandatangani button[type=submit]", timeout=120_000)
+            page.click("section.konfirmasi button[type=submit]", timeout=120_000)
         page.wait_for_selector("text=disetujui dan ditandatangani secara elektronik (revisi 0)")
         assert page.inner_text("span.status") == "Disetujui dan ditandatangani"
         riwayat = page.inner_text("#riwayat")

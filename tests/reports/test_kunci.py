@@ -91,7 +91,9 @@ class DataScreenTests:
         line = (
             Anggaran.objects.filter(opd=diajukan, tahun=2024).order_by("-nomenklatur__kode").first()
         )
-        response = perencana.post(f"{BASE}anggaran/{line.pk}/hapus/", follow=True)
+        response = perencana.post(
+            f"{BASE}anggaran/{line.pk}/hapus/", {"konfirmasi": "ya"}, follow=True
+        )
         assert Anggaran.objects.filter(pk=line.pk).exists()
         assert "tidak dihapus" in response.text and "data tahun 2024 terkunci" in response.text
 
@@ -143,7 +145,7 @@ class OtherEntryTests:
         from targets.models import PeriodeTertutup
 
         assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
-        assert client.post(BASE + "periode/2024/2/tutup/").status_code == 302
+        assert client.post(BASE + "periode/2024/2/tutup/", {"konfirmasi": "ya"}).status_code == 302
         set_status(demo, 2024, StatusLaporan.DIAJUKAN)
         response = client.post(BASE + "periode/2024/2/buka/", {"alasan": "Koreksi"}, follow=True)
         assert "data tahun 2024 terkunci" in response.text
@@ -242,7 +244,9 @@ class PlanTests:
         assert (
             "Sasaran indikator ini tidak dapat dipindah" in moved.text
         )  # … but not away from 2024's report
-        response = perencana.post(f"{BASE}indikator/{ind.pk}/hapus/", follow=True)
+        response = perencana.post(
+            f"{BASE}indikator/{ind.pk}/hapus/", {"konfirmasi": "ya"}, follow=True
+        )
         assert (
             "tidak dihapus" in response.text
             and "sudah disetujui dan ditandatangani" in response.text
@@ -267,7 +271,9 @@ class PlanTests:
 
         set_status(demo, 2024, StatusLaporan.DITANDATANGANI)
         renstra = Renstra.objects.get(opd=demo)
-        response = perencana.post(f"{BASE}renstra/{renstra.pk}/hapus/", follow=True)
+        response = perencana.post(
+            f"{BASE}renstra/{renstra.pk}/hapus/", {"konfirmasi": "ya"}, follow=True
+        )
         assert "tidak dihapus" in response.text and Renstra.objects.filter(pk=renstra.pk).exists()
         response = perencana.post(
             BASE + "renstra/tambah/",

@@ -225,12 +225,12 @@ class SigningTests:
         client.force_login(pelaku.kepala)
         workflow.ajukan(lap_of(opd_bersih), pelaku.perencana)
         url = reverse("reports:alur_tandatangani", args=[opd_bersih.kode, 2024])
-        response = client.post(url, {})
+        response = client.post(url, {"konfirmasi": "ya"})
         assert (
             response.status_code == 200
             and "Centang pernyataan persetujuan" in response.content.decode()
         )
-        response = client.post(url, {"ttd-setuju": "on"})
+        response = client.post(url, {"konfirmasi": "ya", "ttd-setuju": "on"})
         assert response.status_code == 302
         dokumen = DokumenTertandatangani.objects.get()
         pdf = bytes(dokumen.pdf)
@@ -416,7 +416,8 @@ class SigningTests:
             workflow.setujui_dan_tandatangani(lap_of(opd_bersih), pelaku.kepala)
         client.force_login(pelaku.kepala)
         response = client.post(
-            reverse("reports:alur_tandatangani", args=[opd_bersih.kode, 2024]), {"ttd-setuju": "on"}
+            reverse("reports:alur_tandatangani", args=[opd_bersih.kode, 2024]),
+            {"konfirmasi": "ya", "ttd-setuju": "on"},
         )
         assert (
             response.status_code == 409

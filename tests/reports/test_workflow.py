@@ -55,7 +55,7 @@ class SubmitTests:
 
     def test_the_panel_shows_the_refusal_with_the_blocking_findings(self, client, demo):
         client.force_login(make_user("perencana.lain", "perencana", demo))
-        response = client.post(url("alur_ajukan", demo), {"ajukan-catatan": ""})
+        response = client.post(url("alur_ajukan", demo), {"konfirmasi": "ya", "ajukan-catatan": ""})
         assert response.status_code == 409
         html = response.content.decode()
         assert (
@@ -128,12 +128,14 @@ class ReviewTests:
     ):
         diajukan(opd_bersih, pelaku)
         client.force_login(pelaku.inspektorat)
-        response = client.post(url("alur_kembalikan", opd_bersih), {"kembalikan-alasan": "  "})
+        response = client.post(
+            url("alur_kembalikan", opd_bersih), {"konfirmasi": "ya", "kembalikan-alasan": "  "}
+        )
         assert response.status_code == 200 and "Alasan wajib diisi." in response.content.decode()
         assert lap_of(opd_bersih).status == StatusLaporan.DIAJUKAN
         client.post(
             url("alur_kembalikan", opd_bersih),
-            {"kembalikan-alasan": "Tabel 3.1 belum memuat sumber."},
+            {"konfirmasi": "ya", "kembalikan-alasan": "Tabel 3.1 belum memuat sumber."},
         )
         lap = lap_of(opd_bersih)
         assert lap.status == StatusLaporan.DRAF
@@ -184,7 +186,9 @@ class PermissionTests:
         client = Client(enforce_csrf_checks=True)
         client.force_login(pelaku.perencana)
         assert client.get(url("alur_ajukan", opd_bersih)).status_code == 405
-        assert client.post(url("alur_ajukan", opd_bersih), {}).status_code == 403  # no CSRF token
+        assert (
+            client.post(url("alur_ajukan", opd_bersih), {"konfirmasi": "ya"}).status_code == 403
+        )  # no CSRF token
         assert lap_of(opd_bersih).status == StatusLaporan.DRAF
 
     def test_anonymous_users_are_sent_to_the_login_page(self, client, opd_bersih):
@@ -327,3 +331,47 @@ class PanelTests:
             workflow.kembalikan(lap, pelaku.inspektorat, f"Alasan {k}")
             workflow.ajukan(lap, pelaku.perencana)
         assert count() == before
+
+
+class ConfirmationTests:
+    """Submitting, returning, signing and opening a revision ask first (issue #12, observation
+    4): a POST without `konfirmasi` answers with a page naming what will happen, and changes
+    nothing."""
+
+    def test_submitting_without_confirmation_asks_and_changes_nothing(
+        self, client, opd_bersih, pelaku
+    ):
+        client.force_login(pelaku.perencana)
+        response = client.post(url("alur_ajukan", opd_bersih), {"ajukan-catatan": "Siap."})
+        html = response.content.decode()
+        assert response.status_code == 200 and "Ajukan LKIP 2024?" in html
+        assert "terkunci" in html and 'name="ajukan-catatan" value="Siap."' in html
+        assert 'name="konfirmasi" value="ya"' in html
+        assert lap_of(opd_bersih).status == StatusLaporan.DRAF
+        assert not RiwayatStatus.objects.exists()
+
+    def test_returning_signing_and_opening_a_revision_change_nothing_unconfirmed(
+        self, client, opd_bersih, pelaku, sertifikat_demo
+    ):
+        diajukan(opd_bersih, pelaku)
+        client.force_login(pelaku.inspektorat)
+        response = client.post(url("alur_kembalikan", opd_bersih), {"kembalikan-alasan": "x"})
+        assert "Kembalikan LKIP 2024?" in response.content.decode()
+        client.force_login(pelaku.kepala)
+        response = client.post(url("alur_tandatangani", opd_bersih), {"ttd-setuju": "on"})
+        assert "Setujui dan tandatangani LKIP 2024?" in response.content.decode()
+        assert lap_of(opd_bersih).status == StatusLaporan.DIAJUKAN
+        assert lap_of(opd_bersih).riwayat_set.count() == 1
+        workflow.setujui_dan_tandatangani(lap_of(opd_bersih), pelaku.kepala)
+        response = client.post(url("alur_revisi", opd_bersih), {"revisi-alasan": "Koreksi."})
+        assert "Buat revisi LKIP 2024?" in response.content.decode()
+        assert lap_of(opd_bersih).status == StatusLaporan.DITANDATANGANI
+
+    def test_an_invalid_form_shows_its_errors_before_any_confirmation(
+        self, client, opd_bersih, pelaku
+    ):
+        diajukan(opd_bersih, pelaku)
+        client.force_login(pelaku.inspektorat)
+        response = client.post(url("alur_kembalikan", opd_bersih), {"kembalikan-alasan": " "})
+        html = response.content.decode()
+        assert "Alasan wajib diisi." in html and "Kembalikan LKIP 2024?" not in html

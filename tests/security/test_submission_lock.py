@@ -130,7 +130,7 @@ def test_a_data_screen_save_takes_the_lock_before_it_reads_the_status(perencana,
 def test_a_data_screen_delete_takes_the_lock_before_it_reads_the_status(perencana, demo):
     ikm = HasilIKM.objects.filter(opd=demo).order_by("pk").first()
     with _kueri() as log:
-        assert perencana.post(f"{BASE}ikm/{ikm.pk}/hapus/").status_code == 302
+        assert perencana.post(f"{BASE}ikm/{ikm.pk}/hapus/", {"konfirmasi": "ya"}).status_code == 302
     assert not HasilIKM.objects.filter(pk=ikm.pk).exists()
     _assert_locked_then_checked_then_written(log)
 

@@ -195,7 +195,9 @@ class EvidenceTests:
         real = perencana_bukti
         old = real.bukti.name
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(f"/data/{world['dinsos'].kode}/realisasi/{real.pk}/hapus/")
+            response = client.post(
+                f"/data/{world['dinsos'].kode}/realisasi/{real.pk}/hapus/", {"konfirmasi": "ya"}
+            )
         assert response.status_code == 302
         assert not Realisasi.objects.filter(pk=real.pk).exists()
         assert not default_storage.exists(old)

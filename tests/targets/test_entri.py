@@ -102,7 +102,12 @@ class EntriTests:
         self, demo, client
     ):
         client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
-        assert client.post("/data/dinsos-kota-bekasi/periode/2024/2/tutup/").status_code == 302
+        assert (
+            client.post(
+                "/data/dinsos-kota-bekasi/periode/2024/2/tutup/", {"konfirmasi": "ya"}
+            ).status_code
+            == 302
+        )
         data = page_data(client)
         data[f"{ind_prefix(demo, 'IKU-2')}-nilai"] = "90"
         response = client.post(URL, data, follow=True)
