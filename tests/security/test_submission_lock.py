@@ -92,7 +92,7 @@ def test_submitting_locks_the_agency_before_it_checks_and_fingerprints_the_data(
         return wrapped
 
     monkeypatch.setattr(workflow, "kunci_opd", spy("kunci", workflow.kunci_opd))
-    monkeypatch.setattr(workflow, "periksa", spy("periksa", workflow.periksa))
+    monkeypatch.setattr(workflow, "penghalang", spy("periksa", workflow.penghalang))
     monkeypatch.setattr(workflow.signing, "bekukan", spy("bekukan", workflow.signing.bekukan))
     monkeypatch.setattr(workflow, "_pindah", spy("status", workflow._pindah))
 
