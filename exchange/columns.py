@@ -397,7 +397,8 @@ LEMBAR: tuple[Lembar, ...] = (
     ),
     Lembar(
         "Angka_Tercetak",
-        "Angka seperti tercetak di dokumen sebelumnya, untuk dibandingkan pemeriksaan data.",
+        "Angka seperti tercetak di dokumen sebelumnya, untuk dibandingkan pemeriksaan data. "
+        "Isi teks 'hapus' untuk menghapus angka rujukan dengan kunci yang sama.",
         (
             K("tahun", True, _TAHUN, kunci=True, contoh="2024"),
             K("lokasi", True, "letak angka di dokumen", kunci=True, contoh="Tabel 3.18 baris 1"),
@@ -409,7 +410,12 @@ LEMBAR: tuple[Lembar, ...] = (
                 contoh="1.06.01",
             ),
             K("besaran", True, "besaran yang dicetak", kunci=True, contoh="serapan"),
-            K("teks", True, "angka persis seperti tercetak", contoh="90,06"),
+            K(
+                "teks",
+                True,
+                "angka persis seperti tercetak; 'hapus' menghapus angka rujukan ini",
+                contoh="90,06",
+            ),
         ),
     ),
     Lembar(
