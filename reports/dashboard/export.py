@@ -23,7 +23,7 @@ KOLOM: list[tuple[str, object, str | None]] = [
     ("Serapan (%)", lambda r: r.serapan, xlsx.FORMAT_PERSEN),
     ("Status LKIP", lambda r: r.status_label, None),
     ("Status sejak", lambda r: r.status_sejak_teks, None),
-    ("Galat data", lambda r: r.galat, "0"),
+    ("Kesalahan data", lambda r: r.galat, "0"),
     ("Peringatan data", lambda r: r.peringatan, "0"),
 ]
 

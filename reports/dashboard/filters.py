@@ -65,10 +65,10 @@ class DasborPemdaFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": "“%(value)s” bukan status LKIP yang dikenal."},
     )
     galat = django_filters.ChoiceFilter(
-        label="Galat data",
+        label="Kesalahan data",
         method="filter_galat",
         empty_label="Semua",
-        choices=[("ada", "Ada galat"), ("tidak", "Tanpa galat")],
+        choices=[("ada", "Ada kesalahan"), ("tidak", "Tanpa kesalahan")],
         error_messages={
             "invalid_choice": "“%(value)s” bukan pilihan yang dikenal (ada atau tidak)."
         },

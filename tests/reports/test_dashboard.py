@@ -70,7 +70,7 @@ class PemdaDashboardTests:
         assert "89,73%" in row  # serapan = 27.935.447.177 / 31.132.479.236
         assert "100,00% (4 dari 4)" in row
         errors = sum(1 for t in periksa(demo, 2024) if t.tingkat == ERROR)
-        assert f"{errors} galat" in row
+        assert f"{errors} kesalahan" in row
         assert "Draf" in row
         assert "belum ada data" in text(row_of(response.text, "Dinas Baru Kota Bekasi"))
 
@@ -145,7 +145,7 @@ class PemdaDashboardTests:
             ("sort=zzz", "Urutan: “zzz” bukan kolom urutan"),
             ("kategori=zzz", "Kategori rata-rata capaian: “zzz” bukan kategori"),
             ("status=selesai", "Status LKIP: “selesai” bukan status LKIP"),
-            ("per_page=0&galat=mungkin", "Galat data: “mungkin” bukan pilihan"),
+            ("per_page=0&galat=mungkin", "Kesalahan data: “mungkin” bukan pilihan"),
         ],
     )
     def test_filter_values_that_make_no_sense_are_form_errors_naming_the_field(
@@ -548,11 +548,11 @@ class CacheTests:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from reports.models import AngkaTercetak
+        from lkip.models import SdmKomposisi
 
-        assert AngkaTercetak.objects.filter(opd=demo).exists()
+        assert SdmKomposisi.objects.filter(opd=demo).exists()
         with CaptureQueriesContext(connection) as queries:
-            AngkaTercetak.objects.filter(opd=demo).delete()
+            SdmKomposisi.objects.filter(opd=demo).delete()
         assert len(queries) == 1  # one DELETE, not a fetch of every row to signal it
 
 
