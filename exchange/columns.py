@@ -163,7 +163,13 @@ LEMBAR: tuple[Lembar, ...] = (
                 "rumus capaian polaritas negatif: A = (2T − R)/T × 100, B = T/R × 100; kosong = A",
                 pilihan=METODE_NEGATIF,
             ),
-            K("agregasi", True, "cara triwulan dijadikan nilai tahunan", pilihan=AGREGASI),
+            K(
+                "agregasi",
+                True,
+                "cara triwulan dijadikan nilai tahunan bila realisasi TAHUNAN tidak diisi: "
+                "jumlah, terakhir (triwulan terakhir yang terisi), rata-rata",
+                pilihan=AGREGASI,
+            ),
             K(
                 "skala_predikat",
                 False,
@@ -288,7 +294,11 @@ LEMBAR: tuple[Lembar, ...] = (
             ),
             K("pagu_murni", False, f"pagu APBD murni; wajib kecuali pagu_perubahan diisi. {_RP}"),
             K("pagu_perubahan", False, f"pagu setelah perubahan (APBD-P). {_RP}"),
-            K("realisasi", True, f"realisasi setahun. {_RP}"),
+            K(
+                "realisasi",
+                True,
+                f"realisasi setahun; bila triwulan diisi, harus sama dengan jumlahnya. {_RP}",
+            ),
             K(
                 "realisasi_tw1",
                 False,

@@ -43,9 +43,7 @@ class SubmitTests:
         )
         assert step.alasan == "Data triwulan IV sudah lengkap." and step.waktu is not None
 
-    def test_submitting_is_refused_while_kesalahan_or_unacknowledged_peringatan_remain(
-        self, demo
-    ):
+    def test_submitting_is_refused_while_kesalahan_or_unacknowledged_peringatan_remain(self, demo):
         perencana = make_user("perencana.lain", "perencana", demo)
         with pytest.raises(AlurDitolak) as refused:
             workflow.ajukan(lap_of(demo), perencana)
