@@ -140,6 +140,7 @@ def test_the_quarterly_grid_takes_the_lock_before_it_reads_the_status(perencana,
     data = isian(perencana.get(url).text, "entri")
     line = next(k for k in data if re.fullmatch(r"a\d+-tw", k))
     data[line] = ["1.000"]
+    data["ganti_tahunan"] = ["on"]  # the demo's annual realisation was typed without quarters
     with _kueri() as log:
         response = perencana.post(url, data)
     assert response.status_code == 302
