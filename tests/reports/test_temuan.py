@@ -279,3 +279,20 @@ def test_the_workflow_refusal_message_counts_both_levels(demo):
     perencana = make_user("perencana.lain", "perencana", demo)
     with pytest.raises(workflow.AlurDitolak, match="2 kesalahan harus diperbaiki"):
         workflow.ajukan(workflow.laporan_tahunan(demo, 2024), perencana)
+
+
+def test_the_import_preview_lists_a_deletion_before_it_is_applied():
+    import io
+
+    from exchange.management.commands.import_workbook import cetak_pratinjau
+
+    class Out(io.StringIO):
+        def write(self, text):  # as BaseCommand's stdout: one line per call
+            return super().write(text + "\n")
+
+    assert impor(_tercetak_workbook([{**SERAPAN, "teks": "90,06"}])).ok
+    result = impor(_tercetak_workbook([{**SERAPAN, "teks": "hapus"}]), dry_run=True)
+    out = Out()
+    cetak_pratinjau(out, result)
+    assert "- Angka_Tercetak: tercetak 2024 Tabel 3.18 baris 1 1.06.04 serapan" in out.getvalue()
+    assert "1 dihapus" in out.getvalue()
