@@ -1,4 +1,4 @@
-"""Benchmark: building and rendering the demo LKIP (HTML, XLSX, PDF with WeasyPrint).
+"""Benchmark: building and rendering the demo LKIP (HTML, XLSX, DOCX, PDF with WeasyPrint).
 
 Prints median time and peak memory per step, and the PDF against Chromium's --print-to-pdf of
 the same HTML, measured in the same run. Usage: .venv/bin/python bench/report.py [--runs N]
@@ -76,7 +76,7 @@ def main() -> None:
     from django.conf import settings
     from pypdf import PdfReader
 
-    from reports.laporan import build_laporan, render_html, render_pdf, render_xlsx
+    from reports.laporan import build_laporan, render_docx, render_html, render_pdf, render_xlsx
 
     rows = []
     t, mem, laporan = measure(lambda: build_laporan("dinsos-kota-bekasi", 2024), args.runs * 3)
@@ -85,6 +85,9 @@ def main() -> None:
     rows.append(("render_html", t, mem))
     t, mem, _ = measure(lambda: render_xlsx(laporan), args.runs)
     rows.append(("render_xlsx", t, mem))
+    render_docx(laporan)  # first call pays the python-docx and CairoSVG imports
+    t, mem, docx = measure(lambda: render_docx(laporan), args.runs)
+    rows.append(("render_docx (python-docx, charts PNG)", t, mem))
     render_pdf(laporan)  # first call pays the WeasyPrint import
     t_pdf, mem, pdf = measure(lambda: render_pdf(laporan), args.runs)
     # The PDF is laid out in a child process (reports/laporan/batas.py): its peak memory is the
@@ -95,7 +98,8 @@ def main() -> None:
 
     print(
         f"LKIP demo report: {len(laporan.semua_tabel())} tables, {len(laporan.semua_gambar())} "
-        f"figures, {pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, median of {args.runs}+ runs"
+        f"figures, {pages} PDF pages, {len(pdf) / 1024:.0f} KiB PDF, {len(docx) / 1024:.0f} KiB "
+        f"DOCX, median of {args.runs}+ runs"
     )
     print(f"{'step':40} {'median':>10} {'peak memory':>12}")
     for name, t, mem in rows:

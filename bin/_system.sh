@@ -1,8 +1,8 @@
 # Sourced by bin/start and bin/test: the system libraries WeasyPrint needs (Pango, HarfBuzz with
-# subsetting, fontconfig and a font). Installed with apt when we may (root on Debian/Ubuntu);
-# otherwise stop with the exact command to run.
-weasyprint_libs="libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1"
-weasyprint_pkgs="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core"
+# subsetting, fontconfig and a font), and Cairo for the charts of the Word draft (CairoSVG).
+# Installed with apt when we may (root on Debian/Ubuntu); otherwise stop with the exact command.
+weasyprint_libs="libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1 libcairo.so.2"
+weasyprint_pkgs="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core libcairo2"
 missing=""
 ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
 for lib in $weasyprint_libs; do

@@ -1,11 +1,12 @@
 """The exchange workbook in the browser: download the template or the agency's data, upload a
 workbook, read the preview (created / changed old → new / unchanged, every error), apply it.
 
-Between preview and apply the uploaded file waits under MEDIA_ROOT/impor/<user id>/<token>.xlsx
-(never under the static files), beside the rows the preview read from it (<token>.baca, see
-exchange.tersimpan), so that apply does not parse the file again; the token lives in the user's
+Between preview and apply the uploaded file waits as impor/<user id>/<token>.xlsx in the file
+storage (lkip.penyimpanan: the local disk or the object store every instance shares; never under
+the static files), beside the rows the preview read from it (<token>.baca, see exchange.tersimpan),
+so that apply does not parse the file again, even on another instance; the token lives in the user's
 session together with the agency, both files' SHA-256 and the preview's fingerprint, so a token
-of another user or agency, a stale token or a file changed on disk is refused, and an apply that
+of another user or agency, a stale token or a file changed in storage is refused, and an apply that
 would now do something other than the preview showed writes nothing.
 """
 
@@ -16,10 +17,8 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
@@ -41,6 +40,7 @@ from exchange.workbook import (
     pratinjau_xlsx,
     terapkan_tersimpan,
 )
+from lkip import penyimpanan
 from lkip.access import get_opd
 from lkip.models import PerangkatDaerah
 from targets.models import Renstra
@@ -85,8 +85,9 @@ class _BatasUnggahan(FileUploadHandler):
         return None
 
 
-def _folder(request: HttpRequest) -> Path:
-    return Path(settings.MEDIA_ROOT) / "impor" / str(request.user.pk)
+def _nama(request: HttpRequest, token: str, akhiran: str) -> str:
+    """The storage name of one of a preview's two files."""
+    return f"impor/{request.user.pk}/{token}{akhiran}"
 
 
 def _sapu(request: HttpRequest) -> None:
@@ -97,15 +98,17 @@ def _sapu(request: HttpRequest) -> None:
         if now - entry["waktu"] > UMUR_PRATINJAU:
             _hapus(request, token)
             del store[token]
-    for path in (Path(settings.MEDIA_ROOT) / "impor").glob("*/*"):
-        if path.suffix in _AKHIRAN and now - path.stat().st_mtime > UMUR_PRATINJAU:
-            path.unlink(missing_ok=True)
+    for folder in penyimpanan.subfolder("impor"):
+        for nama in penyimpanan.isi_folder(folder):
+            waktu = penyimpanan.waktu_ubah(nama)
+            if nama.endswith(_AKHIRAN) and waktu and now - waktu.timestamp() > UMUR_PRATINJAU:
+                penyimpanan.hapus(nama)
     request.session[_SESI] = store
 
 
 def _hapus(request: HttpRequest, token: str) -> None:
     for akhiran in _AKHIRAN:
-        (_folder(request) / f"{token}{akhiran}").unlink(missing_ok=True)
+        penyimpanan.hapus(_nama(request, token, akhiran))
 
 
 def _simpan(
@@ -118,10 +121,8 @@ def _simpan(
 ) -> str:
     _sapu(request)
     token = secrets.token_urlsafe(24)
-    folder = _folder(request)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{token}.xlsx").write_bytes(data)
-    (folder / f"{token}.baca").write_bytes(baca)
+    penyimpanan.simpan_sekali(_nama(request, token, ".xlsx"), data)
+    penyimpanan.simpan_sekali(_nama(request, token, ".baca"), baca)
     store = request.session.get(_SESI, {})
     store[token] = {
         "opd": opd.kode,
@@ -154,19 +155,20 @@ def _ambil(
             "Pratinjau ini untuk perangkat daerah lain; unggah workbook sekali lagi di halaman "
             "ini.",
         )
-    path = _folder(request) / f"{token}.xlsx"
-    if time.time() - entry["waktu"] > UMUR_PRATINJAU or not path.is_file():
+    data = None
+    if time.time() - entry["waktu"] <= UMUR_PRATINJAU:
+        data = penyimpanan.baca(_nama(request, token, ".xlsx"))
+    if data is None:
         _lupakan(request, token)
         return (
             None,
             None,
             "Pratinjau ini sudah kedaluwarsa (lebih dari satu jam); unggah workbook sekali lagi.",
         )
-    berubah = hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]
+    berubah = hashlib.sha256(data).hexdigest() != entry["sha256"]
     baca = None
     if "sha256_baca" in entry:  # a preview stored before the rows were kept has only the file
-        baca_path = path.with_suffix(".baca")
-        baca = baca_path.read_bytes() if baca_path.is_file() else b""
+        baca = penyimpanan.baca(_nama(request, token, ".baca")) or b""
         berubah = berubah or hashlib.sha256(baca).hexdigest() != entry["sha256_baca"]
     if berubah:
         _lupakan(request, token)
@@ -306,7 +308,7 @@ def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
             raise ValueError("tidak ada baris tersimpan")
         result = terapkan_tersimpan(baca, **kwargs)
     except ValueError:  # kept by another version of the application: read the file once more
-        result = impor_xlsx((_folder(request) / f"{token}.xlsx").read_bytes(), **kwargs)
+        result = impor_xlsx(penyimpanan.baca(_nama(request, token, ".xlsx")) or b"", **kwargs)
     _lupakan(request, token)
     if not result.ok:
         return _pratinjau_page(request, opd, result, entry["nama"], None)

@@ -158,8 +158,48 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 if FONT_DIR:
     STATICFILES_DIRS.append(("fonts", FONT_DIR))
 
-# Uploaded evidence stays outside the static files and is served only through views.
+# Every file the application writes (evidence, workbook uploads waiting for their preview, the PDF
+# cache, the demo signing certificate) goes through Django's storage API (lkip/penyimpanan.py):
+# on the local disk under MEDIA_ROOT, or with LKIP_S3_BUCKET set in an S3-compatible object store
+# (MinIO, Ceph, a cloud bucket) that every instance behind a load balancer shares. Either way the
+# files are private: served only through views that check permissions, never by a public URL.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+FILE_UPLOAD_PERMISSIONS = 0o600  # on the local disk: readable by the server's own user only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+LKIP_S3_BUCKET = env_str("LKIP_S3_BUCKET", "")
+LKIP_S3_ENDPOINT = env_str("LKIP_S3_ENDPOINT", "")
+
+
+def _penyimpanan_berkas() -> dict:
+    """The default storage: the local disk, or the S3 bucket the LKIP_S3_* variables name."""
+    if not LKIP_S3_BUCKET:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": LKIP_S3_BUCKET,
+            "endpoint_url": LKIP_S3_ENDPOINT or None,
+            "region_name": env_str("LKIP_S3_REGION", "") or None,
+            # Unset: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role, ~/.aws).
+            "access_key": env_str("LKIP_S3_ACCESS_KEY", "") or None,
+            "secret_key": env_str("LKIP_S3_SECRET_KEY", "") or None,
+            "location": env_str("LKIP_S3_PREFIX", "").strip("/"),
+            # Path-style addressing unless told otherwise: MinIO and Ceph need no bucket DNS name.
+            "addressing_style": env_str("LKIP_S3_ADDRESSING_STYLE", "path") or None,
+            # No ACL header (the bucket's own policy: private), no public URL is ever handed out,
+            # and a name that exists is never written over (a new name is chosen instead).
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+
+
+STORAGES = {
+    "default": _penyimpanan_berkas(),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Uploads stop at their URL's limit while the body is read (lkip/uploads.py): evidence 5 MB, the
 # PDF verification 50 MB, the workbook import 20 MB (its own handler), any other URL

@@ -33,6 +33,10 @@ FORMAT_DESIMAL = "#,##0.00"
 FORMAT_NILAI = "#,##0.##"  # as many decimals as the value has, at most 2
 FORMAT_PERSEN = "0.00%"  # the cell holds the fraction (12.5% is 0.125)
 FORMAT_TANGGAL = "d mmmm yyyy"
+#: Formats tagged Indonesian (LCID 421): Excel's own code for rupiah, and numbers a spreadsheet in
+#: the Indonesian locale shows as 1.234,56 and 89,73%.
+LOKAL = "[$-421]"
+FORMAT_RUPIAH = "[$Rp-421]#,##0"
 
 _KEPALA = (Font(bold=True), PatternFill("solid", fgColor="E6E6E6"))
 _KEPALA_GELAP = (Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79"))
@@ -84,6 +88,27 @@ def number_format(value: Decimal | int) -> str:
     if isinstance(value, int) or value == value.to_integral_value():
         return FORMAT_BULAT
     return FORMAT_DESIMAL
+
+
+def format_desimal(tempat: int) -> str:
+    """An Indonesian number format with `tempat` decimals (0: whole, with thousands)."""
+    return f"{LOKAL}#,##0" + ("." + "0" * tempat if tempat else "")
+
+
+def format_persen(tempat: int) -> str:
+    """An Indonesian percentage format with `tempat` decimals (the cell holds the fraction)."""
+    return f"{LOKAL}0" + ("." + "0" * tempat if tempat else "") + "%"
+
+
+def link_to_sheet(cell: Cell, sheet: str, text: str) -> Cell:
+    """`text` as a hyperlink to cell A1 of the sheet named `sheet` in the same workbook."""
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    cell.style = "Hyperlink"  # first: a named style resets the cell's other formatting
+    write_text(cell, text)
+    quoted = sheet.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=text)
+    return cell
 
 
 def write_number(cell: Cell, value: Decimal | int | float, fmt: str | None = None) -> Cell:

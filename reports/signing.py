@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from lkip import formulas
+from lkip import formulas, penyimpanan
 from reports.laporan import build_laporan
 from reports.laporan.render import KotakTandaTangan, render_pdf_bertanda, render_stempel
 from reports.laporan.struktur import Laporan, TandaTanganElektronik, from_json, to_json
@@ -57,8 +56,8 @@ class Sertifikat:
         return hashlib.sha256(self.der).hexdigest()
 
 
-def path_sertifikat_demo() -> Path:
-    return Path(settings.MEDIA_ROOT) / "sertifikat" / "lkip-demo.p12"
+#: The demo certificate's name in the file storage (lkip.penyimpanan), written once.
+NAMA_SERTIFIKAT_DEMO = "sertifikat/lkip-demo.p12"
 
 
 def nama_dn(name) -> str:
@@ -97,6 +96,8 @@ def muat_sertifikat() -> Sertifikat:
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
     from pyhanko.sign.signers import SimpleSigner
 
+    # The agency's certificate is a file each server keeps beside its other secrets (like
+    # SECRET_KEY), not something users upload: a path. The demo certificate is in the storage.
     if settings.LKIP_SIGNING_P12:
         path, kata_sandi = Path(settings.LKIP_SIGNING_P12), settings.LKIP_SIGNING_PASSPHRASE
         if not path.is_file():
@@ -104,28 +105,32 @@ def muat_sertifikat() -> Sertifikat:
                 f"Berkas sertifikat penandatanganan '{path}' (LKIP_SIGNING_P12) tidak ditemukan. "
                 "Periksa pengaturan server; LKIP tidak ditandatangani."
             )
+        data, nama = path.read_bytes(), path.name
     else:
-        path, kata_sandi = path_sertifikat_demo(), DEMO_KATA_SANDI
-        if not path.is_file():
+        data, nama, kata_sandi = (
+            penyimpanan.baca(NAMA_SERTIFIKAT_DEMO),
+            "lkip-demo.p12",
+            DEMO_KATA_SANDI,
+        )
+        if data is None:
             raise SertifikatBermasalah(
                 "Sertifikat penandatanganan belum diatur: LKIP_SIGNING_P12 kosong dan sertifikat "
                 "demo belum dibuat. Jalankan 'python manage.py load_demo' untuk sertifikat demo, "
                 "atau atur LKIP_SIGNING_P12 dan LKIP_SIGNING_PASSPHRASE ke sertifikat instansi."
             )
-    data = path.read_bytes()
     try:
         key, cert, _others = pkcs12.load_key_and_certificates(
             data, kata_sandi.encode() if kata_sandi else None
         )
     except (ValueError, TypeError) as exc:
         raise SertifikatBermasalah(
-            f"Sertifikat '{path.name}' tidak dapat dibuka: kata sandi sertifikat "
+            f"Sertifikat '{nama}' tidak dapat dibuka: kata sandi sertifikat "
             "(LKIP_SIGNING_PASSPHRASE) salah, atau berkasnya bukan PKCS#12 yang sah. LKIP tidak "
             "ditandatangani."
         ) from exc
     if key is None or cert is None:
         raise SertifikatBermasalah(
-            f"Berkas PKCS#12 '{path.name}' tidak memuat kunci privat dan sertifikatnya."
+            f"Berkas PKCS#12 '{nama}' tidak memuat kunci privat dan sertifikatnya."
         )
     sekarang = timezone.now()
     if not cert.not_valid_before_utc <= sekarang <= cert.not_valid_after_utc:
@@ -147,18 +152,28 @@ def muat_sertifikat() -> Sertifikat:
     )
 
 
-def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
-    """A self-signed RSA-2048 demo certificate as PKCS#12 under MEDIA_ROOT; kept if it already
-    exists."""
+def buat_sertifikat_demo(organisasi: str) -> str:
+    """The demo certificate in the file storage, created once; its storage name.
+
+    An existing one is kept (another instance may have created it a moment ago): the key that
+    signed earlier documents never changes under their feet.
+    """
+    if not penyimpanan.ada(NAMA_SERTIFIKAT_DEMO):
+        try:
+            penyimpanan.simpan_sekali(NAMA_SERTIFIKAT_DEMO, p12_demo(organisasi))
+        except penyimpanan.BerkasSudahAda:
+            pass
+    return NAMA_SERTIFIKAT_DEMO
+
+
+def p12_demo(organisasi: str) -> bytes:
+    """A new self-signed RSA-2048 demo certificate as PKCS#12 (DEMO_KATA_SANDI)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
     from cryptography.x509.oid import NameOID
 
-    path = path or path_sertifikat_demo()
-    if path.exists():
-        return path
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
@@ -197,15 +212,9 @@ def buat_sertifikat_demo(organisasi: str, path: Path | None = None) -> Path:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    data = pkcs12.serialize_key_and_certificates(
+    return pkcs12.serialize_key_and_certificates(
         DEMO_CN.encode(), key, cert, None, BestAvailableEncryption(DEMO_KATA_SANDI.encode())
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-        f.write(data)
-    tmp.replace(path)
-    return path
 
 
 def url_verifikasi(dokumen_id: uuid.UUID | str) -> str:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("laporan/<slug:kode>/<int:tahun>/", views.laporan_html, name="laporan"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.pdf", views.laporan_pdf, name="laporan_pdf"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.xlsx", views.laporan_xlsx, name="laporan_xlsx"),
+    path("laporan/<slug:kode>/<int:tahun>/lkip.docx", views.laporan_docx, name="laporan_docx"),
     path("laporan/<slug:kode>/<int:tahun>/narasi/", views.narasi_daftar, name="narasi"),
     path(
         "laporan/<slug:kode>/<int:tahun>/narasi/<slug:bagian>/",

@@ -1,12 +1,10 @@
-"""Report screens: the LKIP in the browser and its PDF and XLSX downloads."""
+"""Report screens: the LKIP in the browser and its PDF, XLSX and DOCX downloads."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
@@ -15,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from lkip import penyimpanan
 from lkip.access import get_opd, opd_for_user
 from lkip.kunci import tahun_terkunci_error
 from lkip.models import PerangkatDaerah
@@ -23,6 +22,7 @@ from reports.forms import NarasiForm
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
+    render_docx,
     render_html,
     render_pdf,
     render_xlsx,
@@ -103,6 +103,21 @@ def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return response
 
 
+@login_required
+@require_safe
+def laporan_docx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The report as an editable Word draft (the signed PDF stays the official copy)."""
+    laporan = _laporan(get_opd(request.user, kode), tahun)
+    response = HttpResponse(
+        render_docx(laporan),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}-draf.docx"'
+    )
+    return response
+
+
 def cached_pdf(kode: str, tahun: int, build: Callable[[], Laporan]) -> bytes:
     """The report's PDF; while the data version stays the same it is neither built nor rendered.
 
@@ -112,25 +127,26 @@ def cached_pdf(kode: str, tahun: int, build: Callable[[], Laporan]) -> bytes:
     whose HTML did not change is served from the same file without rendering the PDF again.
     """
     key = f"pdf:{kode}:{tahun}:{timezone.localdate().isoformat()}"
-    path = _pdf_path(dari_cache(key, versi_data(), lambda: _write_pdf(build())))
-    if path.exists():
-        return path.read_bytes()
-    return _pdf_path(_write_pdf(build())).read_bytes()  # the file was removed meanwhile
+    pdf = penyimpanan.baca(_nama_pdf(dari_cache(key, versi_data(), lambda: _write_pdf(build()))))
+    if pdf is None:  # the file was removed meanwhile
+        pdf = penyimpanan.baca(_nama_pdf(_write_pdf(build())))
+    return pdf or b""
 
 
-def _pdf_path(name: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / "cache" / "pdf" / f"{name}.pdf"
+def _nama_pdf(name: str) -> str:
+    """The PDF cache's file in the storage (shared by every instance)."""
+    return f"cache/pdf/{name}.pdf"
 
 
 def _write_pdf(laporan: Laporan) -> str:
-    """The PDF of this exact content on disk (rendered only if it is not there yet); its name."""
+    """The PDF of this exact content in the storage (rendered only if it is not there yet); its
+    name. The same content always has the same bytes' name, so a file there is never replaced."""
     name = hashlib.sha256(render_html(laporan, font_base="").encode()).hexdigest()
-    path = _pdf_path(name)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(render_pdf(laporan))
-        tmp.replace(path)
+    if not penyimpanan.ada(_nama_pdf(name)):
+        try:
+            penyimpanan.simpan_sekali(_nama_pdf(name), render_pdf(laporan))
+        except penyimpanan.BerkasSudahAda:  # another request rendered it meanwhile
+            pass
     return name
 
 

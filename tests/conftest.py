@@ -1,3 +1,6 @@
+import copy
+import uuid
+
 import pytest
 
 
@@ -14,8 +17,14 @@ def _media_root(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def media_in_a_temporary_folder(settings, _media_root):
-    """Tests never write into the project's own media/ (uploads, the demo certificate, PDFs)."""
+    """Tests never write into the project's own media/ (uploads, the demo certificate, PDFs); with
+    the files in object storage (LKIP_TEST_S3=1, tests/s3.py) each test has a prefix of its own in
+    the bucket, an empty store like a new folder."""
     settings.MEDIA_ROOT = _media_root
+    if settings.LKIP_S3_BUCKET:
+        storages = copy.deepcopy(settings.STORAGES)
+        storages["default"]["OPTIONS"]["location"] = f"uji/{uuid.uuid4().hex}"
+        settings.STORAGES = storages
 
 
 @pytest.fixture(autouse=True)

@@ -51,6 +51,7 @@ EXPECTED = {
     "reports:laporan": READ,
     "reports:laporan_pdf": READ,
     "reports:laporan_xlsx": READ,
+    "reports:laporan_docx": READ,
     "reports:narasi": EDIT,
     "reports:narasi_ubah": EDIT,
     "data:menu": READ,

@@ -27,6 +27,7 @@ from reports.laporan.struktur import (
 from reports.laporan.teks import (
     butir,
     narasi_blok,
+    nilai_sel,
     nilai_teks,
     persen_teks,
     rupiah_teks,
@@ -63,9 +64,7 @@ def ringkasan(d: DataLaporan) -> dict:
 
 
 def _nilai_sel(ind: Indikator, value: Decimal | None, predikat: str = "") -> Sel:
-    if value is None and not predikat:
-        return teks(None, kelas="angka")
-    return teks(nilai_teks(ind, value, predikat), kelas="angka")
+    return nilai_sel(ind, value, predikat)
 
 
 def bab3(d: DataLaporan, n: Penomor, r: dict) -> Bagian:

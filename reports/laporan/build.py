@@ -18,7 +18,7 @@ from reports.laporan.struktur import (
     nilai,
     teks,
 )
-from reports.laporan.teks import narasi_blok, nilai_teks, persen_teks, rupiah_teks
+from reports.laporan.teks import narasi_blok, nilai_sel, nilai_teks, persen_teks, rupiah_teks
 from reports.models import BagianNarasi
 
 SUMBER_OLAHAN = "Data olahan Sub Bagian Perencanaan"
@@ -274,12 +274,7 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
             row.append(teks(ind.uraian if ind else None))
             for y in years:
                 v, p = d.renstra_target.get(ind.kode, {}).get(y, (None, "")) if ind else (None, "")
-                row.append(
-                    teks(
-                        nilai_teks(ind, v, p) if ind and (v is not None or p) else None,
-                        kelas="angka",
-                    )
-                )
+                row.append(nilai_sel(ind, v, p) if ind else teks(None, kelas="angka"))
             rows.append(tuple(row))
     t21 = n.tabel(
         f"Tujuan dan Sasaran Jangka Menengah {d.opd.nama} Tahun "
@@ -320,12 +315,7 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
                 teks(ind.satuan),
                 teks(ind.alasan, kosong="-"),
                 teks(formulasi, kosong="-", kelas="pre"),
-                teks(
-                    nilai_teks(ind, c.target, c.target_predikat)
-                    if (c.target is not None or c.target_predikat)
-                    else None,
-                    kelas="angka",
-                ),
+                nilai_sel(ind, c.target, c.target_predikat),
             )
         )
     t22 = n.tabel(
@@ -388,23 +378,13 @@ def tabel_pk(d: DataLaporan, n: Penomor, judul: str | None = None):
             row += [
                 teks(ind.uraian),
                 teks(ind.satuan),
-                teks(
-                    nilai_teks(ind, c.target, c.target_predikat)
-                    if (c.target is not None or c.target_predikat)
-                    else None,
-                    kelas="angka",
-                ),
+                nilai_sel(ind, c.target, c.target_predikat),
             ]
             for tw, v in enumerate(c.target_triwulan, start=1):
                 row.append(
-                    teks(
-                        nilai_teks(
-                            ind, v, c.target_predikat if tw == 4 and ind.adalah_predikat else ""
-                        )
-                        if v is not None
-                        else "-",
-                        kelas="angka",
-                    )
+                    nilai_sel(ind, v, c.target_predikat if tw == 4 and ind.adalah_predikat else "")
+                    if v is not None
+                    else teks("-", kelas="angka")
                 )
             rows.append(tuple(row))
     return n.tabel(

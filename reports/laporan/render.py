@@ -1,20 +1,17 @@
-"""render_html / render_pdf / render_xlsx: no request, no queries, only formatting of a built
-Laporan."""
+"""render_html / render_pdf: no request, no queries, only formatting of a built Laporan (the XLSX:
+`reports.laporan.xlsx`, the DOCX: `reports.laporan.docx`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from html import escape, unescape
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from openpyxl.styles import Alignment, Border, Font, Side
 
-from lkip import xlsx
 from reports.laporan.batas import dalam_batas
-from reports.laporan.struktur import Jenis, Laporan, Tabel, TandaTanganElektronik
+from reports.laporan.struktur import Laporan, TandaTanganElektronik
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF user space is in points (1/72 in)
 
@@ -200,88 +197,3 @@ def _tulis_stempel(html: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-
-
-_THIN = Side(style="thin", color="666666")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_FORMATS = {
-    Jenis.BULAT: xlsx.FORMAT_BULAT,
-    Jenis.ANGKA: xlsx.FORMAT_DESIMAL,
-    Jenis.NILAI: xlsx.FORMAT_NILAI,
-}
-
-
-def render_xlsx(laporan: Laporan) -> bytes:
-    """Every table of the report in one workbook: one sheet per table, numbers as numbers."""
-    wb = xlsx.new_workbook()
-    index = wb.active
-    index.title = "Daftar Tabel"
-    xlsx.style_title(xlsx.write_text(index.cell(1, 1), laporan.judul))
-    for row, t in enumerate(laporan.semua_tabel(), start=3):
-        xlsx.write_text(index.cell(row, 1), t.label)
-        xlsx.write_text(index.cell(row, 2), t.judul)
-        index.cell(row, 1).hyperlink = f"#'{_sheet_name(t)}'!A1"
-    xlsx.set_widths(index, {"A": 12, "B": 100})
-    for t in laporan.semua_tabel():
-        _write_table(wb.create_sheet(_sheet_name(t)), t)
-    return xlsx.save(wb)
-
-
-def _sheet_name(t: Tabel) -> str:
-    return f"Tabel {t.nomor}"[:31]
-
-
-def _write_table(ws, t: Tabel) -> None:
-    xlsx.style_title(xlsx.write_text(ws.cell(1, 1), f"{t.label} {t.judul}"))
-    ncols = max(sum(k.colspan for k in row) for row in t.kepala) if t.kepala else 1
-    occupied: set[tuple[int, int]] = set()
-    row = 3
-    for head in t.kepala:
-        col = 1
-        for k in head:
-            while (row, col) in occupied:
-                col += 1
-            cell = xlsx.style_header(xlsx.write_text(ws.cell(row, col), k.label))
-            cell.border = _BORDER
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            _span(ws, row, col, k.rowspan, k.colspan, occupied)
-            col += k.colspan
-        row += 1
-    first_data = row
-    for line in t.baris:
-        col = 1
-        for c in line:
-            while (row, col) in occupied:
-                col += 1
-            cell = ws.cell(row, col)
-            if c.tidak_ada:
-                xlsx.write_missing(cell, c.kosong)
-            elif c.jenis == Jenis.TEKS or isinstance(c.nilai, str):
-                xlsx.write_text(cell, str(c.nilai))
-            elif c.jenis == Jenis.PERSEN:
-                xlsx.write_percent(cell, c.nilai)
-            else:
-                xlsx.write_number(cell, Decimal(c.nilai), _FORMATS[c.jenis])
-            if "total" in c.kelas:
-                cell.font = Font(bold=True)
-            cell.border = _BORDER
-            cell.alignment = Alignment(vertical="top", wrap_text=c.jenis == Jenis.TEKS)
-            _span(ws, row, col, c.rowspan, c.colspan, occupied)
-            col += c.colspan
-        row += 1
-    for note in t.catatan:
-        row += 1
-        xlsx.write_text(ws.cell(row, 1), note)
-    xlsx.write_text(ws.cell(row + 1, 1), f"Sumber: {t.sumber}")
-    ws.freeze_panes = ws.cell(first_data, 1)
-    xlsx.set_widths(ws, dict.fromkeys(range(1, ncols + 1), 16) | {"B": 45})
-
-
-def _span(ws, row: int, col: int, rowspan: int, colspan: int, occupied: set) -> None:
-    for r in range(row, row + rowspan):
-        for c in range(col, col + colspan):
-            occupied.add((r, c))
-    if rowspan > 1 or colspan > 1:
-        ws.merge_cells(
-            start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1
-        )

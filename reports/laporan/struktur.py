@@ -18,7 +18,8 @@ class Jenis:
 
     TEKS = "teks"
     ANGKA = "angka"  # 2 decimals
-    BULAT = "bulat"  # whole number with thousands dots (counts, rupiah in tables)
+    BULAT = "bulat"  # whole number with thousands dots (counts)
+    RUPIAH = "rupiah"  # printed as BULAT (the header says "(Rp)"); Rp in the XLSX
     PERSEN = "persen"  # 2 decimals + %
     NILAI = "nilai"  # a value in the indicator's own unit: as many decimals as it has (≤ 2)
 
@@ -31,6 +32,8 @@ class Sel:
     colspan: int = 1
     kelas: str = ""
     kosong: str = BELUM_ADA_DATA  # what to print for None
+    satuan: str = ""  # printed after a NILAI ("%": the value is a percentage)
+    predikat: str = ""  # a predicate beside (or instead of) the value: "77,26 (BB)", "BB"
 
     @property
     def angka(self) -> bool:
@@ -38,7 +41,7 @@ class Sel:
 
     @property
     def tidak_ada(self) -> bool:
-        return self.nilai is None or self.nilai == ""
+        return (self.nilai is None or self.nilai == "") and not self.predikat
 
     @property
     def teks(self) -> str:
@@ -46,14 +49,17 @@ class Sel:
         if self.tidak_ada:
             return self.kosong
         value = self.nilai
+        if value is None or value == "":
+            return self.predikat
         if self.jenis == Jenis.TEKS or isinstance(value, str):
             return str(value)
-        if self.jenis == Jenis.BULAT:
+        if self.jenis in (Jenis.BULAT, Jenis.RUPIAH):
             return formulas.format_angka(value, 0)
         if self.jenis == Jenis.PERSEN:
             return formulas.format_persen(value)
         if self.jenis == Jenis.NILAI:
-            return formulas.format_angka(value, formulas.tempat_nilai(value))
+            shown = formulas.format_angka(value, formulas.tempat_nilai(formulas.bulatkan(value)))
+            return shown + self.satuan + (f" ({self.predikat})" if self.predikat else "")
         return formulas.format_angka(value)
 
 
@@ -62,7 +68,7 @@ def teks(value: str | None, **kw) -> Sel:
 
 
 def rp(value: Decimal | int | None, **kw) -> Sel:
-    return Sel(value, Jenis.BULAT, **kw)
+    return Sel(value, Jenis.RUPIAH, **kw)
 
 
 def pct(value: Decimal | None, **kw) -> Sel:

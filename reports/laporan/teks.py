@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from indicators.models import Indikator, JenisNilai
 from lkip import formulas
-from reports.laporan.struktur import Blok, Daftar, Paragraf
+from reports.laporan.struktur import Blok, Daftar, Jenis, Paragraf, Sel
 
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s+")
 
@@ -49,6 +49,14 @@ def nilai_teks(ind: Indikator, value: Decimal | None, predikat: str = "") -> str
     if predikat:
         text += f" ({predikat})"
     return text
+
+
+def nilai_sel(ind: Indikator, value: Decimal | None, predikat: str = "", **kw) -> Sel:
+    """An indicator value as a table cell: printed as nilai_teks prints it, kept as a number (with
+    its unit and predicate apart) for the XLSX and DOCX."""
+    persen = ind.jenis_nilai == JenisNilai.PERSEN or ind.satuan.strip() == "%"
+    kw.setdefault("kelas", "angka")
+    return Sel(value, Jenis.NILAI, satuan="%" if persen else "", predikat=predikat or "", **kw)
 
 
 def persen_teks(value: Decimal | None) -> str:

@@ -3,10 +3,11 @@
 import io
 import time
 from decimal import Decimal
-from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
@@ -16,6 +17,7 @@ from exchange import views
 from exchange.workbook import export_workbook
 from lkip.models import Pemda, Penugasan, PerangkatDaerah
 from targets.models import Target
+from tests import berkas
 from tests.exchange.workbook_data import AGENCY, xlsx
 from tests.factories import make_opd
 
@@ -34,6 +36,11 @@ def media(settings, tmp_path):
 def perencana(demo, client, media):
     assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
     return client
+
+
+def xlsx_tersimpan() -> list[str]:
+    """The uploaded workbooks waiting for their preview to be applied, in the file storage."""
+    return [name for name in berkas.semua("impor") if name.endswith(".xlsx")]
 
 
 def changed_export(demo, nilai="78,5") -> bytes:
@@ -105,8 +112,8 @@ class PreviewAndApplyTests:
         assert "1 diubah" in text and "IKU-2 2024 pk TAHUNAN" in text
         assert "80,5" in text and "78,5" in text  # old → new
         assert target_ikm(demo) == Decimal("80.5")
-        stored = list((media / "impor").rglob("*.xlsx"))
-        assert len(stored) == 1 and stored[0].parent.name == str(
+        stored = xlsx_tersimpan()
+        assert len(stored) == 1 and stored[0].split("/")[1] == str(
             User.objects.get(username="perencana.dinsos").pk
         )
 
@@ -118,7 +125,7 @@ class PreviewAndApplyTests:
         assert response.status_code == 200
         assert "diterapkan: 0 baru, 1 diubah" in response.text
         assert target_ikm(demo) == Decimal("78.5")
-        assert not list((media / "impor").rglob("*.xlsx"))
+        assert not xlsx_tersimpan()
         again = perencana.post(
             "/impor/dinsos-kota-bekasi/terapkan/", {"token": token, "aksi": "terapkan"}, follow=True
         )
@@ -135,13 +142,13 @@ class PreviewAndApplyTests:
             "/impor/dinsos-kota-bekasi/terapkan/", {"token": token, "aksi": "batal"}, follow=True
         )
         assert "Impor dibatalkan" in response.text
-        assert not list((media / "impor").rglob("*.xlsx")) and target_ikm(demo) == Decimal("80.5")
+        assert not xlsx_tersimpan() and target_ikm(demo) == Decimal("80.5")
 
     def test_an_unchanged_workbook_needs_no_apply(self, demo, perencana, media):
         response = upload(perencana, export_workbook(demo))
         assert response.context["token"] is None
         assert "tidak ada yang akan berubah" in response.text
-        assert not (media / "impor").exists() or not list((media / "impor").rglob("*.xlsx"))
+        assert not xlsx_tersimpan()
 
     def test_errors_are_listed_with_sheet_row_and_column_and_nothing_is_stored(
         self, demo, perencana, media
@@ -159,7 +166,7 @@ class PreviewAndApplyTests:
             ("Realisasi", 3, "indikator_kode"),
         }
         assert "Workbook ditolak: 2 kesalahan" in response.text and "tujuh puluh" in response.text
-        assert response.context["token"] is None and not (media / "impor").exists()
+        assert response.context["token"] is None and not berkas.semua("impor")
 
     def test_a_workbook_of_another_agency_is_refused(self, perencana):
         response = upload(perencana, xlsx(AGENCY))
@@ -185,7 +192,7 @@ class PreviewAndApplyTests:
         monkeypatch.setattr(views, "BATAS_UKURAN", 10_000)
         response = upload(perencana, b"PK\x03\x04" + b"\0" * 50_000)
         assert response.status_code == 413
-        assert "melebihi batas" in response.text and not (media / "impor").exists()
+        assert "melebihi batas" in response.text and not berkas.semua("impor")
 
     def test_a_stale_preview_is_refused(self, demo, perencana, monkeypatch):
         token = upload(perencana, changed_export(demo)).context["token"]
@@ -246,8 +253,8 @@ class PreviewAndApplyTests:
 
     def test_a_file_changed_on_the_server_is_refused(self, demo, perencana, media):
         token = upload(perencana, changed_export(demo)).context["token"]
-        path = next((media / "impor").rglob(f"{token}.xlsx"))
-        path.write_bytes(changed_export(demo, nilai="1"))
+        name = next(n for n in xlsx_tersimpan() if n.endswith(f"{token}.xlsx"))
+        berkas.tulis_ulang(name, changed_export(demo, nilai="1"))
         response = perencana.post(
             "/impor/dinsos-kota-bekasi/terapkan/", {"token": token, "aksi": "terapkan"}, follow=True
         )
@@ -255,15 +262,9 @@ class PreviewAndApplyTests:
 
     def test_old_previews_are_swept_on_the_next_upload(self, demo, perencana, media, monkeypatch):
         upload(perencana, changed_export(demo))
-        old = next((media / "impor").rglob("*.xlsx"))
-        past = time.time() - 2 * views.UMUR_PRATINJAU
-        import os
-
-        os.utime(old, (past, past))
-        session = perencana.session
-        for entry in session[views._SESI].values():
-            entry["waktu"] = past
-        session.save()
+        [old] = xlsx_tersimpan()
+        later = time.time() + 2 * views.UMUR_PRATINJAU  # two hours on: the file and token are old
+        monkeypatch.setattr(views, "time", SimpleNamespace(time=lambda: later))
         upload(perencana, changed_export(demo, nilai="79,5"))
-        files = list((media / "impor").rglob("*.xlsx"))
-        assert len(files) == 1 and files[0] != old and not Path(old).exists()
+        files = xlsx_tersimpan()
+        assert len(files) == 1 and files[0] != old and not default_storage.exists(old)

@@ -1,7 +1,8 @@
 """Backups that restore: the demo with a signed LKIP, backed up and restored into a fresh instance.
 
-Each instance is a real one: `manage.py` processes on their own database and MEDIA_ROOT (SQLite,
-and PostgreSQL too when the suite runs with DATABASE_URL pointing at it).
+Each instance is a real one: `manage.py` processes on their own database and file storage (SQLite,
+and PostgreSQL too when the suite runs with DATABASE_URL pointing at it; a MEDIA_ROOT of its own,
+or with the files in S3 a prefix of its own in the test bucket).
 """
 
 import os
@@ -25,6 +26,20 @@ LaporanTahunan.objects.update_or_create(
 lap = LaporanTahunan.objects.get(opd=opd, tahun=2024)
 kepala = get_user_model().objects.get(username="kepala.dinsos")
 workflow.setujui_dan_tandatangani(lap, kepala)
+"""
+
+SIMPAN_BUKTI = """
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+default_storage.save("bukti/a.pdf", ContentFile(b"%PDF-1.4 bukti"))
+"""
+ISI_PENYIMPANAN = """
+from django.core.files.storage import default_storage
+try:
+    dirs, files = default_storage.listdir("")
+except FileNotFoundError:
+    dirs, files = [], []
+print(dirs, files)
 """
 
 
@@ -64,6 +79,8 @@ def _instance(tmp_path: Path, label: str, vendor: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env["DJANGO_SETTINGS_MODULE"] = "lkip.settings"
     env["MEDIA_ROOT"] = str(tmp_path / f"media-{label}")
+    if env.get("LKIP_S3_BUCKET"):
+        env["LKIP_S3_PREFIX"] = f"uji/cadangan-{uuid.uuid4().hex}/{label}"
     if vendor == "sqlite":
         env["DATABASE_URL"] = f"sqlite:///{tmp_path / f'{label}.sqlite3'}"
     else:
@@ -117,9 +134,7 @@ class BackupTests:
     def test_a_damaged_backup_is_refused_before_anything_is_written(self, tmp_path, vendor):
         asal = _instance(tmp_path, "asal", vendor)
         manage(asal, "migrate", "--noinput")
-        media = Path(asal["MEDIA_ROOT"]) / "bukti"
-        media.mkdir(parents=True)
-        (media / "a.pdf").write_bytes(b"%PDF-1.4 bukti")
+        manage(asal, "shell", "-c", SIMPAN_BUKTI)
         cadangan = tmp_path / "cadangan"
         manage(asal, "cadangkan", str(cadangan))
         (cadangan / "files" / "bukti" / "a.pdf").write_bytes(b"%PDF-1.4 diubah")
@@ -127,4 +142,4 @@ class BackupTests:
         refused = manage(baru, "pulihkan", str(cadangan), check=False)
         assert refused.returncode != 0
         assert "Checksum berkas files/bukti/a.pdf tidak cocok" in refused.stderr
-        assert not Path(baru["MEDIA_ROOT"]).exists() or not any(Path(baru["MEDIA_ROOT"]).iterdir())
+        assert manage(baru, "shell", "-c", ISI_PENYIMPANAN).stdout.splitlines()[-1] == "[] []"

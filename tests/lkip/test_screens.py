@@ -13,6 +13,8 @@ from demo.opd import DEMO_PASSWORD
 from indicators.models import Indikator
 from lkip.models import Pemda, Penugasan
 from targets.models import Realisasi, Sasaran, Target
+from tests import berkas
+from tests.berkas import hanya_pemilik
 from tests.factories import make_indikator, make_opd
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +161,8 @@ class EvidenceTests:
             == 302
         )
         real = Realisasi.objects.get(tahun=2024, periode=3)
-        assert str(tmp_path) in real.bukti.path and real.bukti.name.endswith(".pdf")
+        assert real.bukti.name.startswith("bukti/2") and real.bukti.name.endswith(".pdf")
+        assert berkas.semua("bukti") == [real.bukti.name] and hanya_pemilik(real.bukti.name)
         download = perencana.get(f"{BASE}bukti/{real.pk}/")
         assert download.status_code == 200 and b"".join(download.streaming_content).startswith(
             b"%PDF"

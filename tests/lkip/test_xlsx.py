@@ -100,3 +100,17 @@ class WorkbookTests:
         assert ws.title == "Indikator" and ws.cell(1, 1).font.b
         assert (ws.cell(2, 1).value, ws.cell(2, 1).data_type) == ("=IKU", "s")
         assert ws.cell(2, 2).value == 5
+
+    def test_indonesian_formats_carry_the_indonesian_locale_and_the_decimals_asked(self):
+        assert xlsx.format_desimal(0) == "[$-421]#,##0"
+        assert xlsx.format_desimal(2) == "[$-421]#,##0.00"
+        assert xlsx.format_persen(1) == "[$-421]0.0%"
+        assert xlsx.FORMAT_RUPIAH == "[$Rp-421]#,##0"
+
+    def test_a_link_to_a_sheet_points_inside_the_workbook_and_stays_text(self):
+        wb = xlsx.new_workbook()
+        wb.create_sheet("3.1 Capaian O'Brien")
+        xlsx.link_to_sheet(wb.active.cell(1, 1), "3.1 Capaian O'Brien", "=Tabel 3.1")
+        cell = load_workbook(io.BytesIO(xlsx.save(wb))).active.cell(1, 1)
+        assert cell.hyperlink.location == "'3.1 Capaian O''Brien'!A1"
+        assert (cell.value, cell.data_type) == ("=Tabel 3.1", "s")

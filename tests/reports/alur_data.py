@@ -18,12 +18,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from budget.models import Anggaran
+from lkip import penyimpanan
 from lkip.models import Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
 from reports.health import ERROR, periksa
 from reports.health.pengakuan import akui, penghalang
 from reports.models import AngkaTercetak, LaporanTahunan
-from reports.signing import buat_sertifikat_demo, path_sertifikat_demo
+from reports.signing import NAMA_SERTIFIKAT_DEMO, p12_demo
 from tests.factories import make_indikator, make_opd, make_pemda, make_realisasi, make_target
 
 
@@ -38,20 +39,16 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def _p12_demo(tmp_path_factory) -> bytes:
+def _p12_demo() -> bytes:
     """One RSA-2048 demo certificate per test session (key generation is the slow part)."""
-    path = tmp_path_factory.mktemp("sertifikat") / "lkip-demo.p12"
-    buat_sertifikat_demo("Perangkat Daerah Uji", path)
-    return path.read_bytes()
+    return p12_demo("Perangkat Daerah Uji")
 
 
 @pytest.fixture
-def sertifikat_demo(media, _p12_demo):
-    """The demo certificate in place, as load_demo leaves it."""
-    path = path_sertifikat_demo()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_p12_demo)
-    return path
+def sertifikat_demo(media, _p12_demo) -> bytes:
+    """The demo certificate in the file storage, as load_demo leaves it; its PKCS#12 bytes."""
+    penyimpanan.simpan_sekali(NAMA_SERTIFIKAT_DEMO, _p12_demo)
+    return _p12_demo
 
 
 def make_user(

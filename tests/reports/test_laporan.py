@@ -16,6 +16,7 @@ from lkip import formulas
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
+    render_docx,
     render_html,
     render_pdf,
     render_xlsx,
@@ -179,6 +180,7 @@ class MissingDataTests:
         assert "belum ada data" in html
         assert "VR-DATA-1" in html
         assert render_xlsx(laporan)
+        assert render_docx(laporan).startswith(b"PK")
 
     def test_an_unknown_agency_or_year_is_a_clear_error(self, demo):
         with pytest.raises(LaporanTidakDitemukan, match="tidak ditemukan"):
@@ -195,13 +197,13 @@ class ReportXlsxTests:
         budget = next(
             t for t in laporan.semua_tabel() if t.judul.startswith("Pagu dan Realisasi Anggaran")
         )
-        ws = wb[f"Tabel {budget.nomor}"]
+        ws = next(wb[n] for n in wb.sheetnames if n.startswith(f"{budget.nomor} "))
         values = [c.value for row in ws.iter_rows() for c in row]
         assert Decimal("31132479236") in [
             Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal))
         ]
         assert ws.freeze_panes is not None
-        percent_cells = [c for row in ws.iter_rows() for c in row if c.number_format == "0.00%"]
+        percent_cells = [c for row in ws.iter_rows() for c in row if c.number_format.endswith("%")]
         assert percent_cells and all(
             isinstance(c.value, (int, float, Decimal)) for c in percent_cells
         )

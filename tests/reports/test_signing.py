@@ -19,6 +19,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
 
+from lkip import penyimpanan
 from reports import signing, verifikasi, workflow
 from reports.laporan import build_laporan, render_html
 from reports.laporan.struktur import from_json, to_json
@@ -31,6 +32,7 @@ from reports.models import (
 )
 from reports.workflow import AlurDitolak
 from targets.models import Realisasi
+from tests.berkas import hanya_pemilik
 from tests.reports.alur_data import make_opd_bersih, make_user, perbaiki_data_demo
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,7 @@ def demo_cert_der() -> bytes:
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 
     _key, cert, _ = pkcs12.load_key_and_certificates(
-        signing.path_sertifikat_demo().read_bytes(), signing.DEMO_KATA_SANDI.encode()
+        penyimpanan.baca(signing.NAMA_SERTIFIKAT_DEMO), signing.DEMO_KATA_SANDI.encode()
     )
     return cert.public_bytes(Encoding.DER)
 
@@ -132,8 +134,8 @@ class CertificateTests:
         from demo.opd import load_demo
 
         load_demo()
-        path = signing.path_sertifikat_demo()
-        assert path.is_file() and path.stat().st_mode & 0o077 == 0  # readable by its owner only
+        before = penyimpanan.baca(signing.NAMA_SERTIFIKAT_DEMO)
+        assert before and hanya_pemilik(signing.NAMA_SERTIFIKAT_DEMO)
         sertifikat = signing.muat_sertifikat()
         assert "CN=SERTIFIKAT DEMO — BUKAN UNTUK PENGGUNAAN RESMI" in sertifikat.subjek
         assert (
@@ -145,14 +147,23 @@ class CertificateTests:
 
         cert = x509.load_der_x509_certificate(sertifikat.der)
         assert cert.issuer == cert.subject and cert.public_key().key_size == 2048
-        before = path.read_bytes()
         load_demo()
-        assert path.read_bytes() == before  # idempotent: the same key stays
+        assert penyimpanan.baca(signing.NAMA_SERTIFIKAT_DEMO) == before  # the same key stays
+
+    def test_the_demo_certificate_is_never_written_over(self, media):
+        name = signing.buat_sertifikat_demo("Dinas Pertama")
+        first = penyimpanan.baca(name)
+        assert signing.buat_sertifikat_demo("Dinas Kedua") == name
+        with pytest.raises(penyimpanan.BerkasSudahAda, match="tidak boleh ditimpa"):
+            penyimpanan.simpan_sekali(name, b"kunci lain")
+        assert penyimpanan.baca(name) == first
 
     def test_a_wrong_passphrase_is_refused_and_nothing_is_frozen(
-        self, opd_bersih, pelaku, sertifikat_demo, settings
+        self, opd_bersih, pelaku, sertifikat_demo, settings, tmp_path
     ):
-        settings.LKIP_SIGNING_P12 = str(sertifikat_demo)
+        configured = tmp_path / "instansi.p12"
+        configured.write_bytes(sertifikat_demo)
+        settings.LKIP_SIGNING_P12 = str(configured)
         settings.LKIP_SIGNING_PASSPHRASE = "bukan-kata-sandinya"
         workflow.ajukan(lap_of(opd_bersih), pelaku.perencana)
         with pytest.raises(
@@ -166,11 +177,11 @@ class CertificateTests:
         )
 
     def test_the_right_passphrase_of_a_configured_certificate_signs(
-        self, opd_bersih, pelaku, sertifikat_demo, settings
+        self, opd_bersih, pelaku, sertifikat_demo, settings, tmp_path
     ):
-        configured = Path(settings.MEDIA_ROOT) / "instansi.p12"
-        configured.write_bytes(sertifikat_demo.read_bytes())
-        sertifikat_demo.unlink()  # only the configured file is there
+        configured = tmp_path / "instansi.p12"
+        configured.write_bytes(sertifikat_demo)
+        penyimpanan.hapus(signing.NAMA_SERTIFIKAT_DEMO)  # only the configured file is there
         settings.LKIP_SIGNING_P12, settings.LKIP_SIGNING_PASSPHRASE = (
             str(configured),
             signing.DEMO_KATA_SANDI,
@@ -512,9 +523,8 @@ class VerificationTests:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import signers
 
-        path = signing.buat_sertifikat_demo("Sistem Lain", tmp_path / "lain.p12")
         signer = signers.SimpleSigner.load_pkcs12_data(
-            path.read_bytes(), [], signing.DEMO_KATA_SANDI.encode()
+            signing.p12_demo("Sistem Lain"), [], signing.DEMO_KATA_SANDI.encode()
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         return signers.sign_pdf(

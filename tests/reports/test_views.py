@@ -3,10 +3,12 @@
 import io
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from demo.opd import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
+from tests import berkas
 from tests.factories import make_opd
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,8 @@ class ReportViewTests:
         assert response.status_code == 200
         assert "242,82%" in response.text
         assert 'href="lkip.pdf"' in response.text
+        assert 'href="lkip.docx"' in response.text
+        assert "Unduh DOCX (draf yang dapat diubah)" in response.text
 
     def test_the_inspektorat_reads_every_agency_of_its_pemda(self, demo, client):
         login(client, "inspektorat.bekasi")
@@ -45,7 +49,7 @@ class ReportViewTests:
         user = django_user_model.objects.create_user("perencana.lain", password="rahasia-123-xyz")
         Penugasan.objects.create(user=user, pemda=other.pemda, opd=other)
         client.force_login(user)
-        for suffix in ("", "lkip.pdf", "lkip.xlsx"):
+        for suffix in ("", "lkip.pdf", "lkip.xlsx", "lkip.docx"):
             response = client.get(URL + suffix)
             assert response.status_code == 404
             assert "tidak ditemukan" in response.text.lower()
@@ -63,7 +67,7 @@ class ReportViewTests:
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
         wb = load_workbook(io.BytesIO(response.content))
-        assert "Tabel 3.1" in wb.sheetnames
+        assert "3.1 Capaian Kinerja" in wb.sheetnames
 
     def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(
         self, demo, client, settings, tmp_path
@@ -73,8 +77,8 @@ class ReportViewTests:
         first = client.get(URL + "lkip.pdf")
         assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
         assert first.content.startswith(b"%PDF")
-        cached = list((tmp_path / "cache" / "pdf").glob("*.pdf"))
-        assert len(cached) == 1
+        cached = berkas.semua("cache/pdf")
+        assert len(cached) == 1 and cached[0].endswith(".pdf")
         second = client.get(URL + "lkip.pdf")
         assert second.content == first.content
 
@@ -162,7 +166,7 @@ class ReportCacheTests:
         real.save()
         third = client.get(URL + "lkip.pdf")
         assert third.status_code == 200 and third.content != first.content
-        assert len(list((tmp_path / "cache" / "pdf").glob("*.pdf"))) == 2
+        assert len(berkas.semua("cache/pdf")) == 2
 
     def test_the_narrative_link_is_only_in_the_page_of_those_who_may_edit(self, demo, client):
         login(client, "perencana.dinsos")
@@ -170,3 +174,16 @@ class ReportCacheTests:
         client.logout()
         login(client, "inspektorat.bekasi")
         assert 'href="narasi/"' not in client.get(URL).text
+
+    def test_the_docx_download_is_the_editable_word_draft(self, demo, client):
+        login(client, "inspektorat.bekasi")
+        response = client.get(URL + "lkip.docx")
+        assert response.status_code == 200
+        assert response["Content-Type"] == (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        assert (
+            'filename="LKIP-dinsos-kota-bekasi-2024-draf.docx"' in (response["Content-Disposition"])
+        )
+        document = Document(io.BytesIO(response.content))
+        assert "draf yang dapat diubah" in document.core_properties.comments

@@ -6,6 +6,7 @@ from lkip.models import PerangkatDaerah
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
+    render_docx,
     render_html,
     render_pdf,
     render_xlsx,
@@ -16,8 +17,9 @@ from reports.models import DokumenTertandatangani
 
 class Command(BaseCommand):
     help = (
-        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF atau XLSX; dengan "
-        "--signed menulis PDF tertandatangani revisi terakhir persis seperti tersimpan."
+        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF, XLSX atau DOCX "
+        "(draf Word yang dapat diubah); dengan --signed menulis PDF tertandatangani revisi "
+        "terakhir persis seperti tersimpan."
     )
 
     def add_arguments(self, parser) -> None:
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--year", required=True, help="tahun laporan, mis. 2024")
         parser.add_argument(
             "--format",
-            choices=["html", "pdf", "xlsx"],
+            choices=["html", "pdf", "xlsx", "docx"],
             dest="fmt",
             help="wajib kecuali dengan --signed (selalu PDF)",
         )
@@ -62,7 +64,8 @@ class Command(BaseCommand):
             return
         if fmt is None:
             raise CommandError(
-                "Pilih --format html, pdf atau xlsx (atau --signed untuk PDF tertandatangani)."
+                "Pilih --format html, pdf, xlsx atau docx (atau --signed untuk PDF "
+                "tertandatangani)."
             )
         try:
             laporan = build_laporan(org, int(year))
@@ -76,6 +79,8 @@ class Command(BaseCommand):
             except RenderTerlaluBerat as exc:
                 raise CommandError(exc.pesan) from exc
             target.write_bytes(pdf)
+        elif fmt == "docx":
+            target.write_bytes(render_docx(laporan))
         else:
             target.write_bytes(render_xlsx(laporan))
         self.stdout.write(
