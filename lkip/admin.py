@@ -18,6 +18,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 
+from lkip.lambang import LambangField
 from lkip.models import (
     KategoriPPKS,
     KebutuhanPersonil,
@@ -117,8 +118,17 @@ class PerangkatDaerahInline(admin.TabularInline):
     show_change_link = True
 
 
+class PemdaForm(forms.ModelForm):
+    lambang = LambangField(label="Lambang daerah")
+
+    class Meta:
+        model = Pemda
+        fields = ["nama", "kepala_daerah_nama", "kepala_daerah_jabatan", "lambang"]
+
+
 @admin.register(Pemda)
 class PemdaAdmin(PemdaScope, admin.ModelAdmin):
+    form = PemdaForm
     pemda_lookup = "pk"
     list_display = ["nama", "kepala_daerah_nama"]
     search_fields = ["nama"]

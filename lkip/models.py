@@ -20,6 +20,8 @@ class Pemda(models.Model):
     nama = models.CharField("nama pemda", max_length=200, unique=True)
     kepala_daerah_nama = models.CharField("nama kepala daerah", max_length=200, blank=True)
     kepala_daerah_jabatan = models.CharField("jabatan kepala daerah", max_length=200, blank=True)
+    #: PNG or SVG checked by lkip.lambang on upload (and again when printed)
+    lambang = models.FileField("lambang daerah", upload_to="lambang/", blank=True)
 
     class Meta:
         verbose_name = "pemerintah daerah"

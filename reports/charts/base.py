@@ -32,6 +32,17 @@ def svg(width: int, height: int, body: str, label: str) -> str:
     )
 
 
+def kosong(width: int, height: int, pesan: str, label: str) -> str:
+    """A chart without any value: one framed message in the middle, nothing else."""
+    body = (
+        f"<rect x='1' y='1' width='{width - 2}' height='{height - 2}' fill='#fff' stroke='#999' "
+        "stroke-dasharray='4 3'/>"
+        f"<text x='{width / 2:.0f}' y='{height / 2 + 4:.0f}' font-size='13' text-anchor='middle' "
+        f"font-style='italic'>{escape(pesan)}</text>"
+    )
+    return svg(width, height, body, label)
+
+
 def nice_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
     """Axis bounds and step that contain the values, in round numbers."""
     lo, hi = min(values), max(values)

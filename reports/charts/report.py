@@ -7,7 +7,9 @@ from decimal import Decimal
 from html import escape
 
 from lkip import formulas
-from reports.charts.base import nice_range, svg, wrap
+from reports.charts.base import kosong, nice_range, svg, wrap
+
+BELUM_ADA_DATA = "Belum ada data untuk grafik ini."
 
 
 def garis(titik: list[tuple[str, Decimal]], label: str, satuan: str = "") -> str:
@@ -66,7 +68,10 @@ def target_realisasi(
     if not panel:
         return ""
     panel_w, height, top, bottom = 160, 250, 34, 78
-    width = panel_w * len(panel)
+    width = max(panel_w * len(panel), 320)
+    if all(t is None and r is None for _, t, r, _s in panel):
+        return kosong(width, 120, "Belum ada data target maupun realisasi.", label)
+    missing = False
     plot_h = height - top - bottom
     parts = []
     for i, (name, target, realisasi, satuan) in enumerate(panel):
@@ -79,9 +84,11 @@ def target_realisasi(
         ):
             bx = x0 + 30 + j * 55
             if value is None:
+                # One short mark per missing bar; the legend says once what it means.
+                missing = True
                 parts.append(
-                    f"<text x='{bx + 20}' y='{top + plot_h - 4}' font-size='10' "
-                    "text-anchor='middle' font-style='italic'>belum ada data</text>"
+                    f"<text x='{bx + 20}' y='{top + plot_h - 4}' font-size='12' "
+                    "text-anchor='middle'>\u2013</text>"
                 )
             else:
                 h = plot_h * float(value / hi) if value > 0 else 0
@@ -112,7 +119,7 @@ def target_realisasi(
         "<text x='30' y='16' font-size='11'>Target</text>"
         "<rect x='90' y='6' width='14' height='12' fill='#333' stroke='#222'/>"
         "<text x='110' y='16' font-size='11'>Realisasi</text>"
-    )
+    ) + ("<text x='180' y='16' font-size='11'>\u2013 belum ada data</text>" if missing else "")
     return svg(width, height, legend + "".join(parts), label)
 
 
@@ -124,6 +131,8 @@ def batang_horizontal(
         return ""
     label_w, bar_w, row_h, top = 270, 290, 36, 24
     width, height = label_w + bar_w + 80, top + row_h * len(items) + 20
+    if all(v is None for _, v in items):
+        return kosong(width, 120, BELUM_ADA_DATA, label)
     hi = max([batas] + [v for _, v in items if v is not None])
     parts = []
     for i, (name, value) in enumerate(items):

@@ -338,6 +338,29 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
     return out
 
 
+def _pair_checks(ctx: Konteks) -> list[Temuan]:
+    """VR-DATA-2: a program, kegiatan or sub-kegiatan indicator with a target but no realisation
+    in the year, or the reverse (IKU: VR-DATA-1 already asks for both)."""
+    out: list[Temuan] = []
+    for kode, c in ctx.capaian.items():
+        if c.indikator.tingkat == Tingkat.IKU:
+            continue
+        target = c.target is not None or bool(c.target_predikat)
+        realisasi = c.realisasi is not None or bool(c.realisasi_predikat)
+        if target != realisasi:
+            missing = "realisasi" if target else "target Perjanjian Kinerja"
+            out.append(
+                Temuan(
+                    "VR-DATA-2",
+                    WARNING,
+                    f"Indikator {kode}",
+                    f"ada {'target' if target else 'realisasi'} {ctx.tahun} tetapi belum ada "
+                    f"{missing} {ctx.tahun}: capaiannya tidak dapat dihitung.",
+                )
+            )
+    return out
+
+
 def _akip_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     if not ctx.akip:
@@ -625,6 +648,7 @@ def periksa_konteks(ctx: Konteks) -> list[Temuan]:
     findings = (
         _budget_checks(ctx)
         + _indicator_checks(ctx)
+        + _pair_checks(ctx)
         + _akip_checks(ctx)
         + _signature_checks(ctx)
         + _printed_checks(ctx)

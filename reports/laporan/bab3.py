@@ -6,9 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget.models import Anggaran, TingkatAnggaran
-from indicators.models import Indikator, JenisNilai, ModePredikat, SkalaPredikat, Tingkat
+from indicators.models import (
+    Indikator,
+    JenisNilai,
+    ModePredikat,
+    Polaritas,
+    SkalaPredikat,
+    Tingkat,
+)
 from lkip import formulas
 from reports import charts
+from reports.laporan import kinerja_program
 from reports.laporan.data import DataLaporan
 from reports.laporan.nomor import Penomor
 from reports.laporan.struktur import (
@@ -25,12 +33,15 @@ from reports.laporan.struktur import (
     teks,
 )
 from reports.laporan.teks import (
+    arah,
+    awal_kecil,
     butir,
     narasi_blok,
     nilai_sel,
     nilai_teks,
     persen_teks,
     rupiah_teks,
+    sifat_indikator,
     terbilang_teks,
 )
 from reports.models import BagianNarasi
@@ -70,7 +81,8 @@ def _nilai_sel(ind: Indikator, value: Decimal | None, predikat: str = "") -> Sel
 def bab3(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
     a = _capaian(d, n, r)
     b = _anggaran(d, n, r)
-    return Bagian("bab-3", "BAB III", "AKUNTABILITAS KINERJA", (), (a, b))
+    c = kinerja_program.bagian(d, n, "3.3")
+    return Bagian("bab-3", "BAB III", "AKUNTABILITAS KINERJA", (), (a, b, c))
 
 
 def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
@@ -110,6 +122,11 @@ def _capaian(d: DataLaporan, n: Penomor, r: dict) -> Bagian:
         rows,
         f"{SUMBER} {d.opd.nama} Tahun {d.tahun}",
         nomor_kolom=True,
+        catatan=tuple(
+            f"{i.uraian}: " + "; ".join(sifat) + "."
+            for i in d.iku()
+            if (sifat := sifat_indikator(i, d.capaian[i.kode]))
+        ),
     )
     iku = d.iku()
     panel = [
@@ -166,8 +183,10 @@ def _sasaran(d: DataLaporan, n: Penomor, no: int, sasaran) -> Bagian:
         )
     )
     for k, ind in enumerate(inds, start=1):
-        blocks.extend(_analisis(d, n, f"{no}.{k}", ind))
-    return Bagian(f"sasaran-{no}", f"Sasaran Strategis {no}:", sasaran.uraian, tuple(blocks))
+        blocks.extend(_analisis(d, n, f"3.1.{no}.{k}", ind))
+    return Bagian(
+        f"sasaran-{no}", f"3.1.{no}", f"Sasaran Strategis {no}: {sasaran.uraian}", tuple(blocks)
+    )
 
 
 def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
@@ -184,7 +203,7 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
         kalimat += (
             f" ({formulas.format_angka(c.pembilang, 0)} dari {formulas.format_angka(c.penyebut, 0)}"
             + (
-                f"; {ind.pembilang.lower()} dibagi {ind.penyebut.lower()}"
+                f"; {awal_kecil(ind.pembilang)} dibagi {awal_kecil(ind.penyebut)}"
                 if ind.pembilang and ind.penyebut
                 else ""
             )
@@ -234,8 +253,8 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
         out.extend(_ikm(d, n))
     # (2) compared with last year
     out.append(Subjudul(f"b. Perbandingan dengan tahun {d.tahun - 1}", 4))
-    trend_cap = formulas.tren(lalu.capaian, c.capaian)
-    trend_real = formulas.tren(lalu.realisasi, c.realisasi)
+    arah_capaian = arah(lalu.capaian, c.capaian)
+    arah_realisasi = arah(lalu.realisasi, c.realisasi)
     if lalu.realisasi is None and not lalu.realisasi_predikat:
         out.append(
             Paragraf(
@@ -246,12 +265,14 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     else:
         text = (
             f"Realisasi tahun {d.tahun} ({nilai_teks(ind, c.realisasi, c.realisasi_predikat)}) "
-            f"{_arah(trend_real, ind)} dibanding tahun {d.tahun - 1} "
-            f"({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})."
+            f"{arah_realisasi} dibanding tahun {d.tahun - 1} "
+            f"({nilai_teks(ind, lalu.realisasi, lalu.realisasi_predikat)})"
+            + _makna(ind, arah_realisasi)
+            + "."
         )
         if lalu.capaian is not None and c.capaian is not None:
             text += (
-                f" Capaian kinerja {_kata_tren(trend_cap)} dari {persen_teks(lalu.capaian)} "
+                f" Capaian kinerja {arah_capaian} dari {persen_teks(lalu.capaian)} "
                 f"menjadi {persen_teks(c.capaian)}."
             )
         else:
@@ -286,7 +307,7 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
                     _nilai_sel(ind, c.realisasi, c.realisasi_predikat),
                     pct(lalu.capaian),
                     pct(c.capaian),
-                    teks(trend_cap, kosong="tidak dapat dibandingkan"),
+                    teks(f"Realisasi {arah_realisasi}; capaian {arah_capaian}"),
                 )
             ],
             SUMBER,
@@ -316,6 +337,8 @@ def _analisis(d: DataLaporan, n: Penomor, nomor: str, ind: Indikator) -> list:
     reals = [teks("Realisasi")] + [
         _nilai_sel(ind, c.realisasi, c.realisasi_predikat)
         if y == d.tahun
+        else _nilai_sel(ind, lalu.realisasi, lalu.realisasi_predikat)
+        if y == d.tahun - 1
         else teks("-" if y > d.tahun else None, kelas="angka")
         for y in years
     ]
@@ -363,16 +386,11 @@ def _is_ikm(ind: Indikator) -> bool:
     return ind.skala_predikat == SkalaPredikat.IKM or "kepuasan masyarakat" in ind.uraian.lower()
 
 
-def _arah(trend: str | None, ind: Indikator) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "sama"}.get(
-        trend or "", "tidak dapat dibandingkan"
-    )
-
-
-def _kata_tren(trend: str | None) -> str:
-    return {"Naik": "naik", "Turun": "turun", "Tetap": "tetap"}.get(
-        trend or "", "tidak dapat dibandingkan"
-    )
+def _makna(ind: Indikator, word: str) -> str:
+    """What a rise or fall means for an indicator where lower is better."""
+    if ind.polaritas != Polaritas.NEGATIF or word not in ("naik", "turun"):
+        return ""
+    return " (membaik, karena makin rendah makin baik)" if word == "turun" else " (memburuk)"
 
 
 def _akip(d: DataLaporan, n: Penomor) -> list:
@@ -396,7 +414,7 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
     )
     rows.append(
         tuple(
-            [teks("Predikat", kelas="total"), teks("")]
+            [teks("Predikat", kelas="total"), teks("", kosong="")]
             + [
                 teks(
                     f"{formulas.predikat_akip(totals[y])} "
@@ -410,9 +428,13 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
     last = d.akip.get(d.tahun) or d.akip[years[-1]]
     lhe = last[0]
     text = (
-        f"Hasil evaluasi AKIP tahun {d.tahun} berdasarkan Laporan Hasil Evaluasi nomor "
-        f"{lhe.nomor_lhe or '(belum ada data)'}"
-        + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
+        f"Hasil evaluasi AKIP tahun {d.tahun}"
+        + (
+            f" berdasarkan Laporan Hasil Evaluasi nomor {lhe.nomor_lhe}"
+            + (f" tanggal {formulas.format_tanggal(lhe.tanggal_lhe)}" if lhe.tanggal_lhe else "")
+            if lhe.nomor_lhe
+            else ""
+        )
         + f" adalah {formulas.format_angka(totals[lhe.tahun])} dengan predikat "
         f"{formulas.predikat_akip(totals[lhe.tahun])}."
     )
@@ -420,7 +442,7 @@ def _akip(d: DataLaporan, n: Penomor) -> list:
         besar = formulas.besar_selisih(totals[years[0]], totals[years[1]])
         text += (
             f" Dibanding tahun {years[0]} nilai "
-            f"{_kata_tren(formulas.tren(totals[years[0]], totals[years[1]]))} sebesar "
+            f"{arah(totals[years[0]], totals[years[1]])} sebesar "
             f"{formulas.format_angka(besar)} poin."
         )
     return [
@@ -658,14 +680,14 @@ def _efisiensi(d: DataLaporan, n: Penomor, ind: Indikator, c: CapaianTahunan) ->
             f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi untuk Indikator {ind.uraian}",
             [
                 (
-                    Kepala("Kode", lebar="13%"),
-                    Kepala("Program/Kegiatan/Sub-kegiatan", lebar="27%"),
+                    Kepala("Kode", lebar="16%"),
+                    Kepala("Program/Kegiatan/Sub-kegiatan", lebar="22%"),
                     Kepala("Pagu (Rp)", lebar="13%"),
                     Kepala("Realisasi (Rp)", lebar="13%"),
-                    Kepala("Serapan (%)", lebar="8%"),
-                    Kepala("Capaian Kinerja (%)", lebar="8%"),
-                    Kepala("Tingkat Efisiensi (%)", lebar="8%"),
-                    Kepala("Keterangan", lebar="10%"),
+                    Kepala("Serapan (%)", lebar="9%"),
+                    Kepala("Capaian Kinerja (%)", lebar="9%"),
+                    Kepala("Tingkat Efisiensi (%)", lebar="9%"),
+                    Kepala("Keterangan", lebar="9%"),
                 )
             ],
             rows,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budget.models import TingkatAnggaran
-from lkip import formulas
+from lkip import formulas, lambang
 from reports.laporan import bab3
 from reports.laporan.data import DataLaporan, load
 from reports.laporan.nomor import Penomor
@@ -58,6 +58,7 @@ def assemble(d: DataLaporan) -> Laporan:
         lampiran=lampiran,
         temuan=tuple(Temuan(t.aturan, t.tingkat, t.lokasi, t.pesan) for t in d.temuan),
         ringkasan=ringkasan,
+        lambang=lambang_pemda(opd.pemda),
         penandatangan_pk=(
             Penandatangan(
                 "",
@@ -70,6 +71,19 @@ def assemble(d: DataLaporan) -> Laporan:
             pihak_kedua(d),
         ),
     )
+
+
+def lambang_pemda(pemda) -> str:
+    """The pemda's emblem as a data: URI, checked again as it is printed ('' without a readable
+    one: the cover is then printed without it)."""
+    if not pemda.lambang:
+        return ""
+    try:
+        with pemda.lambang.open("rb") as berkas:
+            data = berkas.read(lambang.LAMBANG_MAKS + 1)
+    except OSError:
+        return ""
+    return lambang.data_uri(data)
 
 
 def penandatangan_kepala(d: DataLaporan) -> Penandatangan:
@@ -214,20 +228,16 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
     programs = [a for a in d.anggaran if a.nomenklatur.tingkat == TingkatAnggaran.PROGRAM]
     if programs:
         children = d.children()
+        # The Kegiatan column only when some program is itemised: no placeholder for the others.
+        rinci = any(children.get(p.kode) for p in programs)
         rows = []
         for i, p in enumerate(programs, start=1):
-            kegiatan = [k for k in children.get(p.kode, [])]
-            rows.append(
-                (
-                    teks(str(i)),
-                    teks(p.kode),
-                    teks(p.nomenklatur.nama, kelas="tebal"),
-                    teks(
-                        "; ".join(k.nomenklatur.nama for k in kegiatan),
-                        kosong="(kegiatan belum dirinci)",
-                    ),
+            row = [teks(str(i)), teks(p.kode), teks(p.nomenklatur.nama, kelas="tebal")]
+            if rinci:
+                row.append(
+                    teks("; ".join(k.nomenklatur.nama for k in children.get(p.kode, [])) or "-")
                 )
-            )
+            rows.append(tuple(row))
         subs.append(
             Bagian(
                 "program-kegiatan",
@@ -237,18 +247,54 @@ def _bab1(d: DataLaporan, n: Penomor) -> Bagian:
                     Paragraf(
                         f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} program "
                         "dengan rincian sebagai berikut."
+                        if rinci
+                        else f"Pada tahun {d.tahun} {d.opd.nama} melaksanakan {len(programs)} "
+                        "program berikut; anggarannya ditetapkan pada tingkat program."
                     ),
                     n.tabel(
-                        f"Program dan Kegiatan Tahun {d.tahun}",
-                        [("No", "Kode", "Program", "Kegiatan")],
+                        f"Program dan Kegiatan Tahun {d.tahun}"
+                        if rinci
+                        else f"Program Tahun {d.tahun}",
+                        [("No", "Kode", "Program", "Kegiatan")[: 4 if rinci else 3]],
                         rows,
                         "Dokumen Pelaksanaan Anggaran (DPA/DPPA)",
                     ),
                 ),
             )
         )
-    subs.append(_sec(d, "sistematika", "1.5", BagianNarasi.SISTEMATIKA, "Sistematika Penyajian"))
+    subs.append(
+        _sec(d, "sistematika", "1.5", BagianNarasi.SISTEMATIKA, "Sistematika Penyajian")
+        if d.teks(BagianNarasi.SISTEMATIKA).strip()
+        else Bagian("sistematika", "1.5", "Sistematika Penyajian", _sistematika_baku(d))
+    )
     return Bagian("bab-1", "BAB I", "PENDAHULUAN", (), tuple(subs))
+
+
+def _sistematika_baku(d: DataLaporan) -> tuple:
+    """The outline of PermenPANRB 53/2014 when the agency wrote none of its own."""
+    return (
+        Paragraf(
+            f"Sistematika penyajian LKIP {d.opd.nama} Tahun {d.tahun} mengacu kepada Peraturan "
+            "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 "
+            "dengan susunan sebagai berikut:"
+        ),
+        Daftar(
+            (
+                "BAB I PENDAHULUAN: penjelasan umum organisasi, aspek strategis organisasi dan "
+                "permasalahan utama yang sedang dihadapi.",
+                "BAB II PERENCANAAN KINERJA: rencana strategis, indikator kinerja utama dan "
+                f"Perjanjian Kinerja tahun {d.tahun}.",
+                "BAB III AKUNTABILITAS KINERJA: capaian kinerja organisasi untuk setiap sasaran "
+                "strategis dengan analisisnya, realisasi anggaran, serta capaian kinerja program "
+                "dan kegiatan beserta anggarannya.",
+                "BAB IV PENUTUP: simpulan atas capaian kinerja serta langkah perbaikan di masa "
+                "mendatang.",
+                "LAMPIRAN: Perjanjian Kinerja dan data pendukung.",
+            ),
+            gaya="polos",
+            bernomor=False,
+        ),
+    )
 
 
 def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
@@ -322,13 +368,13 @@ def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
         f"Indikator Kinerja Utama {d.opd.nama}",
         [
             (
-                Kepala("No", lebar="4%"),
+                Kepala("No", lebar="5%"),
                 Kepala("Sasaran Strategis", lebar="15%"),
                 Kepala("Indikator Kinerja Utama", lebar="15%"),
-                Kepala("Satuan", lebar="7%"),
-                Kepala("Alasan", lebar="26%"),
-                Kepala("Formulasi/Cara Pengukuran", lebar="24%"),
-                Kepala(f"Target {d.tahun}", lebar="9%"),
+                Kepala("Satuan", lebar="8%"),
+                Kepala("Alasan", lebar="24%"),
+                Kepala("Formulasi/Cara Pengukuran", lebar="23%"),
+                Kepala(f"Target {d.tahun}", lebar="10%"),
             )
         ],
         rows,

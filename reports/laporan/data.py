@@ -83,7 +83,11 @@ def load(opd_kode: str, tahun: int) -> DataLaporan:
             f"{opd.nama} tidak memiliki periode Renstra yang memuat tahun {tahun}."
         )
     years = list(range(min(renstra.tahun_awal, tahun - 1), renstra.tahun_akhir + 1))
-    indikator = list(indikator_dengan_data(opd, years).order_by("tingkat", "urutan", "kode"))
+    indikator = list(
+        indikator_dengan_data(opd, years)
+        .select_related("nomenklatur__induk__induk")  # the program of a sub-kegiatan indicator
+        .order_by("tingkat", "urutan", "kode")
+    )
     capaian, lalu, renstra_target = {}, {}, {}
     for ind in indikator:
         capaian[ind.kode] = hitung(ind, tahun, ind.targets, ind.realisasi_list)

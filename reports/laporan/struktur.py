@@ -138,12 +138,27 @@ class Paragraf:
 
 @dataclass(frozen=True)
 class Daftar:
-    """A bulleted or numbered list."""
+    """A bulleted or numbered list; an item may hold a list of its own (the seed's 1. … a. b.)."""
 
     jenis: ClassVar[str] = "daftar"
 
     butir: tuple[str, ...]
     bernomor: bool = True
+    #: the nested list under each item (None where an item has none); empty: no nesting
+    anak: tuple[Daftar | None, ...] = ()
+    #: the markers: "1" (1. 2.), "a" (a. b.), "A" (A. B.), "-" (bullets), "polos" (none);
+    #: "" = as `bernomor` says
+    gaya: str = ""
+
+    @property
+    def penanda(self) -> str:
+        return self.gaya or ("1" if self.bernomor else "-")
+
+    @property
+    def isi(self) -> tuple[tuple[str, Daftar | None], ...]:
+        """Each item with its nested list (None when it has none)."""
+        anak = self.anak or (None,) * len(self.butir)
+        return tuple(zip(self.butir, anak, strict=True))
 
 
 @dataclass(frozen=True)
@@ -164,6 +179,7 @@ class Bagian:
     judul: str
     blok: tuple[Blok, ...] = ()
     sub: tuple[Bagian, ...] = ()
+    kelas: str = ""  # "lanskap": printed on landscape pages (the widest tables)
 
     @property
     def judul_lengkap(self) -> str:
@@ -209,6 +225,8 @@ class Laporan:
     draf: bool = True
     ringkasan: dict = field(default_factory=dict)
     penandatangan_pk: tuple[Penandatangan, ...] = ()
+    #: the pemda's emblem for the cover, a checked PNG or SVG as a data: URI ('' without one)
+    lambang: str = ""
 
     def semua_tabel(self) -> list[Tabel]:
         return [b for b in self._blok() if isinstance(b, Tabel)]
