@@ -86,7 +86,16 @@ class Anggaran(models.Model):
         blank=True,
         validators=[validate_non_negatif],
     )
-    realisasi = models.DecimalField(**MONEY, default=Decimal(0), validators=[validate_non_negatif])
+    realisasi = models.DecimalField(
+        **MONEY,
+        default=Decimal(0),
+        validators=[validate_non_negatif],
+        help_text=(
+            "Realisasi setahun. Setelah satu triwulan diisi, realisasi tahunan = jumlah TW I–IV; "
+            "angka tahunan yang diketik tanpa rincian triwulan diganti hanya setelah Anda "
+            "menyetujuinya di entri triwulan."
+        ),
+    )
     realisasi_tw1 = models.DecimalField(
         "realisasi TW I", **MONEY, null=True, blank=True, validators=[validate_non_negatif]
     )

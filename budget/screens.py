@@ -14,7 +14,11 @@ from lkip.tables import AngkaColumn, ScopedTable
 class AnggaranForm(ScopedForm):
     pagu_murni = AngkaField(label="Pagu murni (APBD), Rp")
     pagu_perubahan = AngkaField(label="Pagu perubahan (APBD-P), Rp")
-    realisasi = AngkaField(label="Realisasi, Rp", required=True)
+    realisasi = AngkaField(
+        label="Realisasi, Rp",
+        required=True,
+        help_text=Anggaran._meta.get_field("realisasi").help_text,
+    )
     realisasi_tw1 = AngkaField(label="Realisasi TW I, Rp")
     realisasi_tw2 = AngkaField(label="Realisasi TW II, Rp")
     realisasi_tw3 = AngkaField(label="Realisasi TW III, Rp")

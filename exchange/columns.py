@@ -163,7 +163,13 @@ LEMBAR: tuple[Lembar, ...] = (
                 "rumus capaian polaritas negatif: A = (2T − R)/T × 100, B = T/R × 100; kosong = A",
                 pilihan=METODE_NEGATIF,
             ),
-            K("agregasi", True, "cara triwulan dijadikan nilai tahunan", pilihan=AGREGASI),
+            K(
+                "agregasi",
+                True,
+                "cara triwulan dijadikan nilai tahunan bila realisasi TAHUNAN tidak diisi: "
+                "jumlah, terakhir (triwulan terakhir yang terisi), rata-rata",
+                pilihan=AGREGASI,
+            ),
             K(
                 "skala_predikat",
                 False,
@@ -288,7 +294,11 @@ LEMBAR: tuple[Lembar, ...] = (
             ),
             K("pagu_murni", False, f"pagu APBD murni; wajib kecuali pagu_perubahan diisi. {_RP}"),
             K("pagu_perubahan", False, f"pagu setelah perubahan (APBD-P). {_RP}"),
-            K("realisasi", True, f"realisasi setahun. {_RP}"),
+            K(
+                "realisasi",
+                True,
+                f"realisasi setahun; bila triwulan diisi, harus sama dengan jumlahnya. {_RP}",
+            ),
             K(
                 "realisasi_tw1",
                 False,
@@ -397,7 +407,8 @@ LEMBAR: tuple[Lembar, ...] = (
     ),
     Lembar(
         "Angka_Tercetak",
-        "Angka seperti tercetak di dokumen sebelumnya, untuk dibandingkan pemeriksaan data.",
+        "Angka seperti tercetak di dokumen sebelumnya, untuk dibandingkan pemeriksaan data. "
+        "Isi teks 'hapus' untuk menghapus angka rujukan dengan kunci yang sama.",
         (
             K("tahun", True, _TAHUN, kunci=True, contoh="2024"),
             K("lokasi", True, "letak angka di dokumen", kunci=True, contoh="Tabel 3.18 baris 1"),
@@ -409,7 +420,12 @@ LEMBAR: tuple[Lembar, ...] = (
                 contoh="1.06.01",
             ),
             K("besaran", True, "besaran yang dicetak", kunci=True, contoh="serapan"),
-            K("teks", True, "angka persis seperti tercetak", contoh="90,06"),
+            K(
+                "teks",
+                True,
+                "angka persis seperti tercetak; 'hapus' menghapus angka rujukan ini",
+                contoh="90,06",
+            ),
         ),
     ),
     Lembar(

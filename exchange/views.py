@@ -222,6 +222,7 @@ def _pratinjau_page(
         "baru": _potong([p for p in result.perubahan if p.aksi == "baru"]),
         "ubah": _potong([p for p in result.perubahan if p.aksi == "ubah"]),
         "tetap": _potong([p for p in result.perubahan if p.aksi == "tetap"]),
+        "hapus": _potong([p for p in result.perubahan if p.aksi == "hapus"]),
         "errors": _potong(result.errors, 500),
         "peringatan": _potong(result.peringatan),
     }
@@ -279,7 +280,7 @@ def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 def _ada_perubahan(result: HasilImpor) -> bool:
-    return bool(result.hitung("baru") or result.hitung("ubah"))
+    return bool(result.hitung("baru") or result.hitung("ubah") or result.hitung("hapus"))
 
 
 @login_required

@@ -106,7 +106,16 @@ class Indikator(models.Model):
         default=MetodeNegatif.A,
     )
     agregasi = models.CharField(
-        "agregasi triwulan", max_length=10, choices=Agregasi.choices, default=Agregasi.TERAKHIR
+        "agregasi triwulan",
+        max_length=10,
+        choices=Agregasi.choices,
+        default=Agregasi.TERAKHIR,
+        help_text=(
+            "Realisasi tahunan yang diisi langsung (periode Tahunan) selalu dipakai dan tidak "
+            "diubah oleh triwulan. Tanpanya, realisasi tahunan dihitung dari triwulan: jumlah = "
+            "TW I + … + TW IV (pecahan: jumlah pembilang dibagi penyebut terakhir); nilai "
+            "terakhir = triwulan terakhir yang terisi; rata-rata = rata-rata triwulan yang terisi."
+        ),
     )
     cap_persen = models.PositiveSmallIntegerField(
         "batas capaian untuk agregat (%)",

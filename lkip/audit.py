@@ -40,6 +40,8 @@ OPD_PATH = {
     "budget.Anggaran": "opd",
     "budget.CapaianOutput": "opd",
     "reports.NarasiLaporan": "opd",
+    "reports.AngkaTercetak": "opd",
+    "reports.PengakuanTemuan": "opd",
     "lkip.Penugasan": "opd",
     "lkip.PerangkatDaerah": "id",
     "skm.UnitLayanan": "opd",

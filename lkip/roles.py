@@ -19,6 +19,7 @@ _DATA_MODELS = [
     ("budget", "anggaran"),
     ("budget", "capaianoutput"),
     ("reports", "narasilaporan"),
+    ("reports", "angkatercetak"),
     ("lkip", "sdmkomposisi"),
     ("lkip", "kebutuhanpersonil"),
     ("lkip", "kategorippks"),

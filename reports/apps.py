@@ -7,6 +7,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from lkip import backends, kunci
+        from reports import screens  # noqa: F401  (registers the printed figures' data screen)
         from reports.dashboard.versi import pengguna_tersimpan
         from reports.models import LaporanTahunan
 

@@ -78,3 +78,25 @@ class VerifikasiForm(forms.Form):
             "invalid": "Kirim berkas melalui formulir unggah.",
         },
     )
+
+
+class AkuiTemuanForm(forms.Form):
+    """Acknowledge chosen data-health warnings with one reason (reports.health.pengakuan)."""
+
+    temuan = forms.MultipleChoiceField(
+        label="Peringatan yang diakui",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Pilih sekurang-kurangnya satu peringatan.",
+            "invalid_choice": "Peringatan yang dipilih sudah berubah atau tidak ada lagi (datanya "
+            "diubah); periksa daftar terbaru lalu akui lagi.",
+        },
+    )
+    alasan = _teks(
+        "Alasan",
+        pesan="Alasan pengakuan peringatan wajib diisi.",
+    )
+
+    def __init__(self, *args, sidik: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["temuan"].choices = [(s, s) for s in sidik]

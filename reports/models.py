@@ -73,20 +73,28 @@ class Besaran(models.TextChoices):
 
 
 class AngkaTercetak(models.Model):
-    """A figure as an earlier document printed it, kept so the data-health check can compare."""
+    """A figure as an earlier document printed it: a reference the data-health check compares
+    with the value this application computes. The planner reviews, corrects or removes it
+    (`/data/<kode>/angka-tercetak/`, or a workbook row whose `teks` is `hapus`)."""
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="tercetak_set")
     tahun = models.PositiveSmallIntegerField()
-    lokasi = models.CharField(max_length=200, help_text="Mis. 'Tabel 3.18 baris 1'.")
+    lokasi = models.CharField(
+        "letak di dokumen sumber",
+        max_length=200,
+        help_text="Letak angka di dokumen lama (bukan di LKIP ini), mis. 'Tabel 3.18 baris 1'.",
+    )
     objek = models.CharField(
         max_length=40, help_text="Kode anggaran, kode indikator, atau 'opd' untuk total."
     )
     besaran = models.CharField(max_length=30, choices=Besaran.choices)
     teks = models.CharField("angka seperti tercetak", max_length=100)
 
+    history = HistoricalRecords()
+
     class Meta:
-        verbose_name = "angka tercetak"
-        verbose_name_plural = "angka tercetak"
+        verbose_name = "angka rujukan dokumen sumber"
+        verbose_name_plural = "angka rujukan dokumen sumber"
         ordering = ["opd", "tahun", "lokasi"]
         constraints = [
             models.UniqueConstraint(
@@ -95,7 +103,37 @@ class AngkaTercetak(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.lokasi}: {self.teks}"
+        return f"{self.get_besaran_display()} {self.objek} {self.tahun}: {self.teks}"
+
+
+class PengakuanTemuan(models.Model):
+    """A planner's acknowledgement of a data-health warning (peringatan), with the reason.
+
+    It holds for the finding as it was read (`sidik`: rule, record and figures); once the figures
+    change the finding reads differently and the acknowledgement no longer applies.
+    """
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    kunci = models.CharField("temuan", max_length=200)
+    sidik = models.CharField("sidik temuan", max_length=64)
+    uraian = models.CharField("temuan yang diakui", max_length=1000)
+    alasan = TeksField(max_length=2000)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pengakuan peringatan"
+        verbose_name_plural = "pengakuan peringatan"
+        ordering = ["opd", "tahun", "kunci"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun", "kunci"], name="pengakuan_temuan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Peringatan diakui {self.tahun}: {self.uraian[:80]}"
 
 
 class VarianEfisiensi(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from reports import views, views_workflow
+from reports import views, views_temuan, views_workflow
 
 app_name = "reports"
 
@@ -39,6 +39,13 @@ urlpatterns = [
         "laporan/<slug:kode>/<int:tahun>/alur/revisi/",
         views_workflow.buka_revisi,
         name="alur_revisi",
+    ),
+    # The data-health findings as a work list; acknowledging warnings (POST only).
+    path("laporan/<slug:kode>/<int:tahun>/temuan/", views_temuan.temuan, name="temuan"),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/temuan/akui/",
+        views_temuan.akui_temuan,
+        name="temuan_akui",
     ),
     path("verifikasi/", views_workflow.verifikasi, name="verifikasi"),
     path(

@@ -19,7 +19,8 @@ from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.uploads import upload_limit, upload_refused
 from reports import signing, workflow
 from reports.forms import AjukanForm, AlasanForm, KomentarForm, TandatanganiForm, VerifikasiForm
-from reports.health import ERROR
+from reports.health import periksa
+from reports.health.pengakuan import status_temuan
 from reports.laporan import build_laporan
 from reports.laporan.struktur import Laporan
 from reports.models import (
@@ -74,6 +75,7 @@ def _panel(
         lap.opd.kode, lap.tahun
     )  # what can be commented on, and the data-health check
     boleh = workflow.tindakan(request.user, lap)
+    temuan = status_temuan(lap.opd, lap.tahun, periksa(lap.opd, lap.tahun))
     dokumen = list(lap.dokumen_set.ringkas().order_by("-revisi")) if lap.pk else []
     terakhir = dokumen[0].revisi if dokumen else None
     sertifikat, sertifikat_masalah = None, ""
@@ -93,8 +95,12 @@ def _panel(
         "riwayat": list(lap.riwayat_set.select_related("oleh")) if lap.pk else [],
         "komentar": list(lap.komentar_set.select_related("oleh")) if lap.pk else [],
         "dokumen": [(d, d.status_teks(terakhir)) for d in dokumen],
-        "kesalahan": [t for t in laporan.temuan if t.tingkat == ERROR],
-        "peringatan": sum(1 for t in laporan.temuan if t.tingkat != ERROR),
+        "kesalahan": [s.temuan for s in temuan if s.temuan.adalah_kesalahan],
+        "jumlah_kesalahan": sum(1 for s in temuan if s.temuan.adalah_kesalahan),
+        "peringatan_terbuka": sum(1 for s in temuan if s.menghalangi)
+        - sum(1 for s in temuan if s.temuan.adalah_kesalahan),
+        "peringatan_diakui": sum(1 for s in temuan if s.pengakuan is not None),
+        "langkah_berikut": workflow.langkah_berikut(request.user, lap),
         "sertifikat": sertifikat,
         "sertifikat_masalah": sertifikat_masalah,
         "alasan_revisi_terbuka": workflow.alasan_revisi_terbuka(lap),

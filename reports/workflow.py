@@ -15,7 +15,8 @@ from lkip.access import opd_for_user
 from lkip.kunci import kunci_opd
 from lkip.models import PerangkatDaerah
 from reports import signing
-from reports.health import ERROR, Temuan, periksa
+from reports.health import Temuan
+from reports.health.pengakuan import penghalang
 from reports.laporan.batas import RenderTerlaluBerat
 from reports.models import (
     AksiAlur,
@@ -86,8 +87,42 @@ def tindakan(user, lap: LaporanTahunan) -> set[str]:
     return out
 
 
+def langkah_berikut(user, lap: LaporanTahunan) -> str:
+    """Where the report stands and who takes the next step, for a user with no action now."""
+    nama = lap.opd.nama
+    if lap.status == StatusLaporan.DRAF:
+        if user.has_perm(IZIN_TANDATANGANI):
+            return (
+                f"LKIP ini masih draf: Perencana {nama} belum mengajukannya. Setelah diajukan "
+                "(dan direviu Inspektorat bila perlu), tombol Setujui dan tandatangani muncul di "
+                "halaman ini untuk Kepala Dinas."
+            )
+        if user.has_perm(IZIN_REVIU):
+            return (
+                f"LKIP ini masih draf: Perencana {nama} belum mengajukannya. Komentar reviu dapat "
+                "diberikan setelah LKIP diajukan."
+            )
+        return f"LKIP ini masih draf: menunggu Perencana {nama} mengajukannya."
+    if lap.status in SEDANG_DIAJUKAN:
+        if user.has_perm(IZIN_TANDATANGANI) and not _kepala_sendiri(user, lap.opd):
+            return (
+                f"Hanya Kepala Dinas {nama} sendiri yang dapat menyetujui dan menandatangani "
+                "LKIP ini."
+            )
+        return (
+            f"LKIP ini {lap.get_status_display().lower()}: menunggu persetujuan dan tanda tangan "
+            f"Kepala Dinas {nama} (Inspektorat dapat memberi komentar reviu atau "
+            "mengembalikannya untuk perbaikan)."
+        )
+    return (
+        "LKIP ini sudah disetujui dan ditandatangani. Dokumennya dapat diunduh dan diverifikasi "
+        "di bawah; koreksi hanya melalui revisi yang dibuka Perencana atau Kepala Dinas."
+    )
+
+
 def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
-    """Perencana submits the draft; refused while the data-health check has error-level findings.
+    """Perencana submits the draft; refused while the data-health check finds a kesalahan or a
+    peringatan nobody acknowledged (`reports.health.pengakuan`).
 
     One transaction from the check to the status change, holding the agency's write lock
     (`lkip.kunci.kunci_opd`) from before the data is checked and fingerprinted: every write path
@@ -107,18 +142,30 @@ def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
                 f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat "
                 "diajukan."
             )
-        errors = [t for t in periksa(locked.opd, locked.tahun) if t.tingkat == ERROR]
-        if errors:
-            raise AlurDitolak(
-                f"LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan {len(errors)} "
-                "kesalahan. Perbaiki data berikut, lalu ajukan kembali.",
-                errors,
-            )
+        blocking = [s.temuan for s in penghalang(locked.opd, locked.tahun)]
+        if blocking:
+            raise AlurDitolak(pesan_penghalang(blocking), blocking)
         # What the reviewers and the Kepala Dinas will see, read under the lock.
         locked.sidik_ajuan = signing.sidik(signing.bekukan(locked))
         locked.save(update_fields=["sidik_ajuan"])
         _pindah(locked, StatusLaporan.DIAJUKAN, user, AksiAlur.AJUKAN, catatan)
     return locked
+
+
+def pesan_penghalang(blocking: list[Temuan]) -> str:
+    """Why a submission is refused, in the words of the findings screen."""
+    kesalahan = sum(1 for t in blocking if t.adalah_kesalahan)
+    peringatan = len(blocking) - kesalahan
+    parts = []
+    if kesalahan:
+        parts.append(f"{kesalahan} kesalahan harus diperbaiki")
+    if peringatan:
+        parts.append(f"{peringatan} peringatan belum ditinjau (perbaiki, atau akui dengan alasan)")
+    return (
+        "LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan "
+        + " dan ".join(parts)
+        + ". Tindak lanjuti di halaman Temuan pemeriksaan data, lalu ajukan kembali."
+    )
 
 
 def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarReviu:

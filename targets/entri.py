@@ -15,6 +15,7 @@ from lkip import formulas
 from lkip.forms import AngkaField
 from lkip.kunci import periode_tertutup_error
 from lkip.models import PerangkatDaerah
+from targets.capaian import hitung
 from targets.models import JenisTarget, Realisasi, Target
 from targets.services import Konflik
 
@@ -28,6 +29,10 @@ class BarisIndikator:
     target: Decimal | None
     target_predikat: str
     realisasi: Realisasi | None
+    #: The year's realisation as the report computes it, and whether it was typed as an annual
+    #: figure (then the quarters do not change it) or follows from the quarters.
+    tahunan: Decimal | None = None
+    tahunan_diketik: bool = False
 
     def prefix(self) -> str:
         return f"r{self.indikator.pk}"
@@ -47,16 +52,37 @@ class BarisAnggaran:
 
     @property
     def belum_dirinci(self) -> bool:
-        """An annual realisation without any quarterly split (entering a quarter replaces it)."""
-        return self.anggaran.realisasi > 0 and all(
-            v is None for v in self.anggaran.realisasi_triwulan
-        )
+        """An annual realisation typed without any quarterly split: entering a quarter replaces
+        it with the sum of the quarters, only once the user confirms (`PerluPersetujuan`)."""
+        return belum_dirinci(self.anggaran)
+
+
+def belum_dirinci(a: Anggaran) -> bool:
+    return a.realisasi > 0 and all(v is None for v in a.realisasi_triwulan)
+
+
+@dataclass(frozen=True)
+class GantiTahunan:
+    """A budget line whose typed annual realisation the quarters would replace."""
+
+    kode: str
+    nama: str
+    lama: Decimal
+    baru: Decimal
+
+
+class PerluPersetujuan(Exception):
+    """Saving would replace typed annual realisations: nothing is saved until the user agrees."""
+
+    def __init__(self, pengganti: list[GantiTahunan]):
+        super().__init__("Realisasi tahunan yang diketik akan diganti jumlah triwulan.")
+        self.pengganti = pengganti
 
 
 def load_rows(
     opd: PerangkatDaerah, tahun: int, tw: int
 ) -> tuple[list[BarisIndikator], list[BarisAnggaran]]:
-    """4 queries whatever the number of indicators and lines."""
+    """5 queries whatever the number of indicators and lines."""
     indikator = list(Indikator.objects.filter(opd=opd).order_by("tingkat", "urutan", "kode"))
     targets = {
         t.indikator_id: t
@@ -64,19 +90,23 @@ def load_rows(
             indikator__opd=opd, tahun=tahun, jenis=JenisTarget.PK, periode=tw
         )
     }
-    reals = {
-        r.indikator_id: r
-        for r in Realisasi.objects.filter(indikator__opd=opd, tahun=tahun, periode=tw)
-    }
-    rows = [
-        BarisIndikator(
-            i,
-            targets[i.pk].nilai if i.pk in targets else None,
-            targets[i.pk].predikat if i.pk in targets else "",
-            reals.get(i.pk),
+    year: dict[int, list[Realisasi]] = {}
+    for r in Realisasi.objects.filter(indikator__opd=opd, tahun=tahun):
+        year.setdefault(r.indikator_id, []).append(r)
+    reals = {i: next((r for r in rs if r.periode == tw), None) for i, rs in year.items()}
+    rows = []
+    for i in indikator:
+        annual = hitung(i, tahun, [], year.get(i.pk, []))
+        rows.append(
+            BarisIndikator(
+                i,
+                targets[i.pk].nilai if i.pk in targets else None,
+                targets[i.pk].predikat if i.pk in targets else "",
+                reals.get(i.pk),
+                annual.realisasi,
+                annual.realisasi_tahunan_tercatat,
+            )
         )
-        for i in indikator
-    ]
     lines = [
         BarisAnggaran(a, tw)
         for a in Anggaran.objects.filter(opd=opd, tahun=tahun)
@@ -144,6 +174,10 @@ class EntriForm(forms.Form):
                 )
                 self.initial[f"{p}-{name}"] = getattr(real, name) if real else ""
                 self.initial[f"asal-{p}-{name}"] = getattr(real, name) if real else ""
+        self.fields["ganti_tahunan"] = forms.BooleanField(
+            required=False,
+            label="Ganti realisasi tahunan yang diketik dengan jumlah triwulan pada baris di atas",
+        )
         for line in lines:
             p = line.prefix()
             self.fields[f"{p}-tw"] = AngkaField(label=f"{line.anggaran.kode} realisasi")
@@ -249,6 +283,9 @@ def simpan_entri(
     if found:
         return 0, found
     data, saved, errors = form.cleaned_data, 0, {}
+    pengganti = _pengganti(form, stored, tw)
+    if pengganti and not data.get("ganti_tahunan"):
+        raise PerluPersetujuan(pengganti)
     for row in form.rows:
         p, ind = row.prefix(), row.indikator
         values = {name: data.get(f"{p}-{name}") for name in ANGKA}
@@ -288,6 +325,23 @@ def simpan_entri(
         raise ValidationError(errors)
     _simpan_anggaran(changed, [f"realisasi_tw{tw}", "realisasi"])
     return saved + len(changed), []
+
+
+def _pengganti(form: EntriForm, stored: dict[int, Anggaran], tw: int) -> list[GantiTahunan]:
+    """The lines whose typed annual realisation this save would replace by the quarters' sum."""
+    out = []
+    for line in form.lines:
+        a = stored.get(line.anggaran.pk)
+        value = form.cleaned_data.get(f"{line.prefix()}-tw")
+        if a is None or value is None or not belum_dirinci(a):
+            continue
+        quarters = a.realisasi_triwulan
+        quarters[tw - 1] = value
+        baru = formulas.jumlah_triwulan(quarters)
+        if baru != a.realisasi:
+            nomenklatur = line.anggaran.nomenklatur
+            out.append(GantiTahunan(nomenklatur.kode, nomenklatur.nama, a.realisasi, baru))
+    return out
 
 
 def _simpan_anggaran(lines: list[Anggaran], fields: list[str]) -> None:

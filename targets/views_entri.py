@@ -18,7 +18,7 @@ from lkip.forms import AngkaField
 from lkip.isian import banyak_isian
 from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.kunci import periode_tertutup_error, tahun_terkunci_error
-from targets.entri import ANGKA, TEKS, EntriForm, load_rows, simpan_entri
+from targets.entri import ANGKA, TEKS, EntriForm, PerluPersetujuan, load_rows, simpan_entri
 from targets.models import JenisTarget, PembukaanPeriode, Periode, Target
 from targets.services import buka_periode, tutup_periode
 
@@ -132,7 +132,7 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
     if closed or not can_edit:  # read-only: the inputs say so too, not only the missing save button
         for field in form.fields.values():
             field.disabled = True
-    konflik = []
+    konflik, pengganti = [], []
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -143,6 +143,8 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
         elif form.is_valid():
             try:
                 saved, konflik = simpan_entri(form, opd, tahun, tw)
+            except PerluPersetujuan as exc:
+                pengganti = exc.pengganti  # nothing saved; the form keeps what was typed
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for field, errs in exc.message_dict.items():
@@ -181,6 +183,8 @@ def entri(request: HttpRequest, kode: str, tahun: int, tw: int) -> HttpResponse:
             "bisa_ubah": can_edit and not closed,
             "tertutup": closed,
             "konflik": konflik,
+            "pengganti": pengganti,
+            "ganti_tahunan": form["ganti_tahunan"],
             "triwulan": [(n, Periode(n).label) for n in range(1, 5)],
             "bisa_tutup": request.user.has_perm("targets.add_periodetertutup") and not closed,
             "bisa_buka": request.user.has_perm("targets.delete_periodetertutup")

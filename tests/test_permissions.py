@@ -87,6 +87,10 @@ EXPECTED = {
     "reports:alur_kembalikan": POST_ONLY,
     "reports:alur_tandatangani": POST_ONLY,
     "reports:alur_revisi": POST_ONLY,
+    # The data-health findings as a work list; acknowledging a warning is POST-only (the
+    # Perencana alone, tests/reports/test_temuan.py).
+    "reports:temuan": READ,
+    "reports:temuan_akui": POST_ONLY,
     # The public satisfaction survey: set-up and results read by every role of the agency; the
     # Perencana alone confirms, excludes and imports. The public form needs no login.
     "skm:beranda": READ,

@@ -14,12 +14,14 @@ from exchange.importer.context import (
     penjaga_periode,
     penjaga_struktur,
     tahun_di_luar,
+    terkunci,
 )
 from exchange.importer.importer import Importer, Tabel, urutan_menurut_sheet
+from exchange.importer.result import Perubahan
 from exchange.importer.sheet import Sheet
 from indicators.models import EvaluasiAKIP, HasilIKM
 from lkip import formulas
-from reports.models import LaporanTahunan
+from reports.models import AngkaTercetak, LaporanTahunan
 
 
 def evaluasi_akip(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
@@ -257,3 +259,66 @@ def simple(
 def pengguna(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
     """Demo users are created by load_demo, not by a workbook import."""
     ctx.setdefault("pengguna", [row for _baris, row in sheet.rows])
+
+
+#: The `teks` of an Angka_Tercetak row that deletes the reference with that row's key.
+HAPUS = "hapus"
+
+
+def angka_tercetak(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
+    """Angka_Tercetak: a flat sheet like the others, except that a row whose `teks` is `hapus`
+    deletes the printed figure with the same key (tahun, lokasi, objek, besaran).
+
+    A deletion of a key that is not stored is an error naming the row; like every other error it
+    rejects the whole workbook, so a workbook deletes all the references it lists or none.
+    """
+    hapus = []
+    rows = []
+    for baris, row in sheet.rows:
+        teks = row.get("teks")
+        (hapus if isinstance(teks, str) and teks.strip().lower() == HAPUS else rows).append(
+            (baris, row)
+        )
+    sheet.rows = rows
+    _simpan_tercetak(imp, sheet, ctx)
+    sheet.rows = sorted(rows + hapus)
+    if not hapus:
+        return
+    opd = ctx.get("opd")
+    stored = (
+        {(a.tahun, a.lokasi, a.objek, a.besaran): a for a in AngkaTercetak.objects.filter(opd=opd)}
+        if opd is not None and opd.pk is not None
+        else {}
+    )
+    locked = terkunci(ctx)
+    for baris, row in hapus:
+        tahun = sheet.year(baris, row, "tahun", required=True)
+        lokasi = sheet.text(baris, row, "lokasi", required=True)
+        objek = sheet.text(baris, row, "objek", required=True)
+        besaran = sheet.text(baris, row, "besaran", required=True).lower()
+        if tahun is None or not (lokasi and objek and besaran):
+            continue
+        key = (tahun, lokasi, objek, besaran)
+        if tahun in locked:
+            sheet.error(baris, "tahun", locked[tahun])
+            continue
+        found = stored.get(key)
+        if found is None:
+            sheet.error(
+                baris,
+                "teks",
+                f"tidak ada angka rujukan tahun {tahun}, lokasi '{lokasi}', objek '{objek}', "
+                f"besaran '{besaran}' untuk dihapus (samakan keempat kolom kunci dengan data "
+                "saat ini).",
+            )
+            continue
+        imp.perubahan.append(
+            Perubahan(sheet.name, f"tercetak {tahun} {lokasi} {objek} {besaran}", "hapus")
+        )
+        # Inside the import's transaction: an error anywhere in the workbook rolls it back.
+        found._history_user = imp.user
+        found._change_reason = imp.alasan
+        found.delete()
+
+
+_simpan_tercetak = simple("Angka_Tercetak", "reports.AngkaTercetak", "tercetak", {"tahun": "year"})

@@ -32,7 +32,7 @@ class Masalah:
 class Perubahan:
     sheet: str
     kunci: str
-    aksi: str  # "baru", "ubah", "tetap"
+    aksi: str  # "baru", "ubah", "tetap", "hapus" (an Angka_Tercetak row whose teks is `hapus`)
     detail: tuple[tuple[str, str, str], ...] = ()  # (field, old, new)
 
 
@@ -60,14 +60,16 @@ class HasilImpor:
 
     def ringkasan(self) -> str:
         baru, ubah, tetap = (format_angka(self.hitung(a), 0) for a in ("baru", "ubah", "tetap"))
-        return f"{baru} baru, {ubah} diubah, {tetap} tidak berubah"
+        hapus = self.hitung("hapus")
+        dihapus = f", {format_angka(hapus, 0)} dihapus" if hapus else ""
+        return f"{baru} baru, {ubah} diubah{dihapus}, {tetap} tidak berubah"
 
-    def per_sheet(self) -> list[tuple[str, int, int, int]]:
-        """(sheet, baru, ubah, tetap) in workbook order."""
+    def per_sheet(self) -> list[tuple[str, int, int, int, int]]:
+        """(sheet, baru, ubah, tetap, hapus) in workbook order."""
         counts: dict[str, dict[str, int]] = {}
         for p in self.perubahan:
-            counts.setdefault(p.sheet, {"baru": 0, "ubah": 0, "tetap": 0})[p.aksi] += 1
-        return [(s, c["baru"], c["ubah"], c["tetap"]) for s, c in counts.items()]
+            counts.setdefault(p.sheet, {"baru": 0, "ubah": 0, "tetap": 0, "hapus": 0})[p.aksi] += 1
+        return [(s, c["baru"], c["ubah"], c["tetap"], c["hapus"]) for s, c in counts.items()]
 
     @property
     def sidik(self) -> str:

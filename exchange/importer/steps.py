@@ -8,7 +8,14 @@ report's extension sheets).
 
 from __future__ import annotations
 
-from exchange.importer.lain import evaluasi_akip, ikm, pengaturan_laporan, pengguna, simple
+from exchange.importer.lain import (
+    angka_tercetak,
+    evaluasi_akip,
+    ikm,
+    pengaturan_laporan,
+    pengguna,
+    simple,
+)
 from exchange.importer.nilai import anggaran, nomenklatur_from_anggaran, realisasi, target
 from exchange.importer.rencana import indikator, perangkat_daerah, sasaran, tujuan
 
@@ -52,10 +59,8 @@ STEPS = [
             nomenklatur_col="anggaran_kode",
         ),
     ),
-    (
-        "Angka_Tercetak",
-        simple("Angka_Tercetak", "reports.AngkaTercetak", "tercetak", {"tahun": "year"}),
-    ),
+    # A row whose teks is `hapus` deletes the reference with its key (exchange.importer.lain).
+    ("Angka_Tercetak", angka_tercetak),
     ("Narasi", simple("Narasi", "reports.NarasiLaporan", "narasi", {"tahun": "year"})),
     ("Pengaturan_Laporan", pengaturan_laporan),
     ("Pengguna", pengguna),

@@ -1,14 +1,29 @@
 """The checks of the validation catalogue (domain spec §9) over one agency's loaded year.
 
-Each check returns findings (rule, severity, where, message in Indonesian).
+Each check returns findings: the rule, the level, the record of this application it is about
+(indicator, budget line, year, quarter: never a table number of an older document), a message in
+Indonesian and links to the screens that fix it.
+
+Levels, and what they mean for submitting the LKIP (`reports.workflow.ajukan`):
+- **kesalahan**: the data itself is contradictory or missing (realisasi above pagu, a parent line
+  that does not add up, an IKU without target): submission waits until the data is corrected.
+- **peringatan**: worth a second look, not necessarily wrong (a figure printed by an earlier
+  document that differs from what this LKIP computes, a target below last year's realisation,
+  itemisation not yet complete): the planner corrects the data or the reference, or acknowledges
+  the warning with a reason (`reports.health.pengakuan`); an acknowledgement lapses when the
+  figures in the finding change. Submission waits for every warning to be acknowledged.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
+
 from indicators.models import (
+    Indikator,
     JenisNilai,
     Polaritas,
     SkalaPredikat,
@@ -18,9 +33,13 @@ from lkip import formulas
 from lkip.models import PerangkatDaerah
 from reports.health.context import Konteks, muat_konteks
 from reports.models import AngkaTercetak, Besaran
+from targets.models import JenisTarget, Periode
 
-ERROR = "error"
-WARNING = "peringatan"
+KESALAHAN = "kesalahan"
+PERINGATAN = "peringatan"
+# The names the callers used before the vocabulary was settled.
+ERROR = KESALAHAN
+WARNING = PERINGATAN
 
 
 @dataclass(frozen=True)
@@ -29,9 +48,83 @@ class Temuan:
     tingkat: str
     lokasi: str
     pesan: str
+    #: (label, URL) of the screens that fix it.
+    tautan: tuple[tuple[str, str], ...] = ()
+    #: Stable identity of the finding (rule and record), for an acknowledgement.
+    kunci: str = ""
+    #: Compares a figure printed by an earlier document (a reference, not this LKIP's data).
+    rujukan: bool = False
 
     def __str__(self) -> str:
         return f"{self.aturan}\t{self.tingkat}\t{self.lokasi}\t{self.pesan}"
+
+    @property
+    def adalah_kesalahan(self) -> bool:
+        return self.tingkat == KESALAHAN
+
+    @property
+    def identitas(self) -> str:
+        return self.kunci or f"{self.aturan}|{self.lokasi}"
+
+    @property
+    def sidik(self) -> str:
+        """The finding as read: rule, record and the figures in its message."""
+        text = f"{self.identitas}|{self.pesan}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def uraian(self) -> str:
+        return f"{self.lokasi}: {self.pesan}"
+
+
+def _url(ctx: Konteks, name: str, *args) -> str:
+    return reverse(name, args=[ctx.opd.kode, *args])
+
+
+def _pendek(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _baris(ctx: Konteks, line) -> str:
+    return f"Baris anggaran {line.kode} {_pendek(line.nomenklatur.nama)}, tahun {ctx.tahun}"
+
+
+def _tautan_baris(ctx: Konteks, line) -> tuple[tuple[str, str], ...]:
+    return ((f"Ubah baris anggaran {line.kode}", _url(ctx, "data:ubah", "anggaran", line.pk)),)
+
+
+def _indikator(ctx: Konteks, ind: Indikator) -> str:
+    return f"Indikator {ind.kode} {_pendek(ind.uraian)}, tahun {ctx.tahun}"
+
+
+def _target_pk(ctx: Konteks, ind: Indikator):
+    return next(
+        (
+            t
+            for t in getattr(ind, "targets", [])
+            if t.tahun == ctx.tahun and t.jenis == JenisTarget.PK and t.periode == Periode.TAHUNAN
+        ),
+        None,
+    )
+
+
+def _tautan_target(ctx: Konteks, ind: Indikator) -> tuple[tuple[str, str], ...]:
+    target = _target_pk(ctx, ind)
+    if target is not None:
+        label = f"Ubah target {ind.kode} {ctx.tahun}"
+        return ((label, _url(ctx, "data:ubah", "target", target.pk)),)
+    return (("Tambah target", _url(ctx, "data:tambah", "target")),)
+
+
+def _tautan_realisasi(ctx: Konteks, ind: Indikator) -> tuple[tuple[str, str], ...]:
+    return (
+        (
+            f"Entri triwulan IV {ctx.tahun}",
+            reverse("data:entri", args=[ctx.opd.kode, ctx.tahun, 4]) + f"#r{ind.pk}",
+        ),
+        ("Daftar realisasi", _url(ctx, "data:daftar", "realisasi")),
+    )
 
 
 def _rp(value: Decimal | None) -> str:
@@ -60,22 +153,25 @@ def _decimals(teks: str) -> int:
 def _budget_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     for line in ctx.lines:
-        where = f"Anggaran {line.kode}"
+        where, links = _baris(ctx, line), _tautan_baris(ctx, line)
         pagu = line.pagu
         if pagu is not None and line.realisasi > pagu:
             out.append(
                 Temuan(
                     "VR-BUD-2",
-                    ERROR,
+                    KESALAHAN,
                     where,
                     f"realisasi {_rp(line.realisasi)} melebihi pagu {_rp(pagu)} "
                     f"(serapan {_pct(line.serapan)}).",
+                    links,
+                    f"VR-BUD-2|anggaran|{line.kode}",
                 )
             )
         children = ctx.children.get(line.kode)
         if not children:
             continue
         complete = pagu is not None and formulas.jumlah_lengkap(c.pagu for c in children) == pagu
+        rincian = ", ".join(c.kode for c in children[:3]) + (" …" if len(children) > 3 else "")
         for label, field in (
             ("pagu murni", "pagu_murni"),
             ("pagu", "pagu"),
@@ -90,21 +186,26 @@ def _budget_checks(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         "VR-BUD-3",
-                        ERROR,
+                        KESALAHAN,
                         where,
                         f"{label} {_rp(parent_value)} tidak sama dengan jumlah rinciannya "
-                        f"{_rp(total)} "
-                        f"(selisih {_rp(formulas.besar_selisih(total, parent_value))}).",
+                        f"({rincian}) {_rp(total)} "
+                        f"(selisih {_rp(formulas.besar_selisih(total, parent_value))}): samakan "
+                        f"{label} baris ini dengan jumlah rinciannya, atau perbaiki rinciannya.",
+                        links,
+                        f"VR-BUD-3|anggaran|{line.kode}|{field}",
                     )
                 )
             else:
                 out.append(
                     Temuan(
                         "VR-BUD-3",
-                        WARNING,
+                        PERINGATAN,
                         where,
                         f"rincian {label} belum lengkap: {_rp(total)} dari {_rp(parent_value)} "
                         f"(belum dirinci {_rp(belum_dirinci)}).",
+                        links,
+                        f"VR-BUD-3|anggaran|{line.kode}|{field}|rincian",
                     )
                 )
     return out
@@ -114,19 +215,30 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     for kode, c in ctx.capaian.items():
         ind = c.indikator
-        where = f"Indikator {kode}"
+        where = _indikator(ctx, ind)
         if ind.tingkat == Tingkat.IKU:
             if c.target is None and not c.target_predikat:
                 out.append(
                     Temuan(
                         "VR-DATA-1",
-                        ERROR,
+                        KESALAHAN,
                         where,
                         f"belum ada target Perjanjian Kinerja {ctx.tahun}.",
+                        _tautan_target(ctx, ind),
+                        f"VR-DATA-1|indikator|{kode}|target",
                     )
                 )
             if c.realisasi is None and not c.realisasi_predikat:
-                out.append(Temuan("VR-DATA-1", ERROR, where, f"belum ada realisasi {ctx.tahun}."))
+                out.append(
+                    Temuan(
+                        "VR-DATA-1",
+                        KESALAHAN,
+                        where,
+                        f"belum ada realisasi {ctx.tahun} (tahunan atau triwulan).",
+                        _tautan_realisasi(ctx, ind),
+                        f"VR-DATA-1|indikator|{kode}|realisasi",
+                    )
+                )
         # Quarterly targets must add up to the annual one under the indicator's aggregation.
         tw = [v for v in c.target_triwulan if v is not None]
         if c.target_tahunan_tercatat and tw and c.target is not None:
@@ -137,11 +249,13 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         "VR-TGT-1",
-                        WARNING,
+                        PERINGATAN,
                         where,
                         f"target triwulan ({ind.get_agregasi_display().lower()}) = "
                         f"{formulas.format_angka(agregat)}, berbeda dari target tahunan "
                         f"{formulas.format_angka(c.target)}.",
+                        (("Daftar target", _url(ctx, "data:daftar", "target")),),
+                        f"VR-TGT-1|indikator|{kode}",
                     )
                 )
         lalu = ctx.capaian_lalu.get(kode)
@@ -155,10 +269,12 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     "VR-PLAU-1",
-                    WARNING,
+                    PERINGATAN,
                     where,
                     f"target {ctx.tahun} ({_num(c.target)}) lebih rendah dari "
                     f"realisasi {ctx.tahun - 1} ({_num(lalu.realisasi)}).",
+                    _tautan_target(ctx, ind),
+                    f"VR-PLAU-1|indikator|{kode}",
                 )
             )
         if ind.adalah_predikat and ind.skala_predikat == SkalaPredikat.AKIP:
@@ -175,11 +291,15 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             "VR-AKIP-1",
-                            ERROR,
+                            KESALAHAN,
                             where,
                             f"predikat {what} '{predikat}' tidak sesuai nilai "
                             f"{formulas.format_angka(nilai)} (seharusnya "
                             f"{formulas.predikat_akip(nilai)}).",
+                            _tautan_target(ctx, ind)
+                            if what == "target"
+                            else _tautan_realisasi(ctx, ind),
+                            f"VR-AKIP-1|indikator|{kode}|{what}",
                         )
                     )
             if ctx.akip and c.realisasi is not None:
@@ -188,10 +308,13 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             "VR-CONS-1",
-                            ERROR,
+                            KESALAHAN,
                             where,
                             f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari jumlah "
                             f"komponen evaluasi AKIP {formulas.format_angka(total)}.",
+                            _tautan_realisasi(ctx, ind)
+                            + (("Evaluasi AKIP", _url(ctx, "data:daftar", "evaluasi-akip")),),
+                            f"VR-CONS-1|indikator|{kode}|akip",
                         )
                     )
         if (
@@ -203,10 +326,13 @@ def _indicator_checks(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         "VR-CONS-1",
-                        ERROR,
+                        KESALAHAN,
                         where,
                         f"realisasi {formulas.format_angka(c.realisasi)} berbeda dari hasil IKM "
                         f"{formulas.format_angka(ctx.ikm.nilai)}.",
+                        _tautan_realisasi(ctx, ind)
+                        + (("Hasil IKM", _url(ctx, "data:daftar", "ikm")),),
+                        f"VR-CONS-1|indikator|{kode}|ikm",
                     )
                 )
     return out
@@ -239,28 +365,42 @@ def _akip_checks(ctx: Konteks) -> list[Temuan]:
     out: list[Temuan] = []
     if not ctx.akip:
         return out
-    where = f"Evaluasi AKIP {ctx.tahun}"
+    where = f"Evaluasi AKIP tahun {ctx.tahun}"
+    links = (("Evaluasi AKIP", _url(ctx, "data:daftar", "evaluasi-akip")),)
     for k in ctx.akip:
         bobot = formulas.BOBOT_AKIP.get(k.komponen)
         if bobot is not None and k.bobot != bobot:
             out.append(
                 Temuan(
                     "VR-AKIP-1",
-                    ERROR,
+                    KESALAHAN,
                     where,
                     f"bobot {k.komponen} {formulas.format_angka(k.bobot)}, seharusnya "
                     f"{formulas.format_angka(bobot)}.",
+                    links,
+                    f"VR-AKIP-1|akip|{k.komponen}|bobot",
                 )
             )
         if k.nilai > k.bobot:
-            out.append(Temuan("VR-AKIP-1", ERROR, where, f"nilai {k.komponen} melebihi bobotnya."))
+            out.append(
+                Temuan(
+                    "VR-AKIP-1",
+                    KESALAHAN,
+                    where,
+                    f"nilai {k.komponen} melebihi bobotnya.",
+                    links,
+                    f"VR-AKIP-1|akip|{k.komponen}|nilai",
+                )
+            )
     if len(ctx.akip) != len(formulas.BOBOT_AKIP):
         out.append(
             Temuan(
                 "VR-AKIP-1",
-                ERROR,
+                KESALAHAN,
                 where,
                 f"komponen tercatat {len(ctx.akip)} dari {len(formulas.BOBOT_AKIP)}.",
+                links,
+                "VR-AKIP-1|akip|komponen",
             )
         )
     return out
@@ -268,6 +408,7 @@ def _akip_checks(ctx: Konteks) -> list[Temuan]:
 
 def _signature_checks(ctx: Konteks) -> list[Temuan]:
     opd, out = ctx.opd, []
+    where = f"Data kepala {opd.nama} (blok tanda tangan)"
     missing = [
         label
         for label, value in (
@@ -282,16 +423,19 @@ def _signature_checks(ctx: Konteks) -> list[Temuan]:
         out.append(
             Temuan(
                 "VR-SIG-1",
-                WARNING,
-                "Kepala perangkat daerah",
-                f"blok tanda tangan belum lengkap: {', '.join(missing)}.",
+                PERINGATAN,
+                where,
+                f"blok tanda tangan belum lengkap: {', '.join(missing)} (diisi oleh Admin Pemda "
+                "atau lewat lembar Perangkat_Daerah workbook).",
+                (),
+                "VR-SIG-1|opd|lengkap",
             )
         )
     if opd.kepala_nip:
         try:
             formulas.parse_nip(opd.kepala_nip)
         except ValueError as exc:
-            out.append(Temuan("VR-SIG-1", WARNING, "Kepala perangkat daerah", str(exc)))
+            out.append(Temuan("VR-SIG-1", PERINGATAN, where, str(exc), (), "VR-SIG-1|opd|nip"))
     return out
 
 
@@ -347,82 +491,107 @@ def _nilai_akip(ctx: Konteks) -> Decimal | None:
     return formulas.jumlah_nilai_akip(k.nilai for k in ctx.akip) if ctx.akip else None
 
 
+def _rujukan_record(ctx: Konteks, a: AngkaTercetak) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The record of this application a printed figure is about, and the screen that edits it."""
+    line = ctx.by_kode.get(a.objek)
+    if line is not None:
+        return _baris(ctx, line), _tautan_baris(ctx, line)
+    capaian = ctx.capaian.get(a.objek)
+    if capaian is not None:
+        return _indikator(ctx, capaian.indikator), _tautan_realisasi(ctx, capaian.indikator)
+    match a.besaran:
+        case Besaran.NILAI_AKIP | Besaran.PREDIKAT_AKIP:
+            return f"Evaluasi AKIP tahun {ctx.tahun}", (
+                ("Evaluasi AKIP", _url(ctx, "data:daftar", "evaluasi-akip")),
+            )
+        case Besaran.MUTU_IKM:
+            return f"Hasil IKM tahun {ctx.tahun}", (("Hasil IKM", _url(ctx, "data:daftar", "ikm")),)
+        case Besaran.JUMLAH_SDM:
+            return f"Komposisi SDM {ctx.opd.nama} tahun {ctx.tahun}", ()
+    return f"Jumlah anggaran {ctx.opd.nama} tahun {ctx.tahun}", (
+        ("Daftar anggaran", _url(ctx, "data:daftar", "anggaran")),
+    )
+
+
+def _printed_message(ctx: Konteks, a: AngkaTercetak) -> tuple[str, str, str] | None:
+    """(rule, level, message) comparing one printed figure with the data; None when they agree
+    or there is nothing to compare."""
+    rule, expected = _printed_value(ctx, a)
+    if expected is None:
+        return None
+    if isinstance(expected, str):
+        printed = a.teks.strip()
+        if a.besaran == Besaran.PREDIKAT_AKIP:
+            if printed.upper() != expected:
+                pesan = f"predikat AKIP tercetak '{printed}', dari data '{expected}'"
+                return rule, PERINGATAN, pesan
+            return None
+        mutu_huruf, mutu_teks = expected.split(" ", 1)
+        if printed.upper() not in {mutu_huruf, mutu_teks.upper(), expected.upper()}:
+            return (
+                rule,
+                PERINGATAN,
+                f"mutu IKM tercetak '{printed}', dari data '{mutu_teks}' ({mutu_huruf})",
+            )
+        return None
+    try:
+        printed = formulas.parse_angka(a.teks)
+    except ValueError as exc:
+        return (
+            "VR-FMT-1",
+            PERINGATAN,
+            f"{_label(a)} tercetak '{a.teks}' tidak dapat dibaca ({exc}); dari data "
+            f"{formulas.format_angka(expected, _places_for(a, Decimal(expected)))}",
+        )
+    expected = Decimal(expected)
+    places = _decimals(a.teks)
+    if formulas.bulatkan(expected, places) == printed:
+        return None
+    partial = _partial_value(ctx, a)
+    if partial is not None and formulas.bulatkan(partial, places) == printed:
+        return (
+            "VR-BUD-4",
+            PERINGATAN,
+            f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, bukan seluruh "
+            f"{ctx.by_kode[a.objek].nomenklatur.get_tingkat_display().lower()} "
+            f"({_shown(a, expected)}); LKIP ini mencetak jumlah seluruhnya",
+        )
+    pesan = f"{_label(a)} tercetak {a.teks}, dihitung dari data {_shown(a, expected)}"
+    return rule, PERINGATAN, pesan
+
+
 def _printed_checks(ctx: Konteks) -> list[Temuan]:
-    """Compare every figure an earlier document printed with the value recomputed from data."""
-    out: list[Temuan] = []
+    """Compare every figure an earlier document printed with the value recomputed from data.
+
+    The earlier document's table numbers are not this LKIP's: a finding names the record of this
+    application instead, and the same figure printed in several places is one finding.
+    """
+    groups: dict[tuple, list[AngkaTercetak]] = {}
+    found: dict[tuple, tuple[str, str, str]] = {}
     for a in ctx.tercetak:
-        rule, expected = _printed_value(ctx, a)
-        where = f"{a.lokasi} ({a.objek})"
-        if expected is None:
+        result = _printed_message(ctx, a)
+        if result is None:
             continue
-        if isinstance(expected, str):
-            printed = a.teks.strip()
-            if a.besaran == Besaran.PREDIKAT_AKIP:
-                if printed.upper() != expected:
-                    out.append(
-                        Temuan(
-                            rule,
-                            ERROR,
-                            where,
-                            f"predikat tercetak '{printed}', seharusnya '{expected}'.",
-                        )
-                    )
-                continue
-            mutu_huruf, mutu_teks = expected.split(" ", 1)
-            if printed.upper() not in {mutu_huruf, mutu_teks.upper(), expected.upper()}:
-                out.append(
-                    Temuan(
-                        rule,
-                        ERROR,
-                        where,
-                        f"tercetak '{printed}', seharusnya '{mutu_teks}' ({mutu_huruf}).",
-                    )
-                )
-            continue
-        try:
-            printed = formulas.parse_angka(a.teks)
-        except ValueError as exc:
-            out.append(
-                Temuan(
-                    "VR-FMT-1",
-                    ERROR,
-                    where,
-                    f"angka tercetak tidak dapat dibaca: {exc} Nilai dari data: "
-                    f"{formulas.format_angka(expected, _places_for(a, Decimal(expected)))}.",
-                )
+        key = (a.objek, a.besaran, a.teks.strip())
+        groups.setdefault(key, []).append(a)
+        found[key] = result
+    out = []
+    for key, refs in groups.items():
+        rule, level, message = found[key]
+        where, links = _rujukan_record(ctx, refs[0])
+        tempat = f" ({len(refs)} angka rujukan sama)" if len(refs) > 1 else ""
+        rujukan = reverse("data:ubah", args=[ctx.opd.kode, "angka-tercetak", refs[0].pk])
+        out.append(
+            Temuan(
+                rule,
+                level,
+                where,
+                f"dokumen sumber: {message}{tempat}.",
+                links + (("Tinjau angka rujukan", rujukan),),
+                "rujukan|" + "|".join(key),
+                rujukan=True,
             )
-            continue
-        expected = Decimal(expected)
-        places = _decimals(a.teks)
-        if formulas.bulatkan(expected, places) != printed:
-            partial = _partial_value(ctx, a)
-            if partial is not None and formulas.bulatkan(partial, places) == printed:
-                out.append(
-                    Temuan(
-                        "VR-BUD-4",
-                        WARNING,
-                        where,
-                        f"{_label(a)} tercetak {a.teks} hanya mencakup rincian yang tercatat, "
-                        f"bukan seluruh {ctx.by_kode[a.objek].nomenklatur.tingkat} "
-                        f"({_shown(a, expected)}); beri label sebagai bagian yang mendukung IKU.",
-                    )
-                )
-                continue
-            percent = a.besaran in {
-                Besaran.SERAPAN,
-                Besaran.EFISIENSI,
-                Besaran.CAPAIAN,
-                Besaran.TOTAL_SERAPAN,
-            }
-            shown = formulas.format_persen(expected) if percent else _shown(a, expected)
-            out.append(
-                Temuan(
-                    rule,
-                    ERROR,
-                    where,
-                    f"{_label(a)} tercetak {a.teks}, dihitung dari data {shown}.",
-                )
-            )
+        )
     return out
 
 
@@ -484,4 +653,4 @@ def periksa_konteks(ctx: Konteks) -> list[Temuan]:
         + _signature_checks(ctx)
         + _printed_checks(ctx)
     )
-    return sorted(findings, key=lambda t: (t.tingkat != ERROR, t.aturan, t.lokasi, t.pesan))
+    return sorted(findings, key=lambda t: (t.tingkat != KESALAHAN, t.aturan, t.lokasi, t.pesan))

@@ -4,8 +4,9 @@ Two ways to reach a report that may be submitted:
 - `opd_bersih`: a small agency with one IKU, its target and realisation (a 15-page LKIP, fast to
   sign);
 - `perbaiki_data_demo(opd)`: the demo agency after a Perencana corrected what the data-health check
-  reports as errors (the seed's misprinted figures are dropped as reference, the over-spent line and
-  the parent sums are corrected). The demo data itself stays the seed's.
+  reports as kesalahan (the over-spent line and the parent sums are corrected), dropped the seed's
+  printed figures as reference, and acknowledged the remaining peringatan with a reason. The demo
+  data itself stays the seed's.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lkip import penyimpanan
 from lkip.models import Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
 from reports.health import ERROR, periksa
+from reports.health.pengakuan import akui, penghalang
 from reports.models import AngkaTercetak, LaporanTahunan
 from reports.signing import NAMA_SERTIFIKAT_DEMO, p12_demo
 from tests.factories import make_indikator, make_opd, make_pemda, make_realisasi, make_target
@@ -77,12 +79,14 @@ def make_opd_bersih(
         kota_ttd="Kota Uji",
         kepala_nama="Dr. KEPALA UJI, M.Si.",
         kepala_jabatan=f"Kepala {nama}",
+        kepala_pangkat="Pembina Utama Muda (IV/c)",
+        kepala_nip="19660301 199003 1 010",
     )
     ind = make_indikator(opd, "IKU-1", uraian="Persentase layanan tepat waktu")
     make_target(ind, 80)
     make_realisasi(ind, 85)
     LaporanTahunan.objects.create(opd=opd, tahun=2024)
-    assert not [t for t in periksa(opd, 2024) if t.tingkat == ERROR]
+    assert not penghalang(opd, 2024)
     return opd
 
 
@@ -125,3 +129,15 @@ def perbaiki_data_demo(opd: PerangkatDaerah) -> None:
         lines[kode].realisasi = rincian
         lines[kode].save()
     assert not [t for t in periksa(opd, 2024) if t.tingkat == ERROR]
+    perencana = get_user_model().objects.filter(
+        penugasan__opd=opd, groups__name=ROLE_GROUPS["perencana"]
+    ).first() or make_user("perencana.perbaikan", "perencana", opd)
+    peringatan = [t.sidik for t in periksa(opd, 2024) if not t.adalah_kesalahan]
+    akui(
+        opd,
+        2024,
+        peringatan,
+        "Rincian program 1.06.05 dan target di bawah 2023 sesuai DPA.",
+        perencana,
+    )
+    assert not penghalang(opd, 2024)

@@ -548,11 +548,11 @@ class CacheTests:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from reports.models import AngkaTercetak
+        from lkip.models import SdmKomposisi
 
-        assert AngkaTercetak.objects.filter(opd=demo).exists()
+        assert SdmKomposisi.objects.filter(opd=demo).exists()
         with CaptureQueriesContext(connection) as queries:
-            AngkaTercetak.objects.filter(opd=demo).delete()
+            SdmKomposisi.objects.filter(opd=demo).delete()
         assert len(queries) == 1  # one DELETE, not a fetch of every row to signal it
 
 

@@ -32,7 +32,7 @@ class BudgetHealthTests:
         opd = make_opd()
         make_anggaran(opd, "1.06.02", 100_000_000, 129_355_000)
         findings = periksa(opd, 2024)
-        assert rules(findings, "error") == ["VR-BUD-2"]
+        assert rules(findings, "kesalahan") == ["VR-BUD-2"]
         assert "129,36%" in findings[0].pesan
 
     def test_children_that_do_not_add_up_to_a_fully_itemised_parent_are_an_error(self):
@@ -42,7 +42,7 @@ class BudgetHealthTests:
         make_anggaran(opd, "1.06.02.2.03.0002", 100, 60)
         findings = periksa(opd, 2024)
         assert rules(findings) == ["VR-BUD-3"]
-        assert findings[0].tingkat == "error"
+        assert findings[0].tingkat == "kesalahan"
         assert "selisih Rp40" in findings[0].pesan
 
     def test_a_partly_itemised_parent_is_a_warning(self):

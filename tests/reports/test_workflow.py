@@ -4,6 +4,7 @@ and why."""
 import pytest
 from django.urls import reverse
 
+from budget.models import Anggaran
 from reports import workflow
 from reports.laporan import build_laporan
 from reports.models import AksiAlur, KomentarReviu, LaporanTahunan, RiwayatStatus, StatusLaporan
@@ -42,26 +43,29 @@ class SubmitTests:
         )
         assert step.alasan == "Data triwulan IV sudah lengkap." and step.waktu is not None
 
-    def test_submitting_is_refused_while_the_data_health_check_has_errors_and_they_are_listed(
-        self, demo
-    ):
+    def test_submitting_is_refused_while_kesalahan_or_unacknowledged_peringatan_remain(self, demo):
         perencana = make_user("perencana.lain", "perencana", demo)
         with pytest.raises(AlurDitolak) as refused:
             workflow.ajukan(lap_of(demo), perencana)
-        assert "15 kesalahan" in refused.value.pesan
+        assert "2 kesalahan harus diperbaiki dan 17 peringatan belum ditinjau" in (
+            refused.value.pesan
+        )
         assert {"VR-BUD-2", "VR-BUD-3", "VR-CAP-1"} <= {t.aturan for t in refused.value.temuan}
-        assert all(t.tingkat == "error" for t in refused.value.temuan)
+        assert {t.tingkat for t in refused.value.temuan} == {"kesalahan", "peringatan"}
         assert lap_of(demo).status == StatusLaporan.DRAF and not RiwayatStatus.objects.exists()
 
-    def test_the_panel_shows_the_refusal_with_the_blocking_findings(self, client, demo):
+    def test_the_panel_shows_the_refusal_with_each_finding_linked_to_the_screen_that_fixes_it(
+        self, client, demo
+    ):
         client.force_login(make_user("perencana.lain", "perencana", demo))
         response = client.post(url("alur_ajukan", demo), {"konfirmasi": "ya", "ajukan-catatan": ""})
         assert response.status_code == 409
         html = response.content.decode()
-        assert (
-            "LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan 15 kesalahan" in html
-        )
-        assert "VR-BUD-2" in html and "Anggaran 1.06.02.2.03.0003" in html
+        assert "LKIP belum dapat diajukan: pemeriksaan kesehatan data menemukan 2 kesalahan" in html
+        assert "Baris anggaran 1.06.02.2.03.0003" in html and "VR-BUD-2" in html
+        line = Anggaran.objects.get(opd=demo, tahun=2024, nomenklatur__kode="1.06.02.2.03.0003")
+        assert f'href="/data/{demo.kode}/anggaran/{line.pk}/"' in html
+        assert "Tabel 3.16" not in html  # the old document's table numbers are not this LKIP's
 
     def test_a_report_year_without_a_row_yet_is_created_when_submitted(self, pelaku, opd_bersih):
         LaporanTahunan.objects.all().delete()
@@ -295,12 +299,35 @@ class PanelTests:
         assert "Analisis efisiensi perlu angka pembanding." in html
         assert 'aria-current="step">Direviu (opsional)<' in html
 
-    def test_the_perencana_sees_the_data_health_errors_before_submitting(self, client, demo):
+    def test_the_perencana_sees_what_blocks_submission_and_where_to_follow_it_up(
+        self, client, demo
+    ):
         client.force_login(make_user("perencana.lain", "perencana", demo))
         html = client.get(url("alur", demo)).content.decode()
+        assert 'id="aksi-ajukan"' in html
         assert (
-            'id="aksi-ajukan"' in html and "Pengajuan ditolak sampai kesalahan diperbaiki." in html
+            "Belum dapat diajukan: 2 kesalahan harus diperbaiki dan 17 peringatan belum "
+            "ditinjau." in html
         )
+        assert f'href="{url("temuan", demo)}"' in html
+
+    def test_the_kepala_dinas_is_told_the_state_and_the_next_step_while_the_lkip_is_a_draft(
+        self, client, opd_bersih, pelaku
+    ):
+        client.force_login(pelaku.kepala)
+        html = client.get(url("alur", opd_bersih)).content.decode()
+        assert "Tidak ada tindakan persetujuan" not in html
+        assert "LKIP ini masih draf: Perencana Dinas Uji A belum mengajukannya." in html
+        assert "tombol Setujui dan tandatangani muncul di halaman ini" in html
+
+    def test_once_submitted_and_reviewed_the_kepala_dinas_sees_the_approval_action(
+        self, client, opd_bersih, pelaku
+    ):
+        diajukan(opd_bersih, pelaku)
+        workflow.beri_komentar(lap_of(opd_bersih), pelaku.inspektorat, "BAB I", "Cukup.")
+        client.force_login(pelaku.kepala)
+        html = client.get(url("alur", opd_bersih)).content.decode()
+        assert 'id="aksi-tandatangani"' in html and "Setujui dan tandatangani</button>" in html
 
     def test_the_report_toolbar_links_to_the_panel(self, client, opd_bersih, pelaku):
         client.force_login(pelaku.perencana)

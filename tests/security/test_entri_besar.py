@@ -111,6 +111,7 @@ def test_a_line_saved_in_bulk_has_its_history_with_user_and_indicator_links(pere
     line = next(a for a in Anggaran.objects.filter(opd=demo, tahun=2024) if a.indikator.exists())
     data = isian(perencana.get(url).text, "entri")
     data[f"a{line.pk}-tw"] = ["2.500"]
+    data["ganti_tahunan"] = ["on"]  # the demo's annual realisation was typed without quarters
     assert _post(perencana, url, data).status_code == 302
     record = line.history.order_by("-history_id").first()
     assert record.history_type == "~" and record.realisasi_tw2 == Decimal(2500)

@@ -20,6 +20,7 @@ WRITES = {
     "reports:alur_kembalikan",
     "reports:alur_tandatangani",
     "reports:alur_revisi",
+    "reports:temuan_akui",
     "reports:verifikasi",
     "data:entri",
     "data:tambah",

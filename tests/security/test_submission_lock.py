@@ -92,7 +92,7 @@ def test_submitting_locks_the_agency_before_it_checks_and_fingerprints_the_data(
         return wrapped
 
     monkeypatch.setattr(workflow, "kunci_opd", spy("kunci", workflow.kunci_opd))
-    monkeypatch.setattr(workflow, "periksa", spy("periksa", workflow.periksa))
+    monkeypatch.setattr(workflow, "penghalang", spy("periksa", workflow.penghalang))
     monkeypatch.setattr(workflow.signing, "bekukan", spy("bekukan", workflow.signing.bekukan))
     monkeypatch.setattr(workflow, "_pindah", spy("status", workflow._pindah))
 
@@ -140,6 +140,7 @@ def test_the_quarterly_grid_takes_the_lock_before_it_reads_the_status(perencana,
     data = isian(perencana.get(url).text, "entri")
     line = next(k for k in data if re.fullmatch(r"a\d+-tw", k))
     data[line] = ["1.000"]
+    data["ganti_tahunan"] = ["on"]  # the demo's annual realisation was typed without quarters
     with _kueri() as log:
         response = perencana.post(url, data)
     assert response.status_code == 302

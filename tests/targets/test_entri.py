@@ -37,6 +37,9 @@ class EntriTests:
         data[f"{p}-pembilang"], data[f"{p}-penyebut"] = "250", "262"
         line = Anggaran.objects.get(opd=demo, tahun=2024, nomenklatur__kode="1.06.02.2.03.0001")
         data[f"a{line.pk}-tw"] = "Rp 200.000.000,-"
+        # The line's annual realisation was typed without quarters: replacing it needs a yes.
+        assert client.post(URL, data).status_code == 200
+        data["ganti_tahunan"] = "on"
         response = client.post(URL, data)
         assert response.status_code == 302
         real = Realisasi.objects.get(indikator__kode="IKU-4", tahun=2024, periode=2)
@@ -144,14 +147,14 @@ class EntriTests:
     ):
         from tests.factories import make_anggaran, make_indikator
 
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             rows, lines = load_rows(demo, 2024, 2)
         for k in range(20):
             make_indikator(
                 demo, kode=f"IP-X{k}", tingkat="program", nomenklatur=lines[0].anggaran.nomenklatur
             )
             make_anggaran(demo, f"1.06.04.2.01.{8000 + k:04d}", 10, 1)
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             rows, lines = load_rows(demo, 2024, 2)
         assert EntriForm(rows=rows, lines=lines, tahun=2024, tw=2)
 

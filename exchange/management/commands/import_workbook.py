@@ -10,14 +10,19 @@ from lkip.models import kode_opd_validator
 def cetak_pratinjau(out, result: HasilImpor, *, semua: bool = False) -> None:
     """The preview as text: counts, created and changed rows (old → new), warnings, errors."""
     out.write(f"Ringkasan: {result.ringkasan()}.")
-    for sheet, baru, ubah, tetap in result.per_sheet():
-        out.write(f"  {sheet:<20} {baru:>6} baru {ubah:>6} diubah {tetap:>6} tidak berubah")
+    for sheet, baru, ubah, tetap, hapus in result.per_sheet():
+        dihapus = f" {hapus:>6} dihapus" if hapus else ""
+        out.write(
+            f"  {sheet:<20} {baru:>6} baru {ubah:>6} diubah {tetap:>6} tidak berubah{dihapus}"
+        )
     for p in result.perubahan:
         if p.aksi == "baru":
             out.write(f"+ {p.sheet}: {p.kunci}")
         elif p.aksi == "ubah":
             detail = "; ".join(f"{name}: {old} → {new}" for name, old, new in p.detail)
             out.write(f"~ {p.sheet}: {p.kunci}: {detail}")
+        elif p.aksi == "hapus":
+            out.write(f"- {p.sheet}: {p.kunci}")
         elif semua:
             out.write(f"= {p.sheet}: {p.kunci}")
     for m in result.peringatan:
