@@ -18,6 +18,7 @@ from functools import cached_property
 from django.http import Http404, HttpRequest
 from django.urls import NoReverseMatch, resolve, reverse
 
+from lkip import crud
 from lkip.access import get_opd, opd_for_user
 from lkip.models import PerangkatDaerah
 
@@ -60,9 +61,24 @@ class Tautan:
     aktif: bool
 
 
+#: The generic screens' views (lkip.crud) and the permission each asks of the screen's model.
+_AKSI_LAYAR = {
+    "daftar": "view",
+    "riwayat": "view",
+    "tambah": "add",
+    "ubah": "change",
+    "hapus": "delete",
+}
+
+
 def boleh_membuka(user, url: str) -> bool:
-    """Whether the view behind this URL would let the user in (its `izin_wajib` permissions)."""
-    izin = getattr(resolve(url).func, "izin", ())
+    """Whether the view behind this URL would let the user in: its `izin_wajib` permissions, or
+    for a generic screen (lkip.crud) the permission that view asks of the screen's model."""
+    match = resolve(url.split("#", 1)[0].split("?", 1)[0])
+    izin = list(getattr(match.func, "izin", ()))
+    aksi = _AKSI_LAYAR.get(match.func.__name__)
+    if aksi and match.func.__module__ == crud.__name__ and match.kwargs.get("layar") in crud.LAYAR:
+        izin.append(crud.LAYAR[match.kwargs["layar"]].perm % aksi)
     return all(user.has_perm(p) for p in izin)
 
 

@@ -34,3 +34,11 @@ TINGKAT_TEMUAN = {"error": "kesalahan", "warning": "peringatan"}
 def tingkat_temuan(value):
     """One word per level everywhere: "kesalahan" (blocks submission), "peringatan"."""
     return TINGKAT_TEMUAN.get(str(value), value)
+
+
+@register.filter
+def boleh_dibuka(url: str, user) -> bool:
+    """`{% if url|boleh_dibuka:user %}`: offer a link only to a user the view would let in."""
+    from lkip.menu import boleh_membuka
+
+    return boleh_membuka(user, url)

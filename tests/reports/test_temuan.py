@@ -187,7 +187,9 @@ class FindingsScreenTests:
                 "akui-alasan": "Angka dokumen lama keliru; data sesuai SP2D.",
             },
         )
-        response = client.post(temuan_url(demo, "alur_ajukan"), {"ajukan-catatan": ""})
+        response = client.post(
+            temuan_url(demo, "alur_ajukan"), {"ajukan-catatan": "", "konfirmasi": "ya"}
+        )
         assert response.status_code == 302
         assert LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DIAJUKAN
 
@@ -212,7 +214,9 @@ class PrintedFigureReferenceTests:
         )
         assert response.status_code == 302
         assert not [t for t in periksa(demo, 2024) if "1.06.01 " in t.lokasi]
-        response = client.post(f"/data/{demo.kode}/angka-tercetak/{ref.pk}/hapus/")
+        response = client.post(
+            f"/data/{demo.kode}/angka-tercetak/{ref.pk}/hapus/", {"konfirmasi": "ya"}
+        )
         assert response.status_code == 302 and not AngkaTercetak.objects.filter(pk=ref.pk).exists()
 
     def test_the_kepala_dinas_reads_the_references_but_cannot_change_them(self, client, demo):
