@@ -117,12 +117,17 @@ def dalam_batas(fn: Callable, *args, detik: float | None = None, mb: int | None 
     detik = settings.LKIP_PDF_BATAS_DETIK if detik is None else detik
     mb = settings.LKIP_PDF_BATAS_MB if mb is None else mb
     sidik = hashlib.sha256(pickle.dumps((fn.__qualname__, args, detik, mb))).hexdigest()
+    return _ingat_gagal(sidik, lambda: _di_anak(fn, args, detik, mb))
+
+
+def _ingat_gagal(sidik: str, jalankan: Callable[[], Any]) -> Any:
+    """Run a render, refusing at once the same input that passed a limit a moment ago."""
     with _GAGAL_KUNCI:
         gagal = _GAGAL.get(sidik)
         if gagal and time.monotonic() - gagal[0] < _GAGAL_DETIK:
             raise RenderTerlaluBerat(gagal[1])
     try:
-        return _di_anak(fn, args, detik, mb)
+        return jalankan()
     except RenderTerlaluBerat as exc:
         with _GAGAL_KUNCI:
             _GAGAL[sidik] = (time.monotonic(), exc.pesan)
@@ -259,18 +264,7 @@ def dalam_batas_bersama(
     sidik = hashlib.sha256(
         pickle.dumps(([(fn.__qualname__, args) for fn, args in tugas], detik, mb))
     ).hexdigest()
-    with _GAGAL_KUNCI:
-        gagal = _GAGAL.get(sidik)
-        if gagal and time.monotonic() - gagal[0] < _GAGAL_DETIK:
-            raise RenderTerlaluBerat(gagal[1])
-    try:
-        return _di_anak_bersama(tugas, antara, detik, mb)
-    except RenderTerlaluBerat as exc:
-        with _GAGAL_KUNCI:
-            _GAGAL[sidik] = (time.monotonic(), exc.pesan)
-            while len(_GAGAL) > _GAGAL_MAKS:
-                _GAGAL.popitem(last=False)
-        raise
+    return _ingat_gagal(sidik, lambda: _di_anak_bersama(tugas, antara, detik, mb))
 
 
 def _di_anak_bersama(tugas, antara, detik: float, mb: int) -> list[Any]:
