@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from lkip.access import get_opd, izin_wajib
@@ -176,40 +177,50 @@ def _responden(opd, pk: int) -> Responden:
     return obj
 
 
-@login_required
-@require_POST
-@izin_wajib("skm.add_pengecualian")
-def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+def _ubah_pengecualian(
+    request: HttpRequest, kode: str, pk: int, aksi, gagal: str, berhasil: str
+) -> HttpResponse:
+    """Exclude or include one response with the reason the form gives, then back to the list."""
     opd = get_opd(request.user, kode)
     obj = _responden(opd, pk)
     form = PengecualianForm(request.POST)
     try:
         if not form.is_valid():
             raise ValueError(form.errors["alasan"][0])
-        services.kecualikan(obj, form.cleaned_data["alasan"], request.user)
+        aksi(obj, form.cleaned_data["alasan"], request.user)
     except ValueError as exc:
-        messages.error(request, f"Responden #{obj.pk} tidak dikecualikan: {exc}")
+        messages.error(request, f"Responden #{obj.pk} {gagal}: {exc}")
     else:
-        messages.success(request, f"Responden #{obj.pk} dikecualikan dari perhitungan IKM.")
-    return redirect(request.POST.get("kembali") or f"/survei/{opd.kode}/jawaban/")
+        messages.success(request, f"Responden #{obj.pk} {berhasil}.")
+    kembali = request.POST.get("kembali", "")
+    if not url_has_allowed_host_and_scheme(
+        kembali, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        kembali = f"/survei/{opd.kode}/jawaban/"  # never back to another site (open redirect)
+    return redirect(kembali)
+
+
+@login_required
+@require_POST
+@izin_wajib("skm.add_pengecualian")
+def kecualikan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+    return _ubah_pengecualian(
+        request,
+        kode,
+        pk,
+        services.kecualikan,
+        "tidak dikecualikan",
+        "dikecualikan dari perhitungan IKM",
+    )
 
 
 @login_required
 @require_POST
 @izin_wajib("skm.delete_pengecualian")
 def sertakan(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
-    opd = get_opd(request.user, kode)
-    obj = _responden(opd, pk)
-    form = PengecualianForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValueError(form.errors["alasan"][0])
-        services.sertakan(obj, form.cleaned_data["alasan"], request.user)
-    except ValueError as exc:
-        messages.error(request, f"Responden #{obj.pk} tidak disertakan kembali: {exc}")
-    else:
-        messages.success(request, f"Responden #{obj.pk} dihitung kembali.")
-    return redirect(request.POST.get("kembali") or f"/survei/{opd.kode}/jawaban/")
+    return _ubah_pengecualian(
+        request, kode, pk, services.sertakan, "tidak disertakan kembali", "dihitung kembali"
+    )
 
 
 @login_required

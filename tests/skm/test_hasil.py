@@ -70,6 +70,16 @@ class ResultTests:
         assert hasil_tahun(contoh["opd"], 2024).total.responden == 6
         assert Pengecualian.history.filter(responden_id=r.pk).count() == 2
 
+    def test_excluding_returns_to_a_page_of_this_site_never_to_another(self, contoh, perencana):
+        r = Responden.objects.first()
+        url = f"/survei/dinsos-kota-bekasi/jawaban/{r.pk}/kecualikan/"
+        back = "/survei/dinsos-kota-bekasi/jawaban/?halaman=2"
+        response = perencana.post(url, {"alasan": "Uji", "kembali": back})
+        assert response["Location"] == back
+        url = f"/survei/dinsos-kota-bekasi/jawaban/{r.pk}/sertakan/"
+        response = perencana.post(url, {"alasan": "Uji", "kembali": "https://jahat.example/"})
+        assert response["Location"] == "/survei/dinsos-kota-bekasi/jawaban/"
+
     def test_an_exclusion_without_a_reason_is_refused(self, contoh, perencana):
         r = Responden.objects.first()
         perencana.post(f"/survei/dinsos-kota-bekasi/jawaban/{r.pk}/kecualikan/", {"alasan": ""})
