@@ -42,6 +42,7 @@ from demo.kota_anggaran import (
     topik,
 )
 from demo.kota_data import DataKota, DefIku, DefOpd
+from demo.kota_pemda import tulis_pemda
 from demo.opd import DEMO_PASSWORD
 from indicators.models import Agregasi, Indikator, JenisNilai, Polaritas, Tingkat
 from lkip import formulas
@@ -70,6 +71,7 @@ class HasilKota:
     realisasi: int = 0
     pengguna: int = 0
     galat_sengaja: dict[str, str] = field(default_factory=dict)  # agency code → kind of error
+    pemda: bool = False  # the pemda-level data (RPJMD, IKU of the Kepala Daerah) was written
     detik: float = 0.0
 
 
@@ -221,6 +223,10 @@ class _Generator:
         self._tulis_rencana(opds)
         self._tulis_anggaran(opds)
         self._tulis_laporan(opds, users)
+        # The pemda's own LKIP (rpjmd), written once with the city's first agencies.
+        self.result.pemda = tulis_pemda(
+            self.pemda, opds, self.renstra, self.years, self.seed, self.pemda_ke
+        )
         return self.result
 
     # --- reference rows ---------------------------------------------------------------------

@@ -52,7 +52,9 @@ def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
         _report_settings(opd)
         users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
     if not settings.LKIP_SIGNING_P12:
-        buat_sertifikat_demo(opd.nama)  # self-signed, marked SERTIFIKAT DEMO; kept if it exists
+        # Self-signed, marked SERTIFIKAT DEMO, kept if it exists; one for the server, so it names
+        # the pemda (it signs the pemda's LKIP and the Inspektorat's LHE too), not the agency.
+        buat_sertifikat_demo(opd.pemda.nama)
     return result, users
 
 

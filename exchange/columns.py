@@ -478,3 +478,175 @@ ATURAN_UMUM: tuple[str, ...] = (
     "Hanya berkas .xlsx asli yang diterima (bukan .xls, .xlsm bermakro, CSV atau PDF yang diganti "
     "namanya).",
 )
+
+
+# --- Tingkat pemda (shared/spec/workbook.md, "Tingkat pemda"): the pemda's own LKIP -------------
+
+PEMDA = "Pemda"  # the first sheet of a pemda-level workbook (an agency's is Perangkat_Daerah)
+JENIS_PEMDA = ("provinsi", "kabupaten", "kota")
+SKALA_PREDIKAT_PEMDA = ("RB", "AKIP", "IKM")
+ACUAN_RENTANG = ("atas", "bawah")
+JENIS_PEMBIAYAAN = ("penerimaan", "pengeluaran")
+PERIODE_PEMDA = ("TAHUNAN",)
+
+
+def _kolom(nama_lembar: str, *nama: str) -> tuple[Kolom, ...]:
+    lembar = LEMBAR_MENURUT_NAMA[nama_lembar.lower()]
+    return tuple(k for k in lembar.kolom if k.nama in nama)
+
+
+LEMBAR_PEMDA: tuple[Lembar, ...] = (
+    Lembar(
+        PEMDA,
+        "Identitas pemerintah daerah dan periode RPJMD: tepat satu baris data.",
+        (
+            K("kode", True, "kode singkat pemda", kunci=True, contoh="pemkot-bekasi"),
+            K("nama", True, "nama pemda", contoh="Pemerintah Kota Bekasi"),
+            K("jenis", True, "jenis pemda", pilihan=JENIS_PEMDA),
+            K("kota_ttd", True, "tempat di atas tanda tangan", contoh="Bekasi"),
+            K("kepala_daerah_nama", True, "nama lengkap kepala daerah seperti tercetak"),
+            K("kepala_daerah_jabatan", True, "jabatan kepala daerah", contoh="Wali Kota Bekasi"),
+            K("rpjmd_awal", True, "tahun pertama RPJMD (atau RPD)", contoh="2021"),
+            K("rpjmd_akhir", True, "tahun terakhir RPJMD", contoh="2026"),
+        ),
+        opsional=False,
+    ),
+    Lembar("Tujuan", "Tujuan RPJMD.", _kolom("Tujuan", "kode", "uraian")),
+    Lembar("Sasaran", "Sasaran RPJMD.", _kolom("Sasaran", "kode", "tujuan_kode", "uraian")),
+    Lembar(
+        "Indikator",
+        "Indikator kinerja utama (IKU) kepala daerah.",
+        (
+            K("kode", True, "kode indikator", kunci=True, contoh="IKU-1"),
+            K("tingkat", True, "selalu iku (IKU kepala daerah)", pilihan=("iku",)),
+            K("sasaran_kode", True, "kode sasaran RPJMD di sheet Sasaran", contoh="S1"),
+            K("uraian", True, "nama indikator", contoh="Indeks Pembangunan Manusia"),
+            K("satuan", True, "satuan", contoh="indeks"),
+            K("jenis_nilai", True, "jenis nilai", pilihan=JENIS_NILAI),
+            K(
+                "polaritas",
+                True,
+                "positif: makin tinggi makin baik; negatif: makin rendah makin baik",
+                pilihan=POLARITAS,
+            ),
+            *_kolom("Indikator", "metode_negatif"),
+            K(
+                "agregasi",
+                False,
+                "diterima untuk keseragaman dengan workbook perangkat daerah; IKU pemda memakai "
+                "realisasi tahunan",
+                pilihan=AGREGASI,
+            ),
+            K(
+                "skala_predikat",
+                False,
+                "wajib untuk jenis predikat: RB (indeks reformasi birokrasi: AA > 90, A > 80, "
+                "BB > 70, B > 60, CC > 50, C > 30, D ≤ 30), AKIP atau IKM; skala disimpan "
+                "bersama indikator",
+                pilihan=SKALA_PREDIKAT_PEMDA,
+            ),
+            *_kolom("Indikator", "rumus", "sumber_data"),
+        ),
+    ),
+    Lembar(
+        "Target",
+        "Target RPJMD (renstra) dan Perjanjian Kinerja kepala daerah (pk) per tahun: nilai "
+        "tunggal, atau rentang nilai_bawah–nilai_atas.",
+        (
+            *_kolom("Target", "indikator_kode", "tahun", "jenis"),
+            K("periode", True, "TAHUNAN", pilihan=PERIODE_PEMDA, kunci=True),
+            K("nilai", False, "target tunggal; kosong bila target berupa rentang", contoh="72,5"),
+            K("nilai_bawah", False, "batas bawah target rentang", contoh="68,10"),
+            K("nilai_atas", False, "batas atas target rentang", contoh="68,60"),
+            K(
+                "acuan_rentang",
+                False,
+                "batas acuan capaian: atas atau bawah; kosong = atas untuk polaritas positif, "
+                "bawah untuk negatif",
+                pilihan=ACUAN_RENTANG,
+            ),
+            *_kolom("Target", "predikat"),
+        ),
+    ),
+    Lembar(
+        "Realisasi",
+        "Realisasi IKU kepala daerah per tahun (tahun sebelumnya untuk perbandingan); NA bila "
+        "angkanya belum terbit.",
+        (
+            *_kolom("Realisasi", "indikator_kode", "tahun"),
+            K("periode", True, "TAHUNAN", pilihan=PERIODE_PEMDA, kunci=True),
+            K(
+                "nilai",
+                False,
+                "nilai realisasi, atau NA bila belum tersedia (tidak pernah dibaca 0)",
+                contoh="72,81",
+            ),
+            *_kolom(
+                "Realisasi",
+                "predikat",
+                "faktor_pendukung",
+                "faktor_penghambat",
+                "upaya",
+                "catatan",
+            ),
+        ),
+    ),
+    Lembar(
+        "Anggaran_Perangkat_Daerah",
+        "Pagu (APBD-P) dan realisasi per perangkat daerah, dipakai bila baris anggaran perangkat "
+        "daerah itu belum ada di aplikasi.",
+        (
+            K("tahun", True, "tahun anggaran", kunci=True, contoh="2024"),
+            K(
+                "perangkat_daerah",
+                True,
+                "nama perangkat daerah seperti tercetak",
+                kunci=True,
+                contoh="Dinas Kesehatan",
+            ),
+            K("kode_perangkat_daerah", False, "kode perangkat daerah di aplikasi, bila ada"),
+            K("pagu", True, f"pagu setelah perubahan (APBD-P). {_RP}"),
+            K("realisasi", True, _RP),
+        ),
+    ),
+    Lembar(
+        "Pembiayaan",
+        "Penerimaan dan pengeluaran pembiayaan daerah.",
+        (
+            K("tahun", True, "tahun anggaran", kunci=True, contoh="2024"),
+            K("jenis", True, "penerimaan atau pengeluaran", pilihan=JENIS_PEMBIAYAAN, kunci=True),
+            K(
+                "uraian",
+                True,
+                "uraian",
+                kunci=True,
+                contoh="Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya",
+            ),
+            K("anggaran", True, _RP),
+            K("realisasi", True, _RP),
+        ),
+    ),
+    Lembar(
+        "Tautan_Sasaran",
+        "Cascading: IKU perangkat daerah yang mendukung sasaran RPJMD (perluasan format).",
+        (
+            K("kode_perangkat_daerah", True, "kode perangkat daerah di aplikasi", kunci=True),
+            K("indikator_kode", True, "kode IKU perangkat daerah itu", kunci=True),
+            K("sasaran_kode", True, "kode sasaran RPJMD di sheet Sasaran"),
+        ),
+    ),
+)
+
+LEMBAR_PEMDA_MENURUT_NAMA: dict[str, Lembar] = {
+    lembar.nama.lower(): lembar for lembar in LEMBAR_PEMDA
+}
+
+
+def tingkat_pemda(nama_sheet: list[str]) -> bool:
+    """A pemda-level workbook: its first sheet (after README) is `Pemda`."""
+    data = [n for n in nama_sheet if n.strip().lower() != README.lower()]
+    return bool(data) and data[0].strip().lower() == PEMDA.lower()
+
+
+def katalog(pemda: bool) -> dict[str, Lembar]:
+    return LEMBAR_PEMDA_MENURUT_NAMA if pemda else LEMBAR_MENURUT_NAMA

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from exchange.columns import LEMBAR_MENURUT_NAMA
+from exchange.columns import katalog, tingkat_pemda
 from exchange.importer import Masalah, SelTakTerbaca
 from exchange.sheet_xml import Format, Rumus, XmlDitolak, baris_sheet, teks_bersama
 from lkip.formulas import format_angka
@@ -223,6 +223,7 @@ class Bacaan:
     rekam: bool = False  # keep every sheet's rows as they are read (see Rekaman)
     rekaman: dict[str, Rekaman] = field(default_factory=dict)
     masalah_awal: list[Masalah] = field(default_factory=list)  # noted before any row was read
+    pemda: bool = False  # a pemda-level workbook (first sheet `Pemda`): its own columns
 
     def close(self) -> None:
         if self.archive is not None:
@@ -280,6 +281,7 @@ def read_workbook(data: bytes, *, rekam: bool = False) -> Bacaan:
             frozenset(getattr(wb, "_date_formats", ()) or ()),
             frozenset(getattr(wb, "_timedelta_formats", ()) or ()),
         )
+        bacaan.pemda = tingkat_pemda([title for title, _state, _path in lembar])
         for title, state, path in lembar:
             if title in bacaan.sheets:
                 bacaan.masalah.append(
@@ -353,6 +355,6 @@ def _lembar(bacaan: Bacaan, title: str, state: str, path: str) -> LembarBaca:
         seen[name] = index
         posisi.append((index, name))
     # Columns the format does not know are named (the import warns about them) but never read.
-    spec = LEMBAR_MENURUT_NAMA.get(title.strip().lower())
+    spec = katalog(bacaan.pemda).get(title.strip().lower())
     dibaca = [(i, n) for i, n in posisi if spec is None or n in spec.nama_kolom]
     return LembarBaca(bacaan, title, [n for _, n in posisi], dibaca, path)

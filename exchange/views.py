@@ -16,6 +16,7 @@ import hashlib
 import re
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -24,6 +25,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
@@ -36,13 +38,14 @@ from exchange.workbook import (
     TeksTerlaluPanjang,
     blank_template,
     export_workbook,
+    export_workbook_pemda,
     impor_xlsx,
     pratinjau_xlsx,
     terapkan_tersimpan,
 )
 from lkip import penyimpanan
-from lkip.access import get_opd, izin_wajib
-from lkip.models import PerangkatDaerah
+from lkip.access import get_opd, get_pemda, izin_wajib
+from lkip.models import Pemda, PerangkatDaerah
 from targets.models import Renstra
 
 UMUR_PRATINJAU = 60 * 60  # seconds a preview can be applied
@@ -85,6 +88,13 @@ class _BatasUnggahan(FileUploadHandler):
         return None
 
 
+@dataclass(frozen=True)
+class _Pemilik:
+    """Whose data a stored preview changes: an agency (its kode) or a pemda ('pemda:<kode>')."""
+
+    kode: str
+
+
 def _nama(request: HttpRequest, token: str, akhiran: str) -> str:
     """The storage name of one of a preview's two files."""
     return f"impor/{request.user.pk}/{token}{akhiran}"
@@ -113,7 +123,7 @@ def _hapus(request: HttpRequest, token: str) -> None:
 
 def _simpan(
     request: HttpRequest,
-    opd: PerangkatDaerah,
+    opd: PerangkatDaerah | _Pemilik,
     data: bytes,
     nama: str,
     result: HasilImpor,
@@ -137,7 +147,7 @@ def _simpan(
 
 
 def _ambil(
-    request: HttpRequest, opd: PerangkatDaerah, token: str
+    request: HttpRequest, opd: PerangkatDaerah | _Pemilik, token: str
 ) -> tuple[dict | None, bytes | None, str]:
     """The stored preview for a token (the rows it read), or why it cannot be applied."""
     store = request.session.get(_SESI, {})
@@ -211,10 +221,16 @@ def _potong(items: list, n: int = TAMPIL) -> _Potongan:
 
 
 def _pratinjau_page(
-    request: HttpRequest, opd: PerangkatDaerah, result: HasilImpor, nama: str, token: str | None
+    request: HttpRequest,
+    opd: PerangkatDaerah | None,
+    result: HasilImpor,
+    nama: str,
+    token: str | None,
+    pemda: Pemda | None = None,
 ) -> HttpResponse:
     ctx = {
         "opd": opd,
+        **_url(opd, pemda),
         "result": result,
         "nama": nama,
         "token": token,
@@ -229,9 +245,24 @@ def _pratinjau_page(
     return render(request, "exchange/impor_pratinjau.html", ctx, status=200 if result.ok else 422)
 
 
+def _url(opd: PerangkatDaerah | None, pemda: Pemda | None) -> dict[str, str]:
+    """Where the upload, preview and apply of an agency's or a pemda's workbook post."""
+    if pemda is not None:
+        return {
+            "url_halaman": reverse("exchange:impor_pemda", args=[pemda.kode]),
+            "url_pratinjau": reverse("exchange:impor_pemda_pratinjau", args=[pemda.kode]),
+            "url_terapkan": reverse("exchange:impor_pemda_terapkan", args=[pemda.kode]),
+        }
+    return {
+        "url_halaman": reverse("exchange:impor", args=[opd.kode]),
+        "url_pratinjau": reverse("exchange:impor_pratinjau", args=[opd.kode]),
+        "url_terapkan": reverse("exchange:impor_terapkan", args=[opd.kode]),
+    }
+
+
 @login_required
-@izin_wajib("targets.change_realisasi")
 @require_GET
+@izin_wajib("targets.change_realisasi")
 def impor(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     return _halaman(request, opd, UnggahForm())
@@ -244,12 +275,38 @@ def impor(request: HttpRequest, kode: str) -> HttpResponse:
 @csrf_exempt
 def pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
     request.upload_handlers.insert(0, _BatasUnggahan(request))
-    return _pratinjau(request, kode)
+    return _pratinjau(request, _impor_opd(request, kode))
+
+
+@dataclass(frozen=True)
+class _Impor:
+    """Whose workbook an upload → preview → apply changes: an agency's or the pemda's. Both take
+    the same path; this is what differs."""
+
+    pemilik: PerangkatDaerah | _Pemilik  # whose kept preview (_simpan, _ambil)
+    opd: PerangkatDaerah | None
+    pemda: Pemda | None
+    halaman: Callable[..., HttpResponse]  # (request, form, status) -> the upload page
+    baca: Callable[[bytes, object], tuple[HasilImpor, bytes | None]]  # (data, user)
+    opsi: dict  # what applying needs besides the user
+    url_halaman: str
+
+
+def _impor_opd(request: HttpRequest, kode: str) -> _Impor:
+    opd = get_opd(request.user, kode)
+    return _Impor(
+        pemilik=opd,
+        opd=opd,
+        pemda=None,
+        halaman=lambda req, form, status: _halaman(req, opd, form, status=status),
+        baca=lambda data, user: pratinjau_xlsx(data, opd_kode=opd.kode, user=user),
+        opsi={"opd_kode": opd.kode},
+        url_halaman=reverse("exchange:impor", args=[opd.kode]),
+    )
 
 
 @csrf_protect
-def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
-    opd = get_opd(request.user, kode)
+def _pratinjau(request: HttpRequest, impor: _Impor) -> HttpResponse:
     form = UnggahForm(request.POST, request.FILES)
     if getattr(request, "unggahan_terlalu_besar", False):
         form.is_valid()
@@ -258,47 +315,39 @@ def _pratinjau(request: HttpRequest, kode: str) -> HttpResponse:
             "berkas",
             f"Ukuran berkas melebihi batas {_BATAS_TEKS}; pecah workbook menjadi beberapa berkas.",
         )
-        return _halaman(request, opd, form, status=413)
+        return impor.halaman(request, form, 413)
     if not form.is_valid():
-        return _halaman(request, opd, form, status=400)
+        return impor.halaman(request, form, 400)
     upload = form.cleaned_data["berkas"]
     data = upload.read()
-    result, baca = pratinjau_xlsx(data, opd_kode=opd.kode, user=request.user)
+    result, baca = impor.baca(data, request.user)
     berkas_ditolak = [m for m in result.errors if m.sheet == SHEET_BERKAS]
     if berkas_ditolak:
         form.add_error(
             "berkas",
             f"{upload.name}: {berkas_ditolak[0].pesan[:1].upper()}{berkas_ditolak[0].pesan[1:]}",
         )
-        return _halaman(request, opd, form, status=400)
+        return impor.halaman(request, form, 400)
     token = (
-        _simpan(request, opd, data, upload.name, result, baca)
-        if baca is not None and _ada_perubahan(result)
+        _simpan(request, impor.pemilik, data, upload.name, result, baca)
+        if baca is not None and result.ok and _ada_perubahan(result)
         else None
     )
-    return _pratinjau_page(request, opd, result, upload.name, token)
+    return _pratinjau_page(request, impor.opd, result, upload.name, token, pemda=impor.pemda)
 
 
-def _ada_perubahan(result: HasilImpor) -> bool:
-    return bool(result.hitung("baru") or result.hitung("ubah") or result.hitung("hapus"))
-
-
-@login_required
-@require_POST
-@izin_wajib("targets.change_realisasi")
-def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
-    opd = get_opd(request.user, kode)
+def _terapkan(request: HttpRequest, impor: _Impor) -> HttpResponse:
     token = request.POST.get("token", "")
     if request.POST.get("aksi") == "batal":
         _lupakan(request, token)
         messages.info(request, "Impor dibatalkan; tidak ada yang disimpan.")
-        return redirect("exchange:impor", kode=opd.kode)
-    entry, baca, alasan = _ambil(request, opd, token)
+        return redirect(impor.url_halaman)
+    entry, baca, alasan = _ambil(request, impor.pemilik, token)
     if entry is None:
         messages.error(request, alasan)
-        return redirect("exchange:impor", kode=opd.kode)
+        return redirect(impor.url_halaman)
     kwargs = {
-        "opd_kode": opd.kode,
+        **impor.opsi,
         "user": request.user,
         "harapan": entry["sidik"],
         "alasan": f"Impor workbook {entry['nama']}"[:100],
@@ -311,9 +360,20 @@ def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
         result = impor_xlsx(penyimpanan.baca(_nama(request, token, ".xlsx")) or b"", **kwargs)
     _lupakan(request, token)
     if not result.ok:
-        return _pratinjau_page(request, opd, result, entry["nama"], None)
+        return _pratinjau_page(request, impor.opd, result, entry["nama"], None, pemda=impor.pemda)
     messages.success(request, f"Workbook {entry['nama']} diterapkan: {result.ringkasan()}.")
-    return redirect("exchange:impor", kode=opd.kode)
+    return redirect(impor.url_halaman)
+
+
+def _ada_perubahan(result: HasilImpor) -> bool:
+    return bool(result.hitung("baru") or result.hitung("ubah") or result.hitung("hapus"))
+
+
+@login_required
+@require_POST
+@izin_wajib("targets.change_realisasi")
+def terapkan(request: HttpRequest, kode: str) -> HttpResponse:
+    return _terapkan(request, _impor_opd(request, kode))
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -330,8 +390,8 @@ def templat(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@izin_wajib("targets.view_realisasi")
 @require_GET
+@izin_wajib("targets.view_realisasi")
 def ekspor(request: HttpRequest, kode: str) -> HttpResponse:
     opd = get_opd(request.user, kode)
     try:
@@ -340,3 +400,89 @@ def ekspor(request: HttpRequest, kode: str) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("exchange:impor", kode=opd.kode)
     return _xlsx(data, f"workbook-{opd.kode}-{timezone.localdate():%Y-%m-%d}.xlsx")
+
+
+# --- The pemda-level workbook (the Admin Pemda's): the same upload → preview → apply ---------
+
+IZIN_IMPOR_PEMDA = "rpjmd.change_indikatorpemda"
+
+
+def _pemilik(pemda: Pemda) -> _Pemilik:
+    return _Pemilik(f"pemda:{pemda.kode}")
+
+
+def _halaman_pemda(
+    request: HttpRequest, pemda: Pemda, form: UnggahForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request, "exchange/impor_pemda.html", {"pemda": pemda, "form": form}, status=status
+    )
+
+
+@login_required
+@require_GET
+@izin_wajib(IZIN_IMPOR_PEMDA)
+def impor_pemda(request: HttpRequest, kode: str) -> HttpResponse:
+    return _halaman_pemda(request, get_pemda(request.user, kode), UnggahForm())
+
+
+@login_required
+@require_POST
+@izin_wajib(IZIN_IMPOR_PEMDA)
+@csrf_exempt
+def pratinjau_pemda(request: HttpRequest, kode: str) -> HttpResponse:
+    request.upload_handlers.insert(0, _BatasUnggahan(request))
+    return _pratinjau(request, _impor_pemda(request, kode))
+
+
+def _impor_pemda(request: HttpRequest, kode: str) -> _Impor:
+    pemda = get_pemda(request.user, kode)
+
+    def baca(data: bytes, user) -> tuple[HasilImpor, bytes | None]:
+        result, rows = pratinjau_xlsx(data, user=user)
+        return _harus_pemda(result, pemda), rows
+
+    return _Impor(
+        pemilik=_pemilik(pemda),
+        opd=None,
+        pemda=pemda,
+        halaman=lambda req, form, status: _halaman_pemda(req, pemda, form, status=status),
+        baca=baca,
+        opsi={},
+        url_halaman=reverse("exchange:impor_pemda", args=[pemda.kode]),
+    )
+
+
+def _harus_pemda(result: HasilImpor, pemda: Pemda) -> HasilImpor:
+    """An agency's workbook, or another pemda's, is not this page's: refused, nothing kept."""
+    from exchange.importer import Masalah
+
+    if result.ok and result.pemda_kode != pemda.kode:
+        pesan = (
+            "ini workbook perangkat daerah (sheet pertamanya Perangkat_Daerah), bukan workbook "
+            f"tingkat pemda; impor di halaman Impor Excel perangkat daerah '{result.opd_kode}'."
+            if result.opd_kode
+            else f"workbook ini milik pemda '{result.pemda_kode}', bukan '{pemda.kode}'."
+        )
+        result.masalah.append(Masalah("Pemda", None, None, pesan))
+    return result
+
+
+@login_required
+@require_POST
+@izin_wajib(IZIN_IMPOR_PEMDA)
+def terapkan_pemda(request: HttpRequest, kode: str) -> HttpResponse:
+    return _terapkan(request, _impor_pemda(request, kode))
+
+
+@login_required
+@require_GET
+@izin_wajib("rpjmd.view_indikatorpemda")
+def ekspor_pemda(request: HttpRequest, kode: str) -> HttpResponse:
+    pemda = get_pemda(request.user, kode)
+    try:
+        data = export_workbook_pemda(pemda)
+    except TeksTerlaluPanjang as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:beranda")
+    return _xlsx(data, f"workbook-{pemda.kode}-{timezone.localdate():%Y-%m-%d}.xlsx")

@@ -14,7 +14,12 @@ import logging
 from exchange import tersimpan
 from exchange.importer import ALASAN_BAKU, HasilImpor, Masalah, impor
 from exchange.reader import BATAS_UKURAN, SHEET_BERKAS, WorkbookDitolak, read_workbook
-from exchange.writer import TeksTerlaluPanjang, blank_template, export_workbook
+from exchange.writer import (
+    TeksTerlaluPanjang,
+    blank_template,
+    export_workbook,
+    export_workbook_pemda,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +107,7 @@ __all__ = [
     "WorkbookDitolak",
     "blank_template",
     "export_workbook",
+    "export_workbook_pemda",
     "impor_xlsx",
     "pratinjau_xlsx",
     "read_workbook",

@@ -22,13 +22,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exchange import reader
-from exchange.columns import ATURAN_UMUM, LEMBAR, README, Lembar
+from exchange.columns import ATURAN_UMUM, LEMBAR, LEMBAR_PEMDA, README, Lembar
+from exchange.export_pemda import rows_pemda
 from exchange.export_rows import rows_of
 from lkip import formulas, xlsx
 from reports.models import BagianNarasi, Besaran
 
 BATAS_TEKS_SEL = xlsx.BATAS_TEKS_SEL  # Excel's limit for one cell
 _UANG = {
+    "pagu",
+    "anggaran",
     "pagu_murni",
     "pagu_perubahan",
     "realisasi",
@@ -159,7 +162,7 @@ def _batas() -> str:
     )
 
 
-def _readme(wb: Workbook, opd_nama: str | None) -> None:
+def _readme(wb: Workbook, opd_nama: str | None, lembar_list: tuple[Lembar, ...] = LEMBAR) -> None:
 
     ws = wb.create_sheet(README)
     xlsx.set_widths(ws, {"A": 22, "B": 24, "C": 10, "D": 8, "E": 90, "F": 40})
@@ -183,7 +186,7 @@ def _readme(wb: Workbook, opd_nama: str | None) -> None:
         ("Narasi", "bagian"): tuple(BagianNarasi.values),
         ("Angka_Tercetak", "besaran"): tuple(Besaran.values),
     }
-    for lembar in LEMBAR:
+    for lembar in lembar_list:
         sheet_cell = pen.text(lembar.nama)
         sheet_cell.font = Font(bold=True)
         ws.append([sheet_cell, None, None, None, pen.text(lembar.keterangan)])
@@ -236,5 +239,25 @@ def export_workbook(opd) -> bytes:
                 pen.append((row.get(c) for c in columns), columns)
     except TeksTerlaluPanjang:
         xlsx.save(wb)  # close the sheets' streams properly before giving up
+        raise
+    return xlsx.save(wb)
+
+
+def export_workbook_pemda(pemda) -> bytes:
+    """The pemda's own data (RPJMD, IKU of the Kepala Daerah, targets, realisations, budget per
+    agency, pembiayaan, cascading) as a pemda-level workbook (first data sheet `Pemda`)."""
+    wb = xlsx.new_workbook(write_only=True)
+    _readme(wb, pemda.nama, LEMBAR_PEMDA)
+    try:
+        for lembar in LEMBAR_PEMDA:
+            ws = wb.create_sheet(lembar.nama)
+            _prepare(ws, lembar)
+            _header(ws, lembar)
+            pen = _Penulis(ws, lembar.nama)
+            columns = lembar.nama_kolom
+            for row in rows_pemda(pemda, lembar.nama):
+                pen.append((row.get(c) for c in columns), columns)
+    except TeksTerlaluPanjang:
+        xlsx.save(wb)
         raise
     return xlsx.save(wb)

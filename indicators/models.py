@@ -57,6 +57,24 @@ SKALA = {
 }
 
 
+class Berpolaritas(models.Model):
+    """Polarity and the method for negative polarity: an agency IKU's and the Kepala Daerah's
+    (rpjmd.IndikatorPemda) alike."""
+
+    polaritas = models.CharField(
+        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    metode_negatif = models.CharField(
+        "metode polaritas negatif",
+        max_length=1,
+        choices=MetodeNegatif.choices,
+        default=MetodeNegatif.A,
+    )
+
+    class Meta:
+        abstract = True
+
+
 class IndikatorQuerySet(models.QuerySet):
     def of_opd(self, opd: PerangkatDaerah) -> "IndikatorQuerySet":
         return self.filter(opd=opd)
@@ -65,7 +83,7 @@ class IndikatorQuerySet(models.QuerySet):
         return self.filter(tingkat=Tingkat.IKU)
 
 
-class Indikator(models.Model):
+class Indikator(Berpolaritas):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="indikator_set")
     kode = models.CharField(max_length=30)
     tingkat = models.CharField(max_length=12, choices=Tingkat.choices)
@@ -95,15 +113,6 @@ class Indikator(models.Model):
         max_length=10,
         choices=ModePredikat.choices,
         default=ModePredikat.NUMERIK,
-    )
-    polaritas = models.CharField(
-        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
-    )
-    metode_negatif = models.CharField(
-        "metode polaritas negatif",
-        max_length=1,
-        choices=MetodeNegatif.choices,
-        default=MetodeNegatif.A,
     )
     agregasi = models.CharField(
         "agregasi triwulan",

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from lkip.models import PerangkatDaerah
+from lkip.models import Pemda, PerangkatDaerah
 
 
 def opd_for_user(user) -> QuerySet[PerangkatDaerah]:
@@ -38,6 +38,28 @@ def get_opd(user, kode: str) -> PerangkatDaerah:
     if opd is None:
         raise Http404("Perangkat daerah tidak ditemukan.")
     return opd
+
+
+def pemda_for_user(user) -> QuerySet[Pemda]:
+    """Pemda whose own (pemda-level) data a user may see: the pemda of a pemda-level account
+    (Admin Pemda, Inspektorat, Kepala Daerah); none for agency staff."""
+    qs = Pemda.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    penugasan = getattr(user, "penugasan", None)
+    if penugasan is None or penugasan.opd_id:
+        return qs.none()
+    return qs.filter(pk=penugasan.pemda_id)
+
+
+def get_pemda(user, kode: str) -> Pemda:
+    """The pemda with this code if the user works at its level; 404 otherwise."""
+    pemda = pemda_for_user(user).filter(kode=kode).first()
+    if pemda is None:
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    return pemda
 
 
 def wajib_izin(user, *izin: str) -> None:

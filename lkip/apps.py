@@ -10,6 +10,11 @@ class LkipConfig(AppConfig):
         from lkip.roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="lkip.sync_role_groups")
+        # A replaced or cleared emblem leaves the storage after the commit.
+        from lkip import umur_berkas
+        from lkip.models import Pemda
+
+        umur_berkas.ikat(Pemda, "lambang")
         # A login stamps last_login without a save(): no empty entry in the users' audit trail, and
         # no new data version (which would drop every cached dashboard and report page at each
         # login).

@@ -49,6 +49,12 @@ OPD_PATH = {
     "skm.Unsur": "opd",
     "skm.PengaturanSurvei": "opd",
     "skm.Pengecualian": "responden__opd",
+    "evaluasi.Evaluasi": "opd",
+    "evaluasi.Jawaban": "evaluasi__opd",
+    "evaluasi.NilaiSubKomponen": "evaluasi__opd",
+    "evaluasi.Bukti": "jawaban__evaluasi__opd",
+    "evaluasi.CatatanKomponen": "evaluasi__opd",
+    "evaluasi.Rekomendasi": "evaluasi__opd",
 }
 #: Amounts in rupiah (shown "Rp114.000.000,00"); other decimals are shown as numbers.
 RUPIAH = {
@@ -61,6 +67,8 @@ RUPIAH = {
         "realisasi_tw3",
         "realisasi_tw4",
     },
+    "rpjmd.AnggaranPerangkatDaerah": {"pagu", "realisasi"},
+    "rpjmd.Pembiayaan": {"anggaran", "realisasi"},
 }
 #: Column names for fields that have no Indonesian verbose name of their own.
 KOLOM = {"user": "pengguna", "opd": "perangkat daerah", "pemda": "pemerintah daerah"}
@@ -229,16 +237,23 @@ def _saring(qs, pengguna: str, dari: date | None, sampai: date | None):
     return qs
 
 
-def _user_history(opd):
+def _user_history(penugasan: dict):
     User = get_user_model()
     from lkip.models import Penugasan
 
-    ids = Penugasan.objects.filter(opd=opd).values_list("user_id", flat=True)
+    ids = Penugasan.objects.filter(**penugasan).values_list("user_id", flat=True)
     return User.history.model.objects.filter(id__in=ids)
 
 
-def opd_history(
-    opd,
+def opd_history(opd, **saring) -> Page:
+    """One page of the agency's audit trail (`riwayat` with OPD_PATH and its people)."""
+    return riwayat(OPD_PATH, opd.pk, {"opd": opd}, **saring)
+
+
+def riwayat(
+    jalur: dict[str, str],
+    pk: int,
+    penugasan: dict,
     *,
     jenis: str = "",
     pengguna: str = "",
@@ -247,21 +262,23 @@ def opd_history(
     halaman: int | str = 1,
     per_halaman: int = PER_HALAMAN,
 ) -> Page:
-    """One page of the agency's audit trail across all tracked models, newest first, filtered.
+    """One page of an owner's audit trail across the tracked models of `jalur` (model → lookup
+    from its historical row to the owner, whose id is `pk`) and the accounts of the people
+    assigned as `penugasan` says, newest first, filtered.
 
     The page's `object_list` holds `Entri`s (a version that changed nothing visible is left out,
     so a page may hold fewer than `per_halaman`).
     """
     kunci: list[tuple[datetime, str, int]] = []
-    for label, path in OPD_PATH.items():
+    for label, path in jalur.items():
         if jenis and label != jenis:
             continue
         history = apps.get_model(label).history.model
-        qs = history.objects.filter(Q(id=opd.pk) if path == "id" else Q(**{f"{path}_id": opd.pk}))
+        qs = history.objects.filter(Q(id=pk) if path == "id" else Q(**{f"{path}_id": pk}))
         qs = _saring(qs, pengguna, dari, sampai)
         kunci.extend((d, label, h) for d, h in qs.values_list("history_date", "history_id"))
     if not jenis or jenis == "auth.User":
-        qs = _saring(_user_history(opd), pengguna, dari, sampai)
+        qs = _saring(_user_history(penugasan), pengguna, dari, sampai)
         kunci.extend((d, "auth.User", h) for d, h in qs.values_list("history_date", "history_id"))
     kunci.sort(key=lambda k: (k[0], k[2]), reverse=True)
     page = Paginator(kunci, per_halaman).get_page(halaman)
@@ -271,7 +288,7 @@ def opd_history(
     entries: list[Entri] = []
     for label, history_ids in wanted.items():
         if label == "auth.User":
-            entries.extend(_user_entries(opd, history_ids))
+            entries.extend(_user_entries(history_ids))
             continue
         model = apps.get_model(label)
         history = model.history.model
@@ -293,8 +310,8 @@ def opd_history(
     return page
 
 
-def _user_entries(opd, history_ids: set[int]) -> list[Entri]:
-    """Changes to the accounts of the agency's users: their names, roles (groups), active flag."""
+def _user_entries(history_ids: set[int]) -> list[Entri]:
+    """Changes to the accounts of the owner's users: their names, roles (groups), active flag."""
     User = get_user_model()
     history = User.history.model
     ids = set(history.objects.filter(history_id__in=history_ids).values_list("id", flat=True))
@@ -329,16 +346,17 @@ def _user_entries(opd, history_ids: set[int]) -> list[Entri]:
     return out
 
 
-def jenis_choices() -> list[tuple[str, str]]:
-    return [
-        (label, capfirst(str(apps.get_model(label)._meta.verbose_name))) for label in OPD_PATH
-    ] + [("auth.User", "Pengguna dan perannya")]
+def jenis_choices(jalur: dict[str, str] = OPD_PATH) -> list[tuple[str, str]]:
+    return [(label, capfirst(str(apps.get_model(label)._meta.verbose_name))) for label in jalur] + [
+        ("auth.User", "Pengguna dan perannya")
+    ]
 
 
-def pengguna_choices(opd) -> list[tuple[str, str]]:
-    """The people of the agency's pemda (those who can have changed its data), and the system."""
+def pengguna_choices(pemda_id: int) -> list[tuple[str, str]]:
+    """The people of the pemda (those who can have changed its and its agencies' data), and the
+    system."""
     User = get_user_model()
-    users = User.objects.filter(penugasan__pemda_id=opd.pemda_id).order_by("username")
+    users = User.objects.filter(penugasan__pemda_id=pemda_id).order_by("username")
     return [
         (u.get_username(), f"{u.get_full_name() or u.get_username()} ({u.get_username()})")
         for u in users

@@ -361,7 +361,7 @@ def ubah(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     return _simpan(request, screen, opd, _object(screen, opd, pk))
 
 
-def _ikut_terhapus(obj) -> tuple[list[str], list[str]]:
+def ikut_terhapus(obj) -> tuple[list[str], list[str]]:
     """What deleting this record deletes with it (per kind: how many, the first names), and what
     keeps it from being deleted (records that still use it)."""
     collector = NestedObjects(using=router.db_for_write(type(obj)))
@@ -388,7 +388,7 @@ def hapus(request: HttpRequest, kode: str, layar: str, pk: int) -> HttpResponse:
     opd = get_opd(request.user, kode)
     obj = _object(screen, opd, pk)
     if not dikonfirmasi(request):
-        ikut, dipakai = _ikut_terhapus(obj)
+        ikut, dipakai = ikut_terhapus(obj)
         locked = alasan_terkunci(
             opd, obj, struktur=screen.form.kunci_struktur
         ) + screen.form.alasan_hapus_terkunci(opd, obj)

@@ -32,9 +32,13 @@ def minta_konfirmasi(
     terhalang: Iterable[str] = (),
     opd=None,
     aksi: str | None = None,
+    remah: Iterable[tuple[str, str]] = (),
 ) -> HttpResponse:
     """The confirmation page: the question, what goes with it, and a form that posts the fields of
-    this request again with `konfirmasi=ya` (or only the reasons it cannot be done, `terhalang`)."""
+    this request again with `konfirmasi=ya` (or only the reasons it cannot be done, `terhalang`).
+
+    `remah`: the (label, url) crumbs between the agency and "Konfirmasi", so the trail names the
+    page the action belongs to."""
     isian = [
         (name, value)
         for name in request.POST
@@ -51,6 +55,7 @@ def minta_konfirmasi(
         "isian": isian,
         "aksi": aksi or request.path,
         "opd": opd,
+        "remah": list(remah),
         "konfirmasi": (KONFIRMASI, YA),
     }
     return render(request, "konfirmasi.html", context)

@@ -36,14 +36,14 @@ def daftarkan_tahun(tahun_bawaan: Callable[[PerangkatDaerah], int]) -> None:
 class Entri:
     label: str
     url_name: str
-    #: what the URL needs: "" (none), "opd" (kode), "tw" (kode, year, quarter 1), "tahun"
+    #: what the URL needs: "" (none), "opd" (kode), "tahun" (kode, year)
     argumen: str = "opd"
 
 
 #: The menu, in its order. Each shows only where the role may go.
 ENTRI = (
     Entri("Beranda", "reports:beranda", ""),
-    Entri("Entri triwulan", "data:entri", "tw"),
+    Entri("Entri triwulan", "data:entri_awal", "tahun"),
     Entri("Data", "data:menu"),
     Entri("Impor Excel", "exchange:impor"),
     Entri("Laporan", "reports:laporan", "tahun"),
@@ -51,6 +51,7 @@ ENTRI = (
     Entri("Dasbor", "reports:dashboard:pemda", ""),
     Entri("Audit", "data:audit"),
     Entri("Survei", "skm:beranda"),
+    Entri("Evaluasi AKIP", "evaluasi:beranda", ""),
 )
 
 
@@ -123,7 +124,6 @@ class Menu:
         args = {
             "opd": [self.opd.kode],
             "tahun": [self.opd.kode, self.tahun],
-            "tw": [self.opd.kode, self.tahun, 1],
         }[entri.argumen]
         try:
             return reverse(entri.url_name, args=args)
@@ -141,8 +141,7 @@ class Menu:
             url = self._url(entri)
             if url is None or not boleh_membuka(user, url):
                 continue
-            awalan = url.rsplit("/", 3)[0] + "/" if entri.argumen == "tw" else url
-            aktif = here == url if entri.argumen == "" else here.startswith(awalan)
+            aktif = here == url if entri.argumen == "" else here.startswith(url)
             out.append(Tautan(entri.label, url, aktif))
         # Only the most specific entry is the current one (Data's /data/<kode>/ holds the others).
         aktif = [t for t in out if t.aktif]

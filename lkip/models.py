@@ -16,8 +16,20 @@ kode_opd_validator = RegexValidator(
 )
 
 
+class JenisPemda(models.TextChoices):
+    PROVINSI = "provinsi", "Provinsi"
+    KABUPATEN = "kabupaten", "Kabupaten"
+    KOTA = "kota", "Kota"
+
+
 class Pemda(models.Model):
+    #: the pemda's short identifier (URLs, the pemda-level workbook); from the name when not given
+    kode = models.SlugField(
+        "kode pemda", max_length=80, unique=True, blank=True, validators=[kode_opd_validator]
+    )
     nama = models.CharField("nama pemda", max_length=200, unique=True)
+    jenis = models.CharField("jenis pemda", max_length=10, choices=JenisPemda.choices, blank=True)
+    kota_ttd = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     kepala_daerah_nama = models.CharField("nama kepala daerah", max_length=200, blank=True)
     kepala_daerah_jabatan = models.CharField("jabatan kepala daerah", max_length=200, blank=True)
     #: PNG or SVG checked by lkip.lambang on upload (and again when printed)
@@ -30,6 +42,18 @@ class Pemda(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.kode:
+            self.kode = kode_dari_nama(self.nama)
+        super().save(*args, **kwargs)
+
+
+def kode_dari_nama(nama: str) -> str:
+    """'Pemerintah Kota Bekasi' → 'pemerintah-kota-bekasi' (a pemda created without a kode)."""
+    from django.utils.text import slugify
+
+    return slugify(nama)[:80].strip("-") or "pemda"
 
 
 class PerangkatDaerah(models.Model):

@@ -1,7 +1,8 @@
 """Health endpoints for load balancers and operators: liveness and readiness.
 
 `/sehat/` answers as long as the process serves requests. `/siap/` checks what a request needs —
-the database, the cache, the file storage — and whether migrations are pending. No login, no
+the database, the cache, the file storage — and whether migrations are pending; it also reports the
+background queue (tasks waiting, the oldest's age), which does not decide readiness. No login, no
 detail beyond ok/failed per dependency (an error message could leak internals); 503 when any
 dependency failed so a load balancer takes the instance out of rotation.
 """
@@ -62,6 +63,18 @@ def _migrations() -> bool:
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage, "migrations": _migrations}
 
 
+def antrean() -> dict:
+    """The background queue, for the operator (not part of readiness: a web instance serves
+    without a worker): tasks waiting, and how long the oldest has waited, in seconds."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    ready = DBTaskResult.objects.ready()
+    oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    umur = (timezone.now() - oldest).total_seconds() if oldest else 0
+    return {"menunggu": ready.count(), "tertua_detik": round(umur)}
+
+
 @never_cache
 @require_safe
 def siap(request: HttpRequest) -> JsonResponse:
@@ -74,6 +87,9 @@ def siap(request: HttpRequest) -> JsonResponse:
             log.exception("Pemeriksaan kesiapan gagal: %s", name)
             results[name] = "failed"
     ready = all(v == "ok" for v in results.values())
+    extra = {}
+    if results["database"] == "ok" and results["migrations"] == "ok":
+        extra["antrean"] = antrean()
     return JsonResponse(
-        {"status": "ok" if ready else "failed", **results}, status=200 if ready else 503
+        {"status": "ok" if ready else "failed", **results, **extra}, status=200 if ready else 503
     )

@@ -5,6 +5,7 @@ ROLE_GROUPS = {
     "kepala_dinas": "Kepala Dinas",
     "inspektorat": "Inspektorat",
     "admin_pemda": "Admin Pemda",
+    "kepala_daerah": "Kepala Daerah",
 }
 
 _DATA_MODELS = [
@@ -32,8 +33,22 @@ _DATA_MODELS = [
     ("skm", "tautansurvei"),
 ]
 
-#: The roles an Admin Pemda may give (never its own, never to itself): agency and inspectorate.
-ROLES_ADMIN_PEMDA_MAY_GRANT = ("perencana", "kepala_dinas", "inspektorat")
+#: The pemda's own data (RPJMD, the Kepala Daerah's IKU, budget per agency, pembiayaan, cascading)
+_PEMDA_MODELS = [
+    ("rpjmd", "rpjmd"),
+    ("rpjmd", "tujuanpemda"),
+    ("rpjmd", "sasaranpemda"),
+    ("rpjmd", "indikatorpemda"),
+    ("rpjmd", "targetpemda"),
+    ("rpjmd", "realisasipemda"),
+    ("rpjmd", "anggaranperangkatdaerah"),
+    ("rpjmd", "pembiayaan"),
+    ("rpjmd", "tautansasaran"),
+]
+
+#: The roles an Admin Pemda may give (never its own, never to itself): agency, inspectorate and
+#: the Kepala Daerah.
+ROLES_ADMIN_PEMDA_MAY_GRANT = ("perencana", "kepala_dinas", "inspektorat", "kepala_daerah")
 
 _REFERENCE_MODELS = [
     ("lkip", "pemda"),
@@ -68,7 +83,24 @@ ROLE_PERMISSIONS = {
     + _perms(_REFERENCE_MODELS[1:], ("view", "add", "change", "delete"))
     + _perms(_DATA_MODELS + _PERIODE, ("view",))
     + [("targets", "delete_periodetertutup")],
+    # The Wali Kota, Bupati or Gubernur: reads the pemda and its agencies, approves and signs the
+    # pemda's own LKIP.
+    "Kepala Daerah": _perms(
+        _DATA_MODELS + _REFERENCE_MODELS[:2] + [("budget", "nomenklatur")] + _PERIODE, ("view",)
+    ),
 }
+
+# The pemda's own LKIP (rpjmd): the Admin Pemda prepares it and submits, the Inspektorat reviews,
+# the Kepala Daerah approves and signs; each reads the pemda-level data.
+ROLE_PERMISSIONS["Admin Pemda"] += _perms(_PEMDA_MODELS, ("view", "add", "change", "delete")) + [
+    ("rpjmd", "ajukan_lkip_pemda")
+]
+ROLE_PERMISSIONS["Inspektorat"] += _perms(_PEMDA_MODELS, ("view",)) + [
+    ("rpjmd", "reviu_lkip_pemda")
+]
+ROLE_PERMISSIONS["Kepala Daerah"] += _perms(_PEMDA_MODELS, ("view",)) + [
+    ("rpjmd", "tandatangani_lkip_pemda")
+]
 
 
 # The survey's responses: everyone who reads the agency reads them; the Perencana imports paper
@@ -86,6 +118,8 @@ ROLE_PERMISSIONS["Perencana"] += [
 ROLE_PERMISSIONS["Perencana"] += [("reports", "ajukan_laporan")]
 ROLE_PERMISSIONS["Inspektorat"] += [("reports", "reviu_laporan")]
 ROLE_PERMISSIONS["Kepala Dinas"] += [("reports", "tandatangani_laporan")]
+# Rendering the LKIP of every agency of the pemda again in the background (reports.antrian.kota).
+ROLE_PERMISSIONS["Admin Pemda"] += [("reports", "susun_ulang_kota")]
 
 
 def sync_role_groups(**kwargs) -> None:
@@ -103,3 +137,26 @@ def sync_role_groups(**kwargs) -> None:
                 return  # permissions of a not yet migrated app: the next post_migrate finishes it
             wanted.append(found)
         group.permissions.set(wanted)
+
+
+# The evaluation of AKIP (evaluasi, PermenPANRB 88/2021): the agency's Perencana self-assesses and
+# follows up recommendations; the Inspektorat keeps the worksheet, evaluates, reviews, signs the LHE
+# and accepts follow-up. Everyone who reads the agency reads its evaluation.
+_EVALUASI_LIHAT = [
+    ("evaluasi", f"view_{m}")
+    for m in ("evaluasi", "lembarkerja", "kriteria", "jawaban", "bukti", "rekomendasi")
+]
+for _role in ("Perencana", "Kepala Dinas", "Inspektorat", "Admin Pemda"):
+    ROLE_PERMISSIONS[_role] += _EVALUASI_LIHAT
+ROLE_PERMISSIONS["Perencana"] += [
+    ("evaluasi", "isi_mandiri"),
+    ("evaluasi", "tanggapi_rekomendasi"),
+]
+ROLE_PERMISSIONS["Inspektorat"] += [
+    ("evaluasi", "add_lembarkerja"),
+    ("evaluasi", "change_kriteria"),
+    ("evaluasi", "nilai_evaluasi"),
+    ("evaluasi", "reviu_evaluasi"),
+    ("evaluasi", "tandatangani_lhe"),
+    ("evaluasi", "verifikasi_rekomendasi"),
+]

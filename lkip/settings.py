@@ -1,6 +1,8 @@
 """LKIP settings: one file, every knob an environment variable."""
 
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -63,12 +65,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "simple_history",
+    "django_tasks_db",
     "lkip",
     "targets",
     "indicators",
     "budget",
     "skm",
     "reports",
+    "evaluasi",
+    "rpjmd",
     "exchange",
     "demo",
 ]
@@ -118,7 +123,23 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web server and the background worker write one file: a writer waits up to 20 s for
+    # the other's lock (5 s by default) before "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # A file, not memory, for the test database: the render worker the tests start
+    # (tests/antrian.py) is another process and must see what the tests commit.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"lkip-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (renders of the LKIP, signing) through Django's tasks framework with the queue in
+# the database (django-tasks-db): no broker; every instance shares the queue. The worker is
+# `manage.py db_worker --no-reload` (bin/start runs it beside the web server).
+# LKIP_ANTRIAN names the queue this instance's work goes to (the worker: --queue-name).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+LKIP_ANTRIAN = env_str("LKIP_ANTRIAN", "default")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -359,3 +380,17 @@ LKIP_PDF_BATAS_MB = int(env_str("LKIP_PDF_BATAS_MB", "2048"))
 # chapters each (reports/laporan/pdf_paralel.py), while a core is idle; on a busy machine, and
 # with 1, in one process. Each child has the memory limit above.
 LKIP_PDF_PROSES = int(env_str("LKIP_PDF_PROSES", "4"))
+# The render worker (reports/antrian.py) is not bound by gunicorn's timeout: its own, longer time
+# limit per render, and the lease it holds on a render while it works (renewed every third of it;
+# a worker that dies lets the lease lapse and the render is taken up again).
+LKIP_RENDER_BATAS_DETIK = int(env_str("LKIP_RENDER_BATAS_DETIK", "180"))
+LKIP_RENDER_SEWA_DETIK = int(env_str("LKIP_RENDER_SEWA_DETIK", "30"))
+LKIP_RENDER_PERCOBAAN = int(env_str("LKIP_RENDER_PERCOBAAN", "3"))
+if LKIP_RENDER_BATAS_DETIK <= LKIP_PDF_BATAS_DETIK:
+    raise ImproperlyConfigured(
+        "LKIP_RENDER_BATAS_DETIK harus lebih besar daripada LKIP_PDF_BATAS_DETIK: pekerja latar "
+        "menyusun laporan yang tidak sempat disusun dalam batas waktu permintaan web."
+    )
+if len(sys.argv) > 1 and sys.argv[1] == "db_worker":
+    # In the worker a render is bound by the worker's limit, not by the web request's.
+    LKIP_PDF_BATAS_DETIK = LKIP_RENDER_BATAS_DETIK

@@ -95,3 +95,15 @@ class UploadLimitHandler(FileUploadHandler):
         if self.request is not None:
             self.request.unggahan_terlalu_besar = UploadRefused(self.field_name, self.limit())
         raise StopUpload(connection_reset=True)
+
+
+def tolak_terlalu_besar(request, form, field: str, label: str = "Berkas") -> bool:
+    """Whether the request's upload was stopped at its limit; if so the form is bound with what
+    arrived and says so on `field` alone (nothing of it is to be saved)."""
+    refused = upload_refused(request)
+    if refused is None:
+        return False
+    form.is_valid()
+    form.errors.clear()
+    form.add_error(field, refused.pesan(label))
+    return True

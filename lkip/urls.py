@@ -17,7 +17,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("data/", include("targets.urls")),
     path("survei/", include("skm.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("s/", include("skm.urls_publik")),
     path("", include("exchange.urls")),
+    path("", include("rpjmd.urls")),
     path("", include("reports.urls")),
 ]

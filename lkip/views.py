@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from lkip.access import get_opd, izin_wajib
-from lkip.audit import jenis_choices, opd_history, pengguna_choices
+from lkip.audit import OPD_PATH, jenis_choices, pengguna_choices, riwayat
 
 
 class AuditFilter(forms.Form):
@@ -30,10 +30,10 @@ class AuditFilter(forms.Form):
         error_messages={"invalid": "Tanggal tidak sah (gunakan format 2024-07-04)."},
     )
 
-    def __init__(self, *args, opd, **kwargs) -> None:
+    def __init__(self, *args, pemda_id: int, jalur: dict[str, str] = OPD_PATH, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = [("", "Semua")] + jenis_choices()
-        self.fields["pengguna"].choices = [("", "Semua")] + pengguna_choices(opd)
+        self.fields["jenis"].choices = [("", "Semua")] + jenis_choices(jalur)
+        self.fields["pengguna"].choices = [("", "Semua")] + pengguna_choices(pemda_id)
 
     def clean(self):
         data = super().clean()
@@ -48,13 +48,36 @@ class AuditFilter(forms.Form):
 def audit(request: HttpRequest, kode: str) -> HttpResponse:
     """The agency's audit trail, read-only, for anyone who may view its data (Inspektorat too)."""
     opd = get_opd(request.user, kode)
+    return halaman_audit(
+        request,
+        OPD_PATH,
+        opd.pk,
+        {"opd": opd},
+        pemda_id=opd.pemda_id,
+        konteks={"opd": opd, "subjek": opd},
+    )
+
+
+def halaman_audit(
+    request: HttpRequest,
+    jalur: dict[str, str],
+    pk: int,
+    penugasan: dict,
+    *,
+    pemda_id: int,
+    konteks: dict,
+) -> HttpResponse:
+    """An owner's audit trail page (an agency's, or the pemda's own: rpjmd): the filter, one page
+    of `riwayat`, its navigation."""
     saring = {k: v for k, v in request.GET.items() if k != "halaman"}
-    form = AuditFilter(saring or None, opd=opd)
+    form = AuditFilter(saring or None, pemda_id=pemda_id, jalur=jalur)
     page = None
     if not saring or form.is_valid():
         data = form.cleaned_data if saring else {}
-        page = opd_history(
-            opd,
+        page = riwayat(
+            jalur,
+            pk,
+            penugasan,
             jenis=data.get("jenis", ""),
             pengguna=data.get("pengguna", ""),
             dari=data.get("dari"),
@@ -65,5 +88,5 @@ def audit(request: HttpRequest, kode: str) -> HttpResponse:
     return render(
         request,
         "lkip/audit.html",
-        {"opd": opd, "form": form, "page": page, "entries": page or [], "query": query},
+        {**konteks, "form": form, "page": page, "entries": page or [], "query": query},
     )

@@ -86,6 +86,36 @@ class WorkbookDitolak(Exception):
         self.pesan = pesan
 
 
+@dataclass(frozen=True)
+class Masalah:
+    """One thing wrong in an imported sheet, where it is: 'Sheet Jawaban, baris 4, kolom U3: …'
+    (the survey's answers and the LKE worksheet's; the exchange workbook has its own, with a
+    level: a warning there does not stop the import)."""
+
+    lembar: str | None  # None: the file as a whole (not a workbook, unreadable)
+    baris: int | None
+    kolom: str | None
+    pesan: str
+
+    def __str__(self) -> str:
+        if self.lembar is None:
+            return self.pesan[:1].upper() + self.pesan[1:]
+        tempat = [f"Sheet {self.lembar}"]
+        if self.baris:
+            tempat.append(f"baris {self.baris}")
+        if self.kolom:
+            tempat.append(f"kolom {self.kolom}")
+        return f"{', '.join(tempat)}: {self.pesan}"
+
+
+class ImporDitolak(Exception):
+    """The import wrote nothing: every problem found, each where it is."""
+
+    def __init__(self, masalah: list[Masalah]) -> None:
+        super().__init__("\n".join(str(m) for m in masalah))
+        self.masalah = masalah
+
+
 def _mib(n: int) -> str:
     return format_angka(Decimal(n) / 1024 / 1024, tempat=1) + " MB"
 

@@ -6,8 +6,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "Laporan kinerja"
 
     def ready(self) -> None:
-        from lkip import backends, kunci
+        from lkip import backends, kunci, perubahan
         from reports import screens  # noqa: F401  (registers the printed figures' data screen)
+        from reports.antrian import pemicu  # a change queues the LKIP's render (its receivers)
         from reports.dashboard.versi import pengguna_tersimpan
         from reports.models import LaporanTahunan
 
@@ -17,3 +18,5 @@ class ReportsConfig(AppConfig):
         )
         # Logged-in users are kept per process and data version (the version covers their rights).
         backends.daftarkan_penyimpan(pengguna_tersimpan)
+        # Bulk writes of lower apps (no signals) queue the render too.
+        perubahan.daftarkan(pemicu.catat_banyak)

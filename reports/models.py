@@ -8,7 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from lkip.fields import TeksField
-from lkip.models import PerangkatDaerah
+from lkip.models import Pemda, PerangkatDaerah
 
 
 class BagianNarasi(models.TextChoices):
@@ -113,7 +113,13 @@ class PengakuanTemuan(models.Model):
     change the finding reads differently and the acknowledgement no longer applies.
     """
 
-    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    opd = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    #: the pemda's own LKIP (rpjmd): its warnings are acknowledged by the Admin Pemda
+    pemda = models.ForeignKey(
+        Pemda, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     tahun = models.PositiveSmallIntegerField()
     kunci = models.CharField("temuan", max_length=200)
     sidik = models.CharField("sidik temuan", max_length=64)
@@ -130,6 +136,17 @@ class PengakuanTemuan(models.Model):
         ordering = ["opd", "tahun", "kunci"]
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun", "kunci"], name="pengakuan_temuan_unik"),
+            models.UniqueConstraint(
+                fields=["pemda", "tahun", "kunci"],
+                condition=models.Q(opd__isnull=True),
+                name="pengakuan_temuan_pemda_unik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(opd__isnull=True, pemda__isnull=False)
+                | models.Q(opd__isnull=False, pemda__isnull=True),
+                name="pengakuan_satu_pemilik",
+                violation_error_message="Pengakuan milik satu perangkat daerah atau satu pemda.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -197,9 +214,24 @@ def pesan_terkunci(tahun: int, status: str) -> str:
 
 
 class LaporanTahunan(models.Model):
-    """An agency's LKIP for one year: its date, report settings and workflow status."""
+    """An LKIP for one year: an agency's, or (with `pemda` instead of `opd`) the pemda's own, the
+    Kepala Daerah's; its date, report settings and workflow status."""
 
-    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="laporan_set")
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        related_name="laporan_set",
+        null=True,
+        blank=True,
+    )
+    #: the pemda's own LKIP (rpjmd): the same workflow and signing, one level up
+    pemda = models.ForeignKey(
+        Pemda,
+        on_delete=models.CASCADE,
+        related_name="laporan_pemda_set",
+        null=True,
+        blank=True,
+    )
     tahun = models.PositiveSmallIntegerField()
     tanggal = models.DateField("tanggal laporan", null=True, blank=True)
     varian_efisiensi = models.CharField(
@@ -231,6 +263,17 @@ class LaporanTahunan(models.Model):
         ordering = ["opd", "-tahun"]
         constraints = [
             models.UniqueConstraint(fields=["opd", "tahun"], name="laporan_tahunan_unik"),
+            models.UniqueConstraint(
+                fields=["pemda", "tahun"],
+                condition=models.Q(opd__isnull=True),
+                name="laporan_pemda_unik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(opd__isnull=True, pemda__isnull=False)
+                | models.Q(opd__isnull=False, pemda__isnull=True),
+                name="laporan_satu_pemilik",
+                violation_error_message="LKIP milik satu perangkat daerah atau satu pemda.",
+            ),
         ]
         permissions = [
             ("ajukan_laporan", "Dapat mengajukan LKIP untuk persetujuan"),
@@ -239,7 +282,16 @@ class LaporanTahunan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"LKIP {self.opd} {self.tahun}"
+        return f"LKIP {self.pemilik} {self.tahun}"
+
+    @property
+    def adalah_pemda(self) -> bool:
+        return self.opd_id is None
+
+    @property
+    def pemilik(self) -> PerangkatDaerah | Pemda:
+        """Whose LKIP it is: the agency, or the pemda (its own LKIP)."""
+        return self.pemda if self.opd_id is None else self.opd
 
 
 class AksiAlur(models.TextChoices):
@@ -298,7 +350,9 @@ class DokumenQuerySet(models.QuerySet):
     def ringkas(self) -> "DokumenQuerySet":
         """For lists and the public page: without the PDF bytes, the snapshot and the
         certificate."""
-        return self.defer("pdf", "snapshot", "sertifikat").select_related("laporan__opd")
+        return self.defer("pdf", "snapshot", "sertifikat").select_related(
+            "laporan__opd", "laporan__pemda"
+        )
 
 
 class DokumenTertandatangani(models.Model):
@@ -348,7 +402,7 @@ class DokumenTertandatangani(models.Model):
 
     @property
     def nama_berkas(self) -> str:
-        return f"LKIP-{self.laporan.opd.kode}-{self.laporan.tahun}-revisi-{self.revisi}.pdf"
+        return f"LKIP-{self.laporan.pemilik.kode}-{self.laporan.tahun}-revisi-{self.revisi}.pdf"
 
     def revisi_terakhir(self) -> int:
         """The number of the newest signed revision of the same LKIP year (one query)."""
@@ -360,3 +414,133 @@ class DokumenTertandatangani(models.Model):
         """'berlaku', or 'digantikan oleh revisi N' once a newer revision is signed."""
         terakhir = self.revisi_terakhir() if revisi_terakhir is None else revisi_terakhir
         return "berlaku" if terakhir == self.revisi else f"digantikan oleh revisi {terakhir}"
+
+
+class FormatLaporan(models.TextChoices):
+    PDF = "pdf", "PDF"
+    XLSX = "xlsx", "XLSX"
+    DOCX = "docx", "DOCX"
+
+
+class StatusRender(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu giliran"
+    BERJALAN = "berjalan", "Sedang disusun"
+    SIAP = "siap", "Siap"
+    GAGAL = "gagal", "Gagal"
+
+
+class RenderLaporan(models.Model):
+    """One agency-year's LKIP in one format, rendered by the background worker (reports/antrian):
+    the published file with the data version it was rendered from, and the render under way.
+
+    A file is published (`berkas`, `versi`) only once it is completely stored; the file it
+    replaces is then deleted, so an agency-year holds at most one file per format. A render runs
+    under a lease (`sewa_sampai`) its worker renews; a worker that dies lets it lapse and the render
+    is taken up again (`percobaan`).
+    """
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="render_set")
+    tahun = models.PositiveSmallIntegerField()
+    jenis = models.CharField("format", max_length=4, choices=FormatLaporan.choices)
+    # the published file
+    versi = models.CharField("versi data", max_length=32, blank=True)
+    berkas = models.CharField(max_length=300, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+    detik = models.FloatField("lama penyusunan (detik)", null=True, blank=True)
+    # the render asked for and under way
+    status = models.CharField(
+        max_length=10, choices=StatusRender.choices, default=StatusRender.SIAP
+    )
+    antre = models.BooleanField("menunggu di antrean", default=False)
+    diminta = models.DateTimeField(null=True, blank=True)
+    mulai = models.DateTimeField(null=True, blank=True)
+    sewa_sampai = models.DateTimeField(null=True, blank=True)
+    pekerja = models.CharField(max_length=32, blank=True)
+    percobaan = models.PositiveSmallIntegerField(default=0)
+    galat = models.TextField(blank=True)
+    versi_gagal = models.CharField(max_length=32, blank=True)
+    berkas_sementara = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "dokumen LKIP tersusun"
+        verbose_name_plural = "dokumen LKIP tersusun"
+        permissions = [("susun_ulang_kota", "Menyusun ulang LKIP semua perangkat daerah pemda")]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "tahun", "jenis"], name="render_satu_per_format")
+        ]
+        indexes = [models.Index(fields=["antre", "diminta"])]
+
+    def __str__(self) -> str:
+        return f"{self.opd_id} {self.tahun} {self.jenis}"
+
+
+class StatusTandaTangan(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu giliran"
+    BERJALAN = "berjalan", "Sedang ditandatangani"
+    BERHASIL = "berhasil", "Berhasil"
+    GAGAL = "gagal", "Gagal"
+
+
+class PenandatangananLaporan(models.Model):
+    """An approve-and-sign the Kepala Dinas asked for, done by the background worker: one row per
+    LKIP (the latest request), with its progress and its result or the reason it failed."""
+
+    laporan = models.OneToOneField(
+        LaporanTahunan, on_delete=models.CASCADE, related_name="penandatanganan"
+    )
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    alasan_revisi = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=StatusTandaTangan.choices, default=StatusTandaTangan.MENUNGGU
+    )
+    diminta = models.DateTimeField()
+    mulai = models.DateTimeField(null=True, blank=True)
+    sewa_sampai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(default=0)
+    galat = models.TextField(blank=True)
+    revisi = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "penandatanganan LKIP"
+        verbose_name_plural = "penandatanganan LKIP"
+
+    def __str__(self) -> str:
+        return f"{self.laporan_id} {self.status}"
+
+    @property
+    def sedang(self) -> bool:
+        """Waiting for a worker or being signed."""
+        return self.status in (StatusTandaTangan.MENUNGGU, StatusTandaTangan.BERJALAN)
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status == StatusTandaTangan.BERJALAN
+
+    @property
+    def gagal(self) -> bool:
+        return self.status == StatusTandaTangan.GAGAL
+
+    @property
+    def berhasil(self) -> bool:
+        return self.status == StatusTandaTangan.BERHASIL
+
+
+class RenderKota(models.Model):
+    """The latest request to render the LKIP of every agency of a pemda for a year again (the
+    Admin Pemda's action, `render_kota`): its time is where the progress counts from."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    diminta = models.DateTimeField()
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "penyusunan ulang LKIP pemda"
+        verbose_name_plural = "penyusunan ulang LKIP pemda"
+        constraints = [models.UniqueConstraint(fields=["pemda", "tahun"], name="render_kota_satu")]
+
+    def __str__(self) -> str:
+        return f"{self.pemda_id} {self.tahun}"

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lkip import formulas, penyimpanan
+from reports.aturan_pemda import aturan_pemda
 from reports.laporan import build_laporan
 from reports.laporan.render import KotakTandaTangan, render_pdf_bertanda, render_stempel
 from reports.laporan.struktur import Laporan, TandaTanganElektronik, from_json, to_json
@@ -302,7 +303,11 @@ def tandatangani_pdf(
 def bekukan(lap: LaporanTahunan) -> Laporan:
     """The year's data and narrative as the final report (no draft marks, no data-health
     appendix)."""
-    return dataclasses.replace(build_laporan(lap.opd.kode, lap.tahun), draf=False, temuan=())
+    if lap.adalah_pemda:  # the pemda's own report (rpjmd)
+        laporan = aturan_pemda().bangun(lap.pemda.kode, lap.tahun)
+    else:
+        laporan = build_laporan(lap.opd.kode, lap.tahun)
+    return dataclasses.replace(laporan, draf=False, temuan=())
 
 
 def sidik(laporan: Laporan) -> str:
@@ -321,7 +326,7 @@ def buat_dokumen(
     laporan: Laporan | None = None,
 ) -> DokumenTertandatangani:
     """Freeze the year as a snapshot, render the final PDF from it and sign it (unsaved result)."""
-    opd = lap.opd
+    opd = lap.pemilik
     waktu = timezone.now()
     laporan = laporan or bekukan(lap)
     if laporan.tanggal is None:  # an undated report is dated the day its head signs it
@@ -331,7 +336,7 @@ def buat_dokumen(
             tanggal=hari,
             penandatangan=dataclasses.replace(
                 laporan.penandatangan,
-                tempat_tanggal=f"{opd.kota_ttd}, {formulas.format_tanggal(hari)}",
+                tempat_tanggal=f"{opd.kota_ttd or opd.nama}, {formulas.format_tanggal(hari)}",
             ),
         )
     snapshot = to_json(laporan)
@@ -361,7 +366,7 @@ def buat_dokumen(
         sertifikat,
         nama=nama,
         alasan=alasan[:500],
-        lokasi=opd.kota_ttd,
+        lokasi=opd.kota_ttd or opd.nama,
         kontak=url,
     )
     return DokumenTertandatangani(

@@ -11,7 +11,17 @@ urlpatterns = [
     path("laporan/<slug:kode>/<int:tahun>/lkip.pdf", views.laporan_pdf, name="laporan_pdf"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.xlsx", views.laporan_xlsx, name="laporan_xlsx"),
     path("laporan/<slug:kode>/<int:tahun>/lkip.docx", views.laporan_docx, name="laporan_docx"),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/susun-ulang/<slug:format>/",
+        views.render_ulang,
+        name="render_ulang",
+    ),
     path("laporan/<slug:kode>/<int:tahun>/narasi/", views.narasi_daftar, name="narasi"),
+    path(
+        "laporan/pemda/<int:pemda_id>/<int:tahun>/susun-ulang/",
+        views.susun_ulang_kota,
+        name="susun_ulang_kota",
+    ),
     path(
         "laporan/<slug:kode>/<int:tahun>/narasi/<slug:bagian>/",
         views.narasi_ubah,
@@ -34,6 +44,11 @@ urlpatterns = [
         "laporan/<slug:kode>/<int:tahun>/alur/tandatangani/",
         views_workflow.tandatangani,
         name="alur_tandatangani",
+    ),
+    path(
+        "laporan/<slug:kode>/<int:tahun>/alur/tandatangani/ulang/",
+        views_workflow.tandatangani_ulang,
+        name="alur_tandatangani_ulang",
     ),
     path(
         "laporan/<slug:kode>/<int:tahun>/alur/revisi/",

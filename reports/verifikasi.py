@@ -12,6 +12,7 @@ import contextvars
 import hashlib
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,6 +42,33 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 
 @dataclass(frozen=True)
+class DokumenLain:
+    """A signed document of an app above this one (e.g. the LHE of `evaluasi`), as the verdict
+    needs it: its recorded certificate, what it is, its details and the page of the document."""
+
+    sertifikat: bytes
+    sertifikat_sha256: str
+    jenis: str  # e.g. "LHE AKIP"
+    rincian: tuple[tuple[str, str], ...]
+    url: str
+
+
+#: (sha256 of a file) -> DokumenLain | None, and (certificate fingerprint) -> DER | None, registered
+#: by the apps above in their AppConfig.ready (reports imports none of them).
+_DOKUMEN_LAIN: list[Callable[[str], DokumenLain | None]] = []
+_SERTIFIKAT_LAIN: list[Callable[[str], bytes | None]] = []
+
+
+def daftarkan_dokumen(
+    cari: Callable[[str], DokumenLain | None], sertifikat: Callable[[str], bytes | None]
+) -> None:
+    """Called by an app above: its signed documents are verified on the same page."""
+    if cari not in _DOKUMEN_LAIN:
+        _DOKUMEN_LAIN.append(cari)
+        _SERTIFIKAT_LAIN.append(sertifikat)
+
+
+@dataclass(frozen=True)
 class Verdikt:
     sah: bool
     alasan: str
@@ -48,6 +76,7 @@ class Verdikt:
     dokumen: DokumenTertandatangani | None = None
     status: str = ""  # 'berlaku' / 'digantikan oleh revisi N' (authentic documents only)
     rincian: tuple[tuple[str, str], ...] = ()
+    lain: DokumenLain | None = None
 
     @property
     def judul(self) -> str:
@@ -63,7 +92,10 @@ class Verdikt:
 def rincian_dokumen(dokumen: DokumenTertandatangani, status: str) -> tuple[tuple[str, str], ...]:
     """What the public page and the command show about a signed revision."""
     return (
-        ("Perangkat daerah", dokumen.laporan.opd.nama),
+        (
+            "Pemerintah daerah" if dokumen.laporan.adalah_pemda else "Perangkat daerah",
+            dokumen.laporan.pemilik.nama,
+        ),
         ("Tahun", str(dokumen.laporan.tahun)),
         (
             "Revisi",
@@ -140,6 +172,8 @@ def _periksa_tanda_tangan(data: bytes, sha: str, dokumen: DokumenTertandatangani
         .values_list("sertifikat", flat=True)
         .first()
     )
+    if not known:
+        known = next((der for f in _SERTIFIKAT_LAIN if (der := f(fingerprint))), None)
     roots = [x509.Certificate.load(bytes(known))] if known else []
     status = validate_pdf_signature(
         signature, ValidationContext(trust_roots=roots, allow_fetching=False)
@@ -174,6 +208,19 @@ def _periksa_tanda_tangan(data: bytes, sha: str, dokumen: DokumenTertandatangani
             rincian=dasar + penanda,
         )
     if dokumen is None:
+        lain = next((d for f in _DOKUMEN_LAIN if (d := f(sha))), None)
+        if lain is not None and lain.sertifikat_sha256 == fingerprint:
+            return Verdikt(
+                True,
+                f"berkas ini persis {lain.jenis} tertandatangani dari aplikasi ini, dan tanda "
+                "tangannya utuh dan sah.",
+                sha,
+                rincian=(
+                    *lain.rincian,
+                    ("Tanda tangan", "utuh dan sah; sertifikat cocok dengan yang tercatat"),
+                ),
+                lain=lain,
+            )
         return Verdikt(
             False,
             "tanda tangannya utuh, tetapi berkas ini tidak persis sama dengan LKIP mana pun yang "

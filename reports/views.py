@@ -2,48 +2,63 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from lkip import penyimpanan
-from lkip.access import get_opd, izin_wajib, opd_for_user
+from lkip.access import get_opd, izin_wajib, opd_for_user, pemda_for_user
 from lkip.kunci import tahun_terkunci_error
-from lkip.models import PerangkatDaerah
+from lkip.models import Pemda, PerangkatDaerah
+from reports.antrian import kota
+from reports.antrian import render as render_antrian
 from reports.dashboard.versi import dari_cache, versi_data
 from reports.forms import NarasiForm
-from reports.laporan import (
-    LaporanTidakDitemukan,
-    build_laporan,
-    render_docx,
-    render_html,
-    render_pdf,
-    render_xlsx,
-)
-from reports.laporan.batas import RenderTerlaluBerat
+from reports.laporan import LaporanTidakDitemukan, build_laporan, render_html
 from reports.laporan.struktur import Laporan
-from reports.models import BagianNarasi, DokumenTertandatangani, LaporanTahunan, NarasiLaporan
+from reports.models import (
+    BagianNarasi,
+    DokumenTertandatangani,
+    FormatLaporan,
+    LaporanTahunan,
+    NarasiLaporan,
+)
 from targets.models import Renstra
 
 
 @login_required
 @require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
-    agencies = list(opd_for_user(request.user).order_by("pemda__nama", "nama"))
+    agencies = list(
+        opd_for_user(request.user).select_related("pemda").order_by("pemda__nama", "nama")
+    )
     renstra = Renstra.objects.filter(opd__in=agencies).order_by("opd_id", "tahun_awal")
     years: dict[int, list[int]] = {}
     for r in renstra:
         years.setdefault(r.opd_id, []).extend(r.tahun_list)
     rows = [(opd, sorted(set(years.get(opd.pk, [])), reverse=True)) for opd in agencies]
-    return render(request, "reports/beranda.html", {"rows": rows})
+    # The pemda's own LKIP (rpjmd) for its pemda-level accounts.
+    pemda = (
+        list(pemda_for_user(request.user))
+        if request.user.has_perm("rpjmd.view_indikatorpemda")
+        else []
+    )
+    kota_tahun: list[tuple[Pemda, list[int]]] = []
+    if request.user.has_perm("reports.susun_ulang_kota"):  # the Admin Pemda's re-render action
+        by_pemda: dict[int, tuple[Pemda, set[int]]] = {}
+        for opd, opd_years in rows:
+            by_pemda.setdefault(opd.pemda_id, (opd.pemda, set()))[1].update(opd_years)
+        kota_tahun = [(p, sorted(y, reverse=True)) for p, y in by_pemda.values() if y]
+    return render(
+        request,
+        "reports/beranda.html",
+        {"rows": rows, "pemda_list": pemda, "kota_tahun": kota_tahun},
+    )
 
 
 def _laporan(opd: PerangkatDaerah, tahun: int) -> Laporan:
@@ -73,84 +88,103 @@ def laporan_html(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         return render_html(_laporan(opd, tahun), toolbar=True, bisa_ubah=can_edit, resmi=resmi)
 
     html = dari_cache(key, versi_data(), render)
-    # The role's menu is the user's own: added to the shared cached page, never cached with it.
-    menu = render_to_string("_menu.html", request=request)
-    return HttpResponse(html.replace("<!--menu-->", menu, 1))
+    # The role's menu is the user's own: added to the shared cached page, never cached with it;
+    # so is the state of the PDF (queued now if it is stale: rendered ahead of the download).
+    pdf = render_antrian.keadaan(opd, tahun, FormatLaporan.PDF)
+    menu = (
+        render_to_string("_menu.html", request=request)
+        + render_to_string("reports/_remah_laporan.html", {"opd": opd, "tahun": tahun})
+        + render_to_string("reports/_status_pdf.html", {"keadaan": pdf})
+    )
+    response = HttpResponse(html.replace("<!--menu-->", menu, 1))
+    if not pdf.siap and not pdf.gagal:
+        response["Refresh"] = str(SEGARKAN_LAPORAN_DETIK)  # until the PDF is ready
+    return response
+
+
+def _ada_laporan(opd: PerangkatDaerah, tahun: int) -> None:
+    """404 unless the agency has an LKIP for the year (a Renstra period covers it)."""
+    if not Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists():
+        raise Http404(f"{opd.nama} tidak memiliki Renstra yang mencakup tahun {tahun}.")
+
+
+_JENIS = {
+    FormatLaporan.PDF: ("application/pdf", "{kode}-{tahun}.pdf"),
+    FormatLaporan.XLSX: (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "{kode}-{tahun}.xlsx",
+    ),
+    FormatLaporan.DOCX: (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "{kode}-{tahun}-draf.docx",
+    ),
+}
+
+#: Seconds between the automatic reloads of a page waiting for a document, and of the report page
+#: (someone reads it) while its PDF is being prepared.
+SEGARKAN_DETIK = 3
+SEGARKAN_LAPORAN_DETIK = 10
+
+
+def _unduh(request: HttpRequest, kode: str, tahun: int, format: FormatLaporan) -> HttpResponse:
+    """The newest finished render whose data version is the current one; while there is none, a
+    page that says the document is being prepared (with its progress) and reloads itself (the
+    `Refresh` header: no script), or why it failed, with 'Coba lagi'."""
+    opd = get_opd(request.user, kode)
+    _ada_laporan(opd, tahun)
+    keadaan = render_antrian.keadaan(opd, tahun, format)
+    if keadaan.siap:
+        data = penyimpanan.baca(keadaan.berkas)
+        if data is not None:
+            content_type, name = _JENIS[format]
+            response = HttpResponse(data, content_type=content_type)
+            filename = "LKIP-" + name.format(kode=opd.kode, tahun=tahun)
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        # The file is gone (removed from the storage behind the row's back): rendered again.
+        render_antrian.minta(opd.pk, tahun, paksa=True)
+        keadaan = render_antrian.keadaan(opd, tahun, format, antrekan=False)
+        if keadaan.siap:
+            keadaan = render_antrian.Keadaan(siap=False, antrean=1)
+    context = {"opd": opd, "tahun": tahun, "format": FormatLaporan(format), "keadaan": keadaan}
+    response = render(
+        request, "reports/disiapkan.html", context, status=503 if keadaan.gagal else 200
+    )
+    if not keadaan.gagal:
+        response["Refresh"] = str(SEGARKAN_DETIK)
+        response["Retry-After"] = str(SEGARKAN_DETIK)
+    return response
 
 
 @login_required
 @require_safe
 def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    opd = get_opd(request.user, kode)
-    try:
-        pdf = cached_pdf(opd.kode, tahun, lambda: _laporan(opd, tahun))
-    except RenderTerlaluBerat as exc:  # past the render's time or memory limit: say so, no 500
-        context = {"opd_kode": opd.kode, "tahun": tahun, "pesan": exc.pesan}
-        return render(request, "reports/pdf_gagal.html", context, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="LKIP-{opd.kode}-{tahun}.pdf"'
-    return response
+    return _unduh(request, kode, tahun, FormatLaporan.PDF)
 
 
 @login_required
 @require_safe
 def laporan_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    laporan = _laporan(get_opd(request.user, kode), tahun)
-    response = HttpResponse(
-        render_xlsx(laporan),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}.xlsx"'
-    )
-    return response
+    return _unduh(request, kode, tahun, FormatLaporan.XLSX)
 
 
 @login_required
 @require_safe
 def laporan_docx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The report as an editable Word draft (the signed PDF stays the official copy)."""
-    laporan = _laporan(get_opd(request.user, kode), tahun)
-    response = HttpResponse(
-        render_docx(laporan),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="LKIP-{laporan.opd_kode}-{laporan.tahun}-draf.docx"'
-    )
-    return response
+    return _unduh(request, kode, tahun, FormatLaporan.DOCX)
 
 
-def cached_pdf(kode: str, tahun: int, build: Callable[[], Laporan]) -> bytes:
-    """The report's PDF; while the data version stays the same it is neither built nor rendered.
-
-    The data version (one query) maps to the PDF file of that content, the file being named by the
-    hash of the HTML it was rendered from. A change the data version cannot see (e.g. the
-    efficiency variant) shows once that mapping expires, like the report page; a rebuilt report
-    whose HTML did not change is served from the same file without rendering the PDF again.
-    """
-    key = f"pdf:{kode}:{tahun}:{timezone.localdate().isoformat()}"
-    pdf = penyimpanan.baca(_nama_pdf(dari_cache(key, versi_data(), lambda: _write_pdf(build()))))
-    if pdf is None:  # the file was removed meanwhile
-        pdf = penyimpanan.baca(_nama_pdf(_write_pdf(build())))
-    return pdf or b""
-
-
-def _nama_pdf(name: str) -> str:
-    """The PDF cache's file in the storage (shared by every instance)."""
-    return f"cache/pdf/{name}.pdf"
-
-
-def _write_pdf(laporan: Laporan) -> str:
-    """The PDF of this exact content in the storage (rendered only if it is not there yet); its
-    name. The same content always has the same bytes' name, so a file there is never replaced."""
-    name = hashlib.sha256(render_html(laporan, font_base="").encode()).hexdigest()
-    if not penyimpanan.ada(_nama_pdf(name)):
-        try:
-            penyimpanan.simpan_sekali(_nama_pdf(name), render_pdf(laporan))
-        except penyimpanan.BerkasSudahAda:  # another request rendered it meanwhile
-            pass
-    return name
+@login_required
+@require_POST
+def render_ulang(request: HttpRequest, kode: str, tahun: int, format: str) -> HttpResponse:
+    """'Coba lagi' after a failed render: a fresh render, then back to the waiting download."""
+    opd = get_opd(request.user, kode)
+    _ada_laporan(opd, tahun)
+    if format not in FormatLaporan.values:
+        raise Http404("Format dokumen tidak dikenal.")
+    render_antrian.ulangi(opd, tahun)
+    return redirect(f"reports:laporan_{format}", kode=opd.kode, tahun=tahun)
 
 
 @login_required
@@ -205,3 +239,39 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
         "reports/narasi_ubah.html",
         {"opd": opd, "tahun": tahun, "form": form, "narasi": narasi, "terkunci": terkunci},
     )
+
+
+def _pemda_admin(request: HttpRequest, pemda_id: int) -> Pemda:
+    """A pemda whose agencies the user may see (404 otherwise)."""
+    pemda = Pemda.objects.filter(pk=pemda_id).first()
+    if pemda is None or not opd_for_user(request.user).filter(pemda=pemda).exists():
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    return pemda
+
+
+@login_required
+@izin_wajib("reports.susun_ulang_kota")
+def susun_ulang_kota(request: HttpRequest, pemda_id: int, tahun: int) -> HttpResponse:
+    """The Admin Pemda renders the LKIP of every agency of the pemda for a year again (through the
+    queue) and follows its progress: done / total, failures named (reloads itself until done)."""
+    pemda = _pemda_admin(request, pemda_id)
+    if request.method == "POST":
+        jumlah = kota.susun_ulang(pemda, tahun, oleh=request.user)
+        messages.success(
+            request,
+            f"{jumlah} LKIP tahun {tahun} diantrekan untuk disusun ulang di latar belakang.",
+        )
+        return redirect("reports:susun_ulang_kota", pemda_id=pemda.pk, tahun=tahun)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    kemajuan = kota.kemajuan(pemda, tahun)
+    context = {
+        "pemda": pemda,
+        "tahun": tahun,
+        "kemajuan": kemajuan,
+        "jumlah_opd": kota.opd_kota(pemda, tahun).count(),
+    }
+    response = render(request, "reports/susun_ulang_kota.html", context)
+    if kemajuan is not None and not kemajuan.tuntas:
+        response["Refresh"] = str(SEGARKAN_DETIK)
+    return response

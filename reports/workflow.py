@@ -11,10 +11,11 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lkip.access import opd_for_user
+from lkip.access import opd_for_user, pemda_for_user
 from lkip.kunci import kunci_opd
 from lkip.models import PerangkatDaerah
 from reports import signing
+from reports.aturan_pemda import aturan_pemda
 from reports.health import Temuan
 from reports.health.pengakuan import penghalang
 from reports.laporan.batas import RenderTerlaluBerat
@@ -33,6 +34,29 @@ IZIN_REVIU = "reports.reviu_laporan"
 IZIN_TANDATANGANI = "reports.tandatangani_laporan"
 
 SEDANG_DIAJUKAN = (StatusLaporan.DIAJUKAN, StatusLaporan.DIREVIU)
+
+
+_IZIN_OPD = {
+    "izin_ajukan": IZIN_AJUKAN,
+    "izin_reviu": IZIN_REVIU,
+    "izin_tandatangani": IZIN_TANDATANGANI,
+}
+
+
+def izin(lap: LaporanTahunan, langkah: str) -> str:
+    """The permission of a workflow step ('izin_ajukan', 'izin_reviu', 'izin_tandatangani') at
+    the report's level."""
+    if lap.adalah_pemda:
+        return getattr(aturan_pemda(), langkah)
+    return _IZIN_OPD[langkah]
+
+
+def _kepala(lap: LaporanTahunan) -> str:
+    return "Kepala Daerah" if lap.adalah_pemda else "Kepala Dinas"
+
+
+def _penyusun(lap: LaporanTahunan) -> str:
+    return "Admin Pemda" if lap.adalah_pemda else "Perencana"
 
 
 class AlurDitolak(Exception):
@@ -70,18 +94,18 @@ def laporan_tahunan(opd: PerangkatDaerah, tahun: int) -> LaporanTahunan | None:
 
 def tindakan(user, lap: LaporanTahunan) -> set[str]:
     """The actions this user may take on this report now (the panel shows only these)."""
-    if not opd_for_user(user).filter(pk=lap.opd_id).exists():
+    if not _boleh_akses(user, lap):
         return set()
     out: set[str] = set()
-    if lap.status == StatusLaporan.DRAF and user.has_perm(IZIN_AJUKAN):
+    if lap.status == StatusLaporan.DRAF and user.has_perm(izin(lap, "izin_ajukan")):
         out.add(Tindakan.AJUKAN)
     if lap.status in SEDANG_DIAJUKAN:
-        if user.has_perm(IZIN_REVIU):
+        if user.has_perm(izin(lap, "izin_reviu")):
             out |= {Tindakan.KOMENTAR, Tindakan.KEMBALIKAN}
-        if _kepala_sendiri(user, lap.opd):
+        if _kepala_sendiri(user, lap):
             out |= {Tindakan.KEMBALIKAN, Tindakan.TANDATANGANI}
     if lap.status == StatusLaporan.DITANDATANGANI and (
-        user.has_perm(IZIN_AJUKAN) or _kepala_sendiri(user, lap.opd)
+        user.has_perm(izin(lap, "izin_ajukan")) or _kepala_sendiri(user, lap)
     ):
         out.add(Tindakan.BUKA_REVISI)
     return out
@@ -89,34 +113,33 @@ def tindakan(user, lap: LaporanTahunan) -> set[str]:
 
 def langkah_berikut(user, lap: LaporanTahunan) -> str:
     """Where the report stands and who takes the next step, for a user with no action now."""
-    nama = lap.opd.nama
+    nama, kepala, penyusun = lap.pemilik.nama, _kepala(lap), _penyusun(lap)
     if lap.status == StatusLaporan.DRAF:
-        if user.has_perm(IZIN_TANDATANGANI):
+        if user.has_perm(izin(lap, "izin_tandatangani")):
             return (
-                f"LKIP ini masih draf: Perencana {nama} belum mengajukannya. Setelah diajukan "
+                f"LKIP ini masih draf: {penyusun} {nama} belum mengajukannya. Setelah diajukan "
                 "(dan direviu Inspektorat bila perlu), tombol Setujui dan tandatangani muncul di "
-                "halaman ini untuk Kepala Dinas."
+                f"halaman ini untuk {kepala}."
             )
-        if user.has_perm(IZIN_REVIU):
+        if user.has_perm(izin(lap, "izin_reviu")):
             return (
-                f"LKIP ini masih draf: Perencana {nama} belum mengajukannya. Komentar reviu dapat "
-                "diberikan setelah LKIP diajukan."
+                f"LKIP ini masih draf: {penyusun} {nama} belum mengajukannya. Komentar reviu "
+                "dapat diberikan setelah LKIP diajukan."
             )
-        return f"LKIP ini masih draf: menunggu Perencana {nama} mengajukannya."
+        return f"LKIP ini masih draf: menunggu {penyusun} {nama} mengajukannya."
     if lap.status in SEDANG_DIAJUKAN:
-        if user.has_perm(IZIN_TANDATANGANI) and not _kepala_sendiri(user, lap.opd):
+        if user.has_perm(izin(lap, "izin_tandatangani")) and not _kepala_sendiri(user, lap):
             return (
-                f"Hanya Kepala Dinas {nama} sendiri yang dapat menyetujui dan menandatangani "
-                "LKIP ini."
+                f"Hanya {kepala} {nama} sendiri yang dapat menyetujui dan menandatangani LKIP ini."
             )
         return (
             f"LKIP ini {lap.get_status_display().lower()}: menunggu persetujuan dan tanda tangan "
-            f"Kepala Dinas {nama} (Inspektorat dapat memberi komentar reviu atau "
+            f"{kepala} {nama} (Inspektorat dapat memberi komentar reviu atau "
             "mengembalikannya untuk perbaikan)."
         )
     return (
         "LKIP ini sudah disetujui dan ditandatangani. Dokumennya dapat diunduh dan diverifikasi "
-        "di bawah; koreksi hanya melalui revisi yang dibuka Perencana atau Kepala Dinas."
+        f"di bawah; koreksi hanya melalui revisi yang dibuka {penyusun} atau {kepala}."
     )
 
 
@@ -130,19 +153,35 @@ def ajukan(lap: LaporanTahunan, user, catatan: str = "") -> LaporanTahunan:
     is submitted) or waits and then finds the year locked. Before, an edit could commit between
     the check and the status change, and the LKIP was only found changed at signing.
     """
-    _cek_izin(user, IZIN_AJUKAN, "Hanya Perencana perangkat daerah yang dapat mengajukan LKIP.")
-    _cek_opd(user, lap.opd)
+    _cek_izin(
+        user,
+        izin(lap, "izin_ajukan"),
+        "Hanya Admin Pemda yang dapat mengajukan LKIP pemda."
+        if lap.adalah_pemda
+        else "Hanya Perencana perangkat daerah yang dapat mengajukan LKIP.",
+    )
+    _cek_akses(user, lap)
     with transaction.atomic():
-        kunci_opd(lap.opd)
-        if lap.pk is None:
-            lap, _ = LaporanTahunan.objects.get_or_create(opd=lap.opd, tahun=lap.tahun)
+        if lap.adalah_pemda:
+            if lap.pk is None:
+                lap, _ = LaporanTahunan.objects.get_or_create(
+                    pemda=lap.pemda, opd=None, tahun=lap.tahun
+                )
+        else:
+            kunci_opd(lap.opd)
+            if lap.pk is None:
+                lap, _ = LaporanTahunan.objects.get_or_create(opd=lap.opd, tahun=lap.tahun)
         locked = _kunci(lap)
         if locked.status != StatusLaporan.DRAF:
             raise AlurDitolak(
                 f"{_nama(locked)} berstatus {locked.get_status_display()}; hanya draf yang dapat "
                 "diajukan."
             )
-        blocking = [s.temuan for s in penghalang(locked.opd, locked.tahun)]
+        blocking = (
+            aturan_pemda().penghalang(locked.pemda, locked.tahun)
+            if locked.adalah_pemda
+            else [s.temuan for s in penghalang(locked.opd, locked.tahun)]
+        )
         if blocking:
             raise AlurDitolak(pesan_penghalang(blocking), blocking)
         # What the reviewers and the Kepala Dinas will see, read under the lock.
@@ -171,8 +210,8 @@ def pesan_penghalang(blocking: list[Temuan]) -> str:
 def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarReviu:
     """Inspektorat comments on a chapter or table; the first comment marks the report as
     reviewed."""
-    _cek_izin(user, IZIN_REVIU, "Hanya Inspektorat yang dapat memberi komentar reviu.")
-    _cek_opd(user, lap.opd)
+    _cek_izin(user, izin(lap, "izin_reviu"), "Hanya Inspektorat yang dapat memberi komentar reviu.")
+    _cek_akses(user, lap)
     acuan, teks = (acuan or "").strip(), (teks or "").strip()
     if not acuan:
         raise AlurDitolak("Bab atau tabel yang dikomentari wajib dipilih.")
@@ -198,14 +237,16 @@ def beri_komentar(lap: LaporanTahunan, user, acuan: str, teks: str) -> KomentarR
 def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
     """Inspektorat or the agency's Kepala Dinas returns a submitted report to draft, with a
     reason."""
-    if not (user.has_perm(IZIN_REVIU) or user.has_perm(IZIN_TANDATANGANI)):
+    if not (
+        user.has_perm(izin(lap, "izin_reviu")) or user.has_perm(izin(lap, "izin_tandatangani"))
+    ):
         raise AlurDitolak(
-            "Hanya Inspektorat atau Kepala Dinas yang dapat mengembalikan LKIP untuk perbaikan."
+            f"Hanya Inspektorat atau {_kepala(lap)} yang dapat mengembalikan LKIP untuk perbaikan."
         )
-    if user.has_perm(IZIN_REVIU):
-        _cek_opd(user, lap.opd)
+    if user.has_perm(izin(lap, "izin_reviu")):
+        _cek_akses(user, lap)
     else:
-        _cek_kepala_sendiri(user, lap.opd)
+        _cek_kepala_sendiri(user, lap)
     alasan = (alasan or "").strip()
     if not alasan:
         raise AlurDitolak("Alasan pengembalian wajib diisi.")
@@ -223,12 +264,16 @@ def kembalikan(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
 def buka_revisi(lap: LaporanTahunan, user, alasan: str) -> LaporanTahunan:
     """A signed report goes back to draft for a correction; it is signed again as the next
     revision."""
-    if not (user.has_perm(IZIN_AJUKAN) or user.has_perm(IZIN_TANDATANGANI)):
-        raise AlurDitolak("Hanya Perencana atau Kepala Dinas yang dapat membuka revisi LKIP.")
-    if user.has_perm(IZIN_AJUKAN):
-        _cek_opd(user, lap.opd)
+    if not (
+        user.has_perm(izin(lap, "izin_ajukan")) or user.has_perm(izin(lap, "izin_tandatangani"))
+    ):
+        raise AlurDitolak(
+            f"Hanya {_penyusun(lap)} atau {_kepala(lap)} yang dapat membuka revisi LKIP."
+        )
+    if user.has_perm(izin(lap, "izin_ajukan")):
+        _cek_akses(user, lap)
     else:
-        _cek_kepala_sendiri(user, lap.opd)
+        _cek_kepala_sendiri(user, lap)
     alasan = (alasan or "").strip()
     if not alasan:
         raise AlurDitolak("Alasan revisi wajib diisi.")
@@ -255,25 +300,24 @@ def alasan_revisi_terbuka(lap: LaporanTahunan) -> str:
     return last.alasan if last and last.aksi == AksiAlur.BUKA_REVISI else ""
 
 
-def setujui_dan_tandatangani(
+def prasyarat_tanda_tangan(
     lap: LaporanTahunan, user, alasan_revisi: str = ""
-) -> DokumenTertandatangani:
-    """The agency's own Kepala Dinas approves and signs: snapshot, final PDF, PAdES signature,
-    stored.
-
-    The slow part (render and sign) runs before the transaction; the transaction re-checks the
-    status under a row lock, so two clicks cannot produce two signatures of the same revision.
-    """
+) -> tuple[LaporanTahunan, int, str]:
+    """What approve-and-sign checks before any slow work (AlurDitolak otherwise): the permission,
+    the agency's own Kepala Dinas, a submitted LKIP, the reason of a revision. The LKIP read
+    again, the revision it becomes, and its reason."""
     _cek_izin(
-        user, IZIN_TANDATANGANI, "Hanya Kepala Dinas yang dapat menyetujui dan menandatangani LKIP."
+        user,
+        izin(lap, "izin_tandatangani"),
+        f"Hanya {_kepala(lap)} yang dapat menyetujui dan menandatangani LKIP.",
     )
-    _cek_kepala_sendiri(user, lap.opd)
+    _cek_kepala_sendiri(user, lap)
     if lap.pk is None:
         raise AlurDitolak(
             f"{_nama(lap)} belum diajukan; hanya LKIP yang telah diajukan yang dapat "
             "ditandatangani."
         )
-    lap = LaporanTahunan.objects.select_related("opd__pemda").get(pk=lap.pk)
+    lap = LaporanTahunan.objects.select_related("opd__pemda", "pemda").get(pk=lap.pk)
     _cek_bisa_ditandatangani(lap)
     revisi = lap.dokumen_set.count()
     alasan = (alasan_revisi or "").strip() or (alasan_revisi_terbuka(lap) if revisi else "")
@@ -282,6 +326,19 @@ def setujui_dan_tandatangani(
             f"Alasan revisi wajib diisi: {_nama(lap)} sudah pernah ditandatangani, "
             f"penandatanganan ini menjadi revisi {revisi}."
         )
+    return lap, revisi, alasan
+
+
+def setujui_dan_tandatangani(
+    lap: LaporanTahunan, user, alasan_revisi: str = ""
+) -> DokumenTertandatangani:
+    """The agency's own Kepala Dinas approves and signs: snapshot, final PDF, PAdES signature,
+    stored (in the background worker: reports/antrian/tandatangan.py).
+
+    The slow part (render and sign) runs before the transaction; the transaction re-checks the
+    status under a row lock, so two clicks cannot produce two signatures of the same revision.
+    """
+    lap, revisi, alasan = prasyarat_tanda_tangan(lap, user, alasan_revisi)
     try:
         sertifikat = signing.muat_sertifikat()
     except signing.SertifikatBermasalah as exc:
@@ -290,7 +347,8 @@ def setujui_dan_tandatangani(
     if lap.sidik_ajuan and signing.sidik(laporan) != lap.sidik_ajuan:
         raise AlurDitolak(
             f"Data atau narasi {_nama(lap)} berubah setelah diajukan, sehingga isinya tidak lagi "
-            "sama dengan yang diajukan dan direviu. Kembalikan ke Perencana, lalu ajukan ulang "
+            f"sama dengan yang diajukan dan direviu. Kembalikan ke {_penyusun(lap)}, lalu ajukan "
+            "ulang "
             "sebelum ditandatangani."
         )
     try:
@@ -324,7 +382,7 @@ def setujui_dan_tandatangani(
 
 
 def _nama(lap: LaporanTahunan) -> str:
-    return f"LKIP {lap.opd.nama} tahun {lap.tahun}"
+    return f"LKIP {lap.pemilik.nama} tahun {lap.tahun}"
 
 
 def _cek_izin(user, izin: str, pesan: str) -> None:
@@ -337,17 +395,41 @@ def _cek_opd(user, opd: PerangkatDaerah) -> None:
         raise AlurDitolak(f"Akun Anda tidak ditugaskan pada {opd.nama}.")
 
 
-def _kepala_sendiri(user, opd: PerangkatDaerah) -> bool:
+def _boleh_akses(user, lap: LaporanTahunan) -> bool:
+    if lap.adalah_pemda:
+        return pemda_for_user(user).filter(pk=lap.pemda_id).exists()
+    return opd_for_user(user).filter(pk=lap.opd_id).exists()
+
+
+def _cek_akses(user, lap: LaporanTahunan) -> None:
+    if lap.adalah_pemda:
+        if not _boleh_akses(user, lap):
+            raise AlurDitolak(f"Akun Anda tidak ditugaskan pada {lap.pemda.nama}.")
+        return
+    _cek_opd(user, lap.opd)
+
+
+def _kepala_sendiri(user, lap: LaporanTahunan) -> bool:
     penugasan = getattr(user, "penugasan", None)
-    return bool(user.has_perm(IZIN_TANDATANGANI) and penugasan and penugasan.opd_id == opd.pk)
+    if not (user.has_perm(izin(lap, "izin_tandatangani")) and penugasan):
+        return False
+    if lap.adalah_pemda:
+        return penugasan.opd_id is None and penugasan.pemda_id == lap.pemda_id
+    return penugasan.opd_id == lap.opd_id
 
 
-def _cek_kepala_sendiri(user, opd: PerangkatDaerah) -> None:
+def _cek_kepala_sendiri(user, lap: LaporanTahunan) -> None:
     """Approving and signing is for the Kepala Dinas of that same agency only (not pemda-wide
-    accounts)."""
-    if not _kepala_sendiri(user, opd):
+    accounts); the pemda's own LKIP for its Kepala Daerah only."""
+    if not _kepala_sendiri(user, lap):
+        if lap.adalah_pemda:
+            raise AlurDitolak(
+                f"Hanya Kepala Daerah {lap.pemda.nama} sendiri yang dapat menyetujui dan "
+                "menandatangani LKIP pemda; akun Anda tidak ditugaskan sebagai kepala daerah "
+                "pemda ini."
+            )
         raise AlurDitolak(
-            f"Hanya Kepala Dinas {opd.nama} sendiri yang dapat menyetujui dan menandatangani "
+            f"Hanya Kepala Dinas {lap.opd.nama} sendiri yang dapat menyetujui dan menandatangani "
             "LKIP-nya; akun Anda tidak ditugaskan sebagai kepala perangkat daerah ini."
         )
 
@@ -368,7 +450,11 @@ def _cek_bisa_ditandatangani(lap: LaporanTahunan) -> None:
 
 
 def _kunci(lap: LaporanTahunan) -> LaporanTahunan:
-    return LaporanTahunan.objects.select_for_update().select_related("opd").get(pk=lap.pk)
+    return (
+        LaporanTahunan.objects.select_for_update(of=("self",))
+        .select_related("opd", "pemda")
+        .get(pk=lap.pk)
+    )
 
 
 def _kunci_tersimpan(lap: LaporanTahunan) -> LaporanTahunan:

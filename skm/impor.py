@@ -22,7 +22,7 @@ from django.db import transaction
 from lkip.formulas import format_tanggal
 from lkip.kunci import tahun_terkunci
 from lkip.models import PerangkatDaerah
-from lkip.xlsx_berkas import WorkbookDitolak, periksa_berkas
+from lkip.xlsx_berkas import ImporDitolak, Masalah, WorkbookDitolak, periksa_berkas
 from skm.models import (
     KOLOM_UNSUR,
     ImporSkm,
@@ -48,28 +48,6 @@ PILIHAN = {
 }
 OPSIONAL = ["id", *PILIHAN, "layanan", "komentar"]
 PANJANG = {"unit_layanan": 200, "id": 64, "layanan": 200, "komentar": 2000}
-
-
-@dataclass(frozen=True)
-class Masalah:
-    baris: int | None
-    kolom: str | None
-    pesan: str
-
-    def __str__(self) -> str:
-        tempat = [f"sheet {LEMBAR}"]
-        if self.baris:
-            tempat.append(f"baris {self.baris}")
-        if self.kolom:
-            tempat.append(f"kolom {self.kolom}")
-        teks = ", ".join(tempat)
-        return f"{teks[0].upper()}{teks[1:]}: {self.pesan}"
-
-
-class ImporDitolak(Exception):
-    def __init__(self, masalah: list[Masalah]) -> None:
-        super().__init__("; ".join(str(m) for m in masalah))
-        self.masalah = masalah
 
 
 @dataclass(frozen=True)
@@ -151,12 +129,12 @@ def _baca(data: bytes):
     try:
         periksa_berkas(data)
     except WorkbookDitolak as exc:
-        raise ImporDitolak([Masalah(None, None, exc.pesan)]) from None
+        raise ImporDitolak([Masalah(None, None, None, exc.pesan)]) from None
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # a damaged file: refused with a message, never a 500
         raise ImporDitolak(
-            [Masalah(None, None, f"workbook tidak dapat dibaca ({type(exc).__name__}).")]
+            [Masalah(None, None, None, f"workbook tidak dapat dibaca ({type(exc).__name__}).")]
         ) from None
 
 
@@ -170,6 +148,7 @@ def impor_xlsx(opd: PerangkatDaerah, data: bytes, nama_berkas: str = "", user=No
             raise ImporDitolak(
                 [
                     Masalah(
+                        LEMBAR,
                         None,
                         None,
                         f"sheet '{LEMBAR}' tidak ada (sheet berkas: {', '.join(book.sheetnames)}).",
@@ -183,13 +162,14 @@ def impor_xlsx(opd: PerangkatDaerah, data: bytes, nama_berkas: str = "", user=No
         masalah: list[Masalah] = []
         for i, nama in enumerate(kepala):
             if nama and nama not in WAJIB and nama not in OPSIONAL:
-                masalah.append(Masalah(1, nama, "kolom tidak dikenal (periksa ejaannya)."))
+                masalah.append(Masalah(LEMBAR, 1, nama, "kolom tidak dikenal (periksa ejaannya)."))
             if nama and kepala.index(nama) != i:
-                masalah.append(Masalah(1, nama, "judul kolom muncul dua kali."))
+                masalah.append(Masalah(LEMBAR, 1, nama, "judul kolom muncul dua kali."))
         hilang = [k for k in WAJIB if k not in kepala]
         if hilang:
             masalah.append(
                 Masalah(
+                    LEMBAR,
                     1,
                     None,
                     f"kolom wajib tidak ada: {', '.join(_judul(h) for h in hilang)}.",
@@ -202,6 +182,7 @@ def impor_xlsx(opd: PerangkatDaerah, data: bytes, nama_berkas: str = "", user=No
             raise ImporDitolak(
                 [
                     Masalah(
+                        LEMBAR,
                         None,
                         None,
                         f"berkas yang sama persis sudah diimpor pada "
@@ -236,31 +217,32 @@ def _periksa_baris(opd, kepala, rows, masalah: list[Masalah]) -> list[dict]:
             continue
         if nomor - 1 > BATAS_BARIS:
             masalah.append(
-                Masalah(nomor, None, f"lebih dari {BATAS_BARIS} baris; pecah berkasnya.")
+                Masalah(LEMBAR, nomor, None, f"lebih dari {BATAS_BARIS} baris; pecah berkasnya.")
             )
             break
         if len(masalah) >= BATAS_MASALAH:
             masalah.append(
-                Masalah(None, None, "terlalu banyak kesalahan; perbaiki yang di atas dulu.")
+                Masalah(None, None, None, "terlalu banyak kesalahan; perbaiki yang di atas dulu.")
             )
             break
         baris = {"nomor": nomor}
         for kolom, batas in PANJANG.items():
             teks = _teks(sel.get(kolom))
             if len(teks) > batas:
-                masalah.append(Masalah(nomor, kolom, f"paling panjang {batas} karakter."))
+                masalah.append(Masalah(LEMBAR, nomor, kolom, f"paling panjang {batas} karakter."))
             baris[kolom] = teks[:batas]
         if not baris["unit_layanan"]:
-            masalah.append(Masalah(nomor, "unit_layanan", "wajib diisi."))
+            masalah.append(Masalah(LEMBAR, nomor, "unit_layanan", "wajib diisi."))
         try:
             baris["tanggal"] = _tanggal(sel.get("tanggal"))
         except ValueError as exc:
-            masalah.append(Masalah(nomor, "tanggal", str(exc)))
+            masalah.append(Masalah(LEMBAR, nomor, "tanggal", str(exc)))
         else:
             cocok = [p for p in periode if p.memuat(baris["tanggal"])]
             if not cocok:
                 masalah.append(
                     Masalah(
+                        LEMBAR,
                         nomor,
                         "tanggal",
                         f"tidak ada periode survei yang memuat {format_tanggal(baris['tanggal'])}; "
@@ -268,27 +250,28 @@ def _periksa_baris(opd, kepala, rows, masalah: list[Masalah]) -> list[dict]:
                     )
                 )
             elif cocok[0].tahun in terkunci:
-                masalah.append(Masalah(nomor, "tanggal", terkunci[cocok[0].tahun]))
+                masalah.append(Masalah(LEMBAR, nomor, "tanggal", terkunci[cocok[0].tahun]))
             else:
                 baris["periode"] = cocok[0]
         for kode, kolom in KOLOM_UNSUR.items():
             try:
                 baris[kolom] = _jawaban(sel.get(kolom))
             except ValueError as exc:
-                masalah.append(Masalah(nomor, kode, str(exc)))
+                masalah.append(Masalah(LEMBAR, nomor, kode, str(exc)))
         if all(baris.get(k) is None for k in KOLOM_UNSUR.values()) and not any(
             m.baris == nomor and m.kolom in KOLOM_UNSUR for m in masalah
         ):
-            masalah.append(Masalah(nomor, None, "baris tanpa jawaban U1–U9 sama sekali."))
+            masalah.append(Masalah(LEMBAR, nomor, None, "baris tanpa jawaban U1–U9 sama sekali."))
         for kolom in PILIHAN:
             try:
                 baris[kolom] = _pilihan(kolom, sel.get(kolom))
             except ValueError as exc:
-                masalah.append(Masalah(nomor, kolom, str(exc)))
+                masalah.append(Masalah(LEMBAR, nomor, kolom, str(exc)))
         if baris["id"]:
             if baris["id"] in id_berkas:
                 masalah.append(
                     Masalah(
+                        LEMBAR,
                         nomor,
                         "id",
                         f"id '{baris['id']}' sudah dipakai di baris {id_berkas[baris['id']]}.",

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from budget.models import Anggaran
 from indicators.models import Indikator
-from lkip import formulas
+from lkip import formulas, perubahan
 from lkip.forms import AngkaField
 from lkip.kunci import periode_tertutup_error
 from lkip.models import PerangkatDaerah
@@ -350,6 +350,7 @@ def _simpan_anggaran(lines: list[Anggaran], fields: list[str]) -> None:
     if not lines:
         return
     Anggaran.objects.bulk_update(lines, fields, batch_size=500)
+    perubahan.catat_banyak(lines)  # the LKIP of their agency-year is rendered again
     records = Anggaran.history.bulk_history_create(lines, update=True, batch_size=500)
     record_of = {r.id: r.pk for r in records}  # budget line -> its new history record
     links = Anggaran.indikator.through.objects.filter(anggaran_id__in=record_of)

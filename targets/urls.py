@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:kode>/", views.menu, name="menu"),
     path("<slug:kode>/audit/", lkip_views.audit, name="audit"),
     path("<slug:kode>/bukti/<int:pk>/", views.bukti, name="bukti"),
+    path("<slug:kode>/entri/<int:tahun>/", views_entri.entri_awal, name="entri_awal"),
     path("<slug:kode>/entri/<int:tahun>/tw<int:tw>/", views_entri.entri, name="entri"),
     path(
         "<slug:kode>/entri/<int:tahun>/tw<int:tw>/hitung/",

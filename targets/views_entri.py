@@ -19,7 +19,7 @@ from lkip.isian import banyak_isian
 from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.kunci import periode_tertutup_error, tahun_terkunci_error
 from targets.entri import ANGKA, TEKS, EntriForm, PerluPersetujuan, load_rows, simpan_entri
-from targets.models import JenisTarget, PembukaanPeriode, Periode, Target
+from targets.models import JenisTarget, PembukaanPeriode, Periode, PeriodeTertutup, Target
 from targets.services import buka_periode, tutup_periode
 
 
@@ -112,6 +112,21 @@ def _kumulatif(a: Anggaran, tw: int, nilai_tw) -> dict:
 #: line and up to fourteen per indicator, so 20.000 hold 9.000 lines with 100 indicators. The body
 #: stays under DATA_UPLOAD_MAX_MEMORY_SIZE (about 50 bytes a line).
 ISIAN_MAKS = 20_000
+
+
+@login_required
+@izin_wajib("targets.view_realisasi")
+@require_safe
+def entri_awal(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The menu's "Entri triwulan": the year's first quarter still open (the fourth when every
+    quarter or the whole year is closed)."""
+    _check_period(tahun, 1)
+    opd = get_opd(request.user, kode)
+    closed = set(
+        PeriodeTertutup.objects.filter(opd=opd, tahun=tahun).values_list("periode", flat=True)
+    )
+    tw = 4 if Periode.TAHUNAN in closed else next((t for t in range(1, 5) if t not in closed), 4)
+    return redirect("data:entri", kode=opd.kode, tahun=tahun, tw=tw)
 
 
 @login_required

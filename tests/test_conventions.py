@@ -176,3 +176,21 @@ class ChoiceLiteralTests:
             "A template compares a choice with a string; give the model a property "
             "(e.g. Indikator.adalah_persen) and ask that:\n" + "\n".join(found)
         )
+
+
+#: `{{ x.pk }}` / `{{ x.opd_id }}` printed as they are: with USE_THOUSAND_SEPARATOR Django
+#: prints 4002 as "4.002", so a form field named after it ("jawaban-4.002") no longer matches.
+KUNCI_TERCETAK = re.compile(r"{{\s*\w+(?:\.\w+)*\.(?:pk|\w+_id)\s*}}")
+
+
+def test_templates_print_a_key_without_the_thousands_separator():
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted((ROOT / "templates").rglob("*.html"))
+        for n, line in enumerate(path.read_text().splitlines(), start=1)
+        if KUNCI_TERCETAK.search(line)
+    ]
+    assert not found, (
+        "A template prints a key through the number format (1.234 from 1234 past a thousand "
+        'rows): write {{ x.pk|stringformat:"d" }} or |unlocalize:\n' + "\n".join(found)
+    )

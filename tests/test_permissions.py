@@ -4,6 +4,8 @@ The walk discovers the URL patterns itself: a new URL without an expectation her
 so no screen goes unchecked.
 """
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -33,6 +35,16 @@ EDIT = {
     "admin.pemda": 403,
     "luar": 404,
 }
+# The pemda's own LKIP (rpjmd): read by its pemda-level accounts, edited by the Admin Pemda.
+PEMDA_READ = {
+    "anonim": 302,
+    "perencana.dinsos": 403,
+    "kepala.dinsos": 403,
+    "inspektorat.bekasi": 200,
+    "admin.pemda": 200,
+    "luar": 403,
+}
+PEMDA_EDIT = {**PEMDA_READ, "inspektorat.bekasi": 403}
 POST_ONLY = {
     "anonim": 302,
     "perencana.dinsos": 405,
@@ -52,11 +64,22 @@ EXPECTED = {
     "reports:laporan_pdf": READ,
     "reports:laporan_xlsx": READ,
     "reports:laporan_docx": READ,
+    "reports:render_ulang": POST_ONLY,  # 'Coba lagi' after a failed render
+    # The Admin Pemda renders every agency's LKIP of the pemda again (tests/reports/test_kota.py).
+    "reports:susun_ulang_kota": {
+        "anonim": 302,
+        "perencana.dinsos": 403,
+        "kepala.dinsos": 403,
+        "inspektorat.bekasi": 403,
+        "admin.pemda": 200,
+        "luar": 403,
+    },
     "reports:narasi": EDIT,
     "reports:narasi_ubah": EDIT,
     "data:menu": READ,
     "data:audit": READ,
     "data:bukti": READ,
+    "data:entri_awal": {**READ, **{r: 302 for r in ROLES[1:-1]}},
     "data:entri": READ,
     "data:entri_hitung": READ,
     "data:daftar": READ,
@@ -86,6 +109,7 @@ EXPECTED = {
     "reports:alur_komentar": POST_ONLY,
     "reports:alur_kembalikan": POST_ONLY,
     "reports:alur_tandatangani": POST_ONLY,
+    "reports:alur_tandatangani_ulang": POST_ONLY,
     "reports:alur_revisi": POST_ONLY,
     # The data-health findings as a work list; acknowledging a warning is POST-only (the
     # Perencana alone, tests/reports/test_temuan.py).
@@ -105,9 +129,67 @@ EXPECTED = {
     "skm:impor": EDIT,
     "skm_publik:formulir": {r: 200 for r in ROLES},
     "skm_publik:terima_kasih": {r: 200 for r in ROLES},
+    "rpjmd:beranda": PEMDA_READ,
+    "rpjmd:audit": PEMDA_READ,
+    "rpjmd:daftar": PEMDA_READ,
+    "rpjmd:tambah": PEMDA_EDIT,
+    "rpjmd:ubah": PEMDA_EDIT,
+    "rpjmd:hapus": PEMDA_EDIT,  # GET: the confirmation page naming what goes with the record
+    "rpjmd:laporan": PEMDA_READ,
+    "rpjmd:laporan_pdf": PEMDA_READ,
+    "rpjmd:laporan_xlsx": PEMDA_READ,
+    "rpjmd:laporan_docx": PEMDA_READ,
+    "rpjmd:alur": PEMDA_READ,
+    "rpjmd:temuan": PEMDA_READ,
+    "rpjmd:temuan_akui": POST_ONLY,
+    "rpjmd:alur_ajukan": POST_ONLY,
+    "rpjmd:alur_komentar": POST_ONLY,
+    "rpjmd:alur_kembalikan": POST_ONLY,
+    "rpjmd:alur_tandatangani": POST_ONLY,
+    "rpjmd:alur_tandatangani_ulang": POST_ONLY,
+    "rpjmd:alur_revisi": POST_ONLY,
+    "exchange:impor_pemda": PEMDA_EDIT,
+    "exchange:ekspor_pemda": PEMDA_READ,
+    "exchange:impor_pemda_pratinjau": POST_ONLY,
+    "exchange:impor_pemda_terapkan": POST_ONLY,
     "reports:verifikasi": {r: 200 for r in ROLES},
     "reports:verifikasi_dokumen": {r: 404 for r in ROLES},
     "reports:unduh_dokumen": {r: 404 for r in ROLES},
+    # The evaluation of AKIP (evaluasi): read by every role of the pemda (an outsider sees its own
+    # agencies on the overview and the recap, never this one); the steps are POST-only
+    # (tests/evaluasi/ posts them per role). The LHE's public page needs no login.
+    "evaluasi:beranda": {**READ, "luar": 200},
+    "evaluasi:buka_tahun": POST_ONLY,
+    "evaluasi:rekap": {**READ, "luar": 200},
+    "evaluasi:rekap_xlsx": {**READ, "luar": 200},
+    "evaluasi:verifikasi_lhe": {r: 404 for r in ROLES},
+    "evaluasi:unduh_lhe": {r: 404 for r in ROLES},
+    "evaluasi:tindak_lanjut": READ,
+    "evaluasi:rekomendasi": READ,
+    "evaluasi:unduh_bukti_tl": READ,
+    "evaluasi:lembar": READ,
+    "evaluasi:riwayat": READ,
+    "evaluasi:unduh_lembar": READ,
+    # Uploading answers: the side the user fills now; while the self-assessment is open, the
+    # agency's planner alone (the Inspektorat evaluates after it is handed over).
+    "evaluasi:impor": EDIT,
+    "evaluasi:ajukan": POST_ONLY,
+    "evaluasi:finalkan": POST_ONLY,
+    "evaluasi:reviu": POST_ONLY,
+    "evaluasi:buka_kembali": POST_ONLY,
+    "evaluasi:temuan": READ,
+    "evaluasi:lhe_pdf": READ,
+    "evaluasi:tandatangani": POST_ONLY,
+    "evaluasi:bukti": READ,
+    "evaluasi:unduh_bukti": READ,
+    "evaluasi:sub": READ,
+    # The worksheet's criteria: the Inspektorat alone keeps them.
+    "evaluasi:lembar_kerja": {
+        **{r: 403 for r in ROLES},
+        "anonim": 302,
+        "inspektorat.bekasi": 200,
+    },
+    "evaluasi:versi_baru": POST_ONLY,
 }
 
 
@@ -140,7 +222,65 @@ def world(demo, settings, tmp_path, django_user_model):
         unit_layanan=UnitLayanan.objects.create(opd=demo, nama="Loket"),
         periode=PeriodeSurvei.objects.create(opd=demo, tahun=2024, jenis="tahun"),
     )
-    return {"opd": demo, "other": other, "bukti": real, "tautan": tautan}
+    from evaluasi import services as lke
+    from evaluasi.models import Komponen, Kriteria
+
+    hari = datetime.date.today()
+    lke.buat_lembar(demo.pemda, 2024, hari, hari + datetime.timedelta(days=30))
+    evaluasi = lke.buka_evaluasi(demo, 2024)
+    kriteria = Kriteria.objects.filter(sub__komponen__lembar=evaluasi.lembar).first()
+    bukti_lke = lke.tambah_bukti(
+        evaluasi, kriteria.pk, None, berkas=SimpleUploadedFile("p.pdf", b"%PDF-1.4 pedoman")
+    )
+    rek = evaluasi.rekomendasi_set.create(
+        komponen=Komponen.objects.filter(lembar=evaluasi.lembar).first(),
+        nomor=1,
+        teks="Lengkapi manual IKU.",
+        batas=hari,
+        bukti=SimpleUploadedFile("tl.pdf", b"%PDF-1.4 tindak lanjut"),
+    )
+    return {
+        "opd": demo,
+        "other": other,
+        "bukti": real,
+        "tautan": tautan,
+        "kriteria": kriteria,
+        "bukti_lke": bukti_lke,
+        "rekomendasi": rek,
+        "pemda": rpjmd_uji(demo.pemda),
+    }
+
+
+def rpjmd_uji(pemda):
+    """One IKU of the Kepala Daerah with a range target and a realisation, for the pemda's
+    screens."""
+    from decimal import Decimal
+
+    from rpjmd.models import (
+        IndikatorPemda,
+        RealisasiPemda,
+        Rpjmd,
+        SasaranPemda,
+        TargetPemda,
+        TujuanPemda,
+    )
+
+    rpjmd = Rpjmd.objects.create(pemda=pemda, tahun_awal=2024, tahun_akhir=2026)
+    tujuan = TujuanPemda.objects.create(rpjmd=rpjmd, kode="T1", uraian="Tujuan")
+    sasaran = SasaranPemda.objects.create(rpjmd=rpjmd, tujuan=tujuan, kode="S1", uraian="Sasaran")
+    ind = IndikatorPemda.objects.create(
+        rpjmd=rpjmd,
+        sasaran=sasaran,
+        kode="IKU-1",
+        uraian="IPM",
+        satuan="indeks",
+        jenis_nilai="indeks",
+    )
+    TargetPemda.objects.create(
+        indikator=ind, tahun=2024, jenis="pk", nilai_bawah=Decimal(80), nilai_atas=Decimal(81)
+    )
+    RealisasiPemda.objects.create(indikator=ind, tahun=2024, nilai=Decimal("80.5"))
+    return pemda
 
 
 def urls_for(name: str, route: str, world) -> list[str]:
@@ -154,14 +294,29 @@ def urls_for(name: str, route: str, world) -> list[str]:
         "indikator": "IKU-1",
         "program": "1.06.04",
         "dokumen_id": "00000000-0000-4000-8000-000000000000",
+        "pemda_id": str(demo.pemda_id),
+        "format": "pdf",
     }
     if name == "data:bukti":
         values["pk"] = str(world["bukti"].pk)
+    values["sub"] = "1a"
+    if name in ("evaluasi:rekomendasi", "evaluasi:unduh_bukti_tl"):
+        values["pk"] = str(world["rekomendasi"].pk)
+    if name == "evaluasi:bukti":
+        values["pk"] = str(world["kriteria"].pk)
+    if name == "evaluasi:unduh_bukti":
+        values["pk"] = str(world["bukti_lke"].pk)
     if name.startswith("skm"):
         values["pk"] = str(world["tautan"].pk)
         values["token"] = world["tautan"].token
     out = []
     layar_list = list(LAYAR.values()) if "<slug:layar>" in route else [None]
+    if name.startswith("rpjmd:") or name.startswith("exchange:") and "pemda" in name:
+        from rpjmd.screens import LAYAR as LAYAR_PEMDA
+
+        values["kode"] = world["pemda"].kode
+        demo = world["pemda"]
+        layar_list = list(LAYAR_PEMDA.values()) if "<slug:layar>" in route else [None]
     for layar in layar_list:
         v = dict(values)
         if layar:

@@ -19,8 +19,10 @@ from typing import Any
 
 from django.db import transaction
 
-from exchange.columns import README
+from exchange.columns import README, tingkat_pemda
 from exchange.importer.importer import Importer
+from exchange.importer.pemda import KATALOG as KATALOG_PEMDA
+from exchange.importer.pemda import KNOWN_SHEETS_PEMDA, PEMDA, STEPS_PEMDA
 from exchange.importer.result import (
     ALASAN_BAKU,
     HasilImpor,
@@ -68,41 +70,53 @@ def impor(
     """
 
     importer = Importer(masalah if masalah is not None else [], user=user, alasan=alasan)
+    # The level is told by the first sheet: `Pemda` (the pemda's own LKIP) or Perangkat_Daerah.
+    pemda = tingkat_pemda(list(sheets))
+    known, steps, first = (
+        (KNOWN_SHEETS_PEMDA, STEPS_PEMDA, PEMDA)
+        if pemda
+        else (KNOWN_SHEETS, STEPS, "Perangkat_Daerah")
+    )
     normal: dict[str, Iterable[Row]] = {}
     for name, rows in sheets.items():
         key = name.strip().lower()
         if key == README.lower():
             continue
-        if key not in KNOWN_SHEETS:
+        if key not in known:
             importer.masalah.append(
                 Masalah(name, None, None, "sheet tidak dikenal, diabaikan.", "peringatan")
             )
             continue
-        if KNOWN_SHEETS[key] in normal:
+        if known[key] in normal:
             importer.error(Masalah(name, None, None, "sheet dengan nama ini muncul dua kali."))
             continue
-        normal[KNOWN_SHEETS[key]] = rows
+        normal[known[key]] = rows
     result = HasilImpor(masalah=importer.masalah, perubahan=importer.perubahan)
-    if "Perangkat_Daerah" not in normal:
-        importer.error(
-            Masalah("Perangkat_Daerah", None, None, "sheet wajib ini tidak ada dalam workbook.")
-        )
+    if first not in normal:
+        importer.error(Masalah(first, None, None, "sheet wajib ini tidak ada dalam workbook."))
         return result
     try:
         with transaction.atomic():
             context: dict[str, Any] = {"opd_kode": opd_kode}
             parsed: dict[str, Sheet] = {}
-            last_use = {name: i for i, (name, _step) in enumerate(STEPS)}
-            for index, (sheet_name, step) in enumerate(STEPS):
+            last_use = {name: i for i, (name, _step) in enumerate(steps)}
+            for index, (sheet_name, step) in enumerate(steps):
                 if sheet_name in normal:
                     if sheet_name not in parsed:
-                        parsed[sheet_name] = Sheet(importer, sheet_name, normal[sheet_name])
+                        parsed[sheet_name] = (
+                            Sheet(importer, sheet_name, normal[sheet_name], KATALOG_PEMDA)
+                            if pemda
+                            else Sheet(importer, sheet_name, normal[sheet_name])
+                        )
                     step(importer, parsed[sheet_name], context)
                     if last_use[sheet_name] == index:
                         del parsed[sheet_name]  # its rows are no longer needed
                 if context.get("fatal") or importer.gagal:
                     break
             result.opd_kode = context.get("opd").kode if context.get("opd") else None
+            result.pemda_kode = (
+                context.get("pemda").kode if pemda and context.get("pemda") else None
+            )
             if harapan is not None and not result.errors and result.sidik != harapan:
                 importer.error(
                     Masalah(

@@ -15,6 +15,7 @@ from exchange.importer.bulk_insert import riwayat, sisip
 from exchange.importer.result import ALASAN_BAKU, Masalah, Perubahan
 from exchange.importer.sheet import Sheet
 from lkip import formulas
+from reports.antrian import pemicu
 
 
 def _fmt(value: Any) -> str:
@@ -340,6 +341,8 @@ class Importer:
                     )
                     if tabel.m2m and records:
                         self._history_m2m(tabel, records, final)
+                # The agency-years written are queued for a render of their LKIP on commit.
+                pemicu.catat_banyak([*baru, *ubah, *relinked])
         except DatabaseError as exc:
             # Another write got there first (two imports at once), or a rule only the database
             # knows: nothing of this import is kept, and no later sheet builds on the gap.

@@ -22,7 +22,7 @@ from indicators.models import Indikator
 from indicators.screens import IndikatorForm
 from lkip import formulas
 from lkip.kunci import kunci_opd
-from lkip.models import Pemda, PerangkatDaerah
+from lkip.models import Pemda, PerangkatDaerah, kode_dari_nama
 from targets.models import Renstra, Sasaran, Tujuan
 
 _CAP_SAH = frozenset(Decimal(c) for c in CAP_PERSEN)
@@ -77,6 +77,8 @@ def perangkat_daerah(imp: Importer, sheet: Sheet, ctx: Ctx) -> None:
         ctx["fatal"] = True
         return
     pemda_tabel = Tabel(Pemda, {p.nama: p for p in Pemda.objects.filter(nama=nama_pemda)})
+    if nama_pemda not in pemda_tabel.existing:  # written in bulk: save() does not name it
+        pemda_values["kode"] = kode_dari_nama(nama_pemda)
     pemda = imp.upsert(
         sheet,
         baris,

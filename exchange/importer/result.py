@@ -42,6 +42,7 @@ class HasilImpor:
     perubahan: list[Perubahan] = field(default_factory=list)
     diterapkan: bool = False
     opd_kode: str | None = None
+    pemda_kode: str | None = None  # a pemda-level workbook (first sheet `Pemda`)
 
     @property
     def errors(self) -> list[Masalah]:

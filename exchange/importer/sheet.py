@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from exchange.columns import LEMBAR_MENURUT_NAMA
+from exchange.columns import LEMBAR_MENURUT_NAMA, Lembar
 from exchange.importer.result import Masalah, PencatatMasalah, SelTakTerbaca
 from lkip import formulas
 
@@ -31,8 +31,15 @@ def _is_blank(value: Any) -> bool:
 class Sheet:
     """Typed access to one sheet's rows, recording every problem against sheet, row and column."""
 
-    def __init__(self, importer: PencatatMasalah, name: str, rows: Iterable[Row]):
+    def __init__(
+        self,
+        importer: PencatatMasalah,
+        name: str,
+        rows: Iterable[Row],
+        katalog: dict[str, Lembar] = LEMBAR_MENURUT_NAMA,
+    ):
         self.importer = importer
+        self.katalog = katalog
         self.name = name
         self.rows: list[tuple[int, dict[str, Any]]] = []
         keys: dict[str, None] = {}
@@ -52,7 +59,7 @@ class Sheet:
         self._check_columns()
 
     def _check_columns(self) -> None:
-        spec = LEMBAR_MENURUT_NAMA.get(self.name.lower())
+        spec = self.katalog.get(self.name.lower())
         if spec is None:
             return
         known = set(spec.nama_kolom)

@@ -76,6 +76,22 @@ from .kinerja import (
 )
 from .kode import TingkatKode, kode_induk, normalisasi_kode, tingkat_kode
 from .masukan import NIP, format_nip, parse_angka, parse_nip
+from .rentang import (
+    BELUM_TERSEDIA,
+    SKALA_RB,
+    AcuanRentang,
+    BelumTersedia,
+    acuan_baku,
+    capaian_rentang,
+    format_rentang,
+    jumlah_tersedia,
+    periksa_rentang,
+    periksa_skala,
+    predikat_skala,
+    rata_rata_tersedia,
+    target_acuan,
+    total_anggaran,
+)
 from .tampilan import (
     NAMA_BULAN,
     format_angka,
@@ -90,6 +106,20 @@ from .tampilan import (
 )
 
 __all__ = [
+    "BELUM_TERSEDIA",
+    "SKALA_RB",
+    "AcuanRentang",
+    "BelumTersedia",
+    "acuan_baku",
+    "capaian_rentang",
+    "format_rentang",
+    "jumlah_tersedia",
+    "periksa_rentang",
+    "periksa_skala",
+    "predikat_skala",
+    "rata_rata_tersedia",
+    "target_acuan",
+    "total_anggaran",
     "tempat_nilai",
     "BOBOT_AKIP",
     "INTERPRETASI_AKIP",

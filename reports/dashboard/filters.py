@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from lkip import formulas
 from lkip.models import PerangkatDaerah
+from reports.dashboard.sasaran import sumber_sasaran
 from reports.dashboard.struktur import BELUM_ADA_DATA, KELAS_SERAPAN, RingkasanPemda
 from reports.dashboard.tables import OpdTable
 from reports.models import StatusLaporan
@@ -57,6 +58,14 @@ class DasborPemdaFilter(django_filters.FilterSet):
         + [(KOSONG, "Belum ada data")],
         error_messages={"invalid_choice": "“%(value)s” bukan tingkat serapan yang dikenal."},
     )
+    sasaran = django_filters.ChoiceFilter(
+        label="Sasaran pemda",
+        method="filter_sasaran",
+        empty_label="Semua sasaran",
+        error_messages={
+            "invalid_choice": "“%(value)s” bukan sasaran RPJMD pemda ini; pilih dari daftar."
+        },
+    )
     status = django_filters.ChoiceFilter(
         label="Status LKIP",
         method="filter_status",
@@ -96,9 +105,25 @@ class DasborPemdaFilter(django_filters.FilterSet):
         model = PerangkatDaerah
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, *, tahun_list: tuple[int, ...] = (), **kwargs):
+    def __init__(
+        self,
+        data=None,
+        queryset=None,
+        *,
+        tahun_list: tuple[int, ...] = (),
+        pemda_id: int | None = None,
+        **kwargs,
+    ):
         super().__init__(data, queryset=queryset, **kwargs)
         self.ringkasan: RingkasanPemda | None = None
+        self.pemda_id = pemda_id
+        # The pemda's RPJMD sasaran (rpjmd registers them); not offered when it has none.
+        sumber = sumber_sasaran()
+        pilihan = sumber.pilihan(pemda_id) if sumber and pemda_id else []
+        if pilihan:
+            self.filters["sasaran"].extra["choices"] = pilihan
+        else:
+            del self.filters["sasaran"]
         self.filters["tahun"].extra["choices"] = [(str(y), str(y)) for y in tahun_list]
         self.form.fields["tahun"].choices = [(str(y), str(y)) for y in tahun_list]
 
@@ -113,6 +138,11 @@ class DasborPemdaFilter(django_filters.FilterSet):
     def filter_serapan(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         wanted = BELUM_ADA_DATA if value == KOSONG else value
         return queryset.filter(pk__in=self._ids(lambda r: r.kelas_serapan == wanted))
+
+    def filter_sasaran(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        sumber = sumber_sasaran()
+        assert sumber is not None and self.pemda_id is not None
+        return queryset.filter(pk__in=sumber.opd(self.pemda_id, value))
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(pk__in=self._ids(lambda r: r.status == value))

@@ -52,6 +52,7 @@ from lkip.models import (
     PerangkatDaerah,
     SdmKomposisi,
 )
+from reports.dashboard.sasaran import sumber_sasaran
 from reports.dashboard.versi import dari_cache
 from reports.models import (
     AngkaTercetak,
@@ -93,9 +94,10 @@ def _history(model: type[Model]) -> str:
 
 
 @memo
-def _sql(vendor: str) -> str:
+def _sql(vendor: str, per: str = "pemda_id") -> str:
     """The statement: one row per agency of the pemda (its id, its own columns, then one column
-    per marker), each marker a sub-select on that agency alone (an index lookup)."""
+    per marker), each marker a sub-select on that agency alone (an index lookup). With
+    `per="id"` the one agency whose id is given."""
     q = _col
     o = f"o.{q('id')}"
     markers: list[str] = []
@@ -167,7 +169,7 @@ def _sql(vendor: str) -> str:
     columns = ", ".join(f"o.{q(f)}" for f in _KOLOM_OPD)
     return (
         f"SELECT {o}, {columns}, {', '.join(markers)} FROM {_table(PerangkatDaerah)} o "
-        f"WHERE o.{q('pemda_id')} = %s"
+        f"WHERE o.{q(per)} = %s"
     )
 
 
@@ -175,11 +177,22 @@ def _sql(vendor: str) -> str:
 def _sql_bersama(vendor: str) -> str:
     """What every agency's rows share (the nomenclature) and the pemda's own row."""
     q = _col
-    pemda = ", ".join(f"p.{q(f)}" for f in ("nama", "kepala_daerah_nama", "kepala_daerah_jabatan"))
+    pemda = ", ".join(
+        f"p.{q(f)}" for f in ("nama", "kepala_daerah_nama", "kepala_daerah_jabatan", "lambang")
+    )
+    # The RPJMD sasaran and their links (rpjmd), read by the dashboard's "Sasaran pemda" filter
+    # only: in the whole pemda's fingerprint, not in the agencies' rows. Any pemda's edits move
+    # them (the history tables carry no pemda column); that only renders this body again.
+    sumber = sumber_sasaran()
+    rpjmd = "".join(
+        f", (SELECT COUNT(*) FROM {_history(m)}), (SELECT MAX({q('history_date')}) "
+        f"FROM {_history(m)})"
+        for m in (sumber.model if sumber else ())
+    )
     return (
         f"SELECT (SELECT MAX({q('history_date')}) FROM {_history(Nomenklatur)}), "
         f"(SELECT MAX({q('id')}) FROM {_table(Nomenklatur)}), "
-        f"(SELECT COUNT(*) FROM {_table(Nomenklatur)}), {pemda} "
+        f"(SELECT COUNT(*) FROM {_table(Nomenklatur)}), {pemda}{rpjmd} "
         f"FROM {_table(Pemda)} p WHERE p.{q('id')} = %s"
     )
 
@@ -189,12 +202,12 @@ _KOLOM_LAPORAN = ("opd_id", "tahun", "id", "status", "status_sejak", "tanggal", 
 
 
 @memo
-def _sql_laporan(vendor: str) -> str:
+def _sql_laporan(vendor: str, per: str = "pemda_id") -> str:
     q = _col
     return (
         f"SELECT {', '.join(f't.{q(f)}' for f in _KOLOM_LAPORAN)} FROM {_table(LaporanTahunan)} t "
         f"JOIN {_table(PerangkatDaerah)} o ON o.{q('id')} = t.{q('opd_id')} "
-        f"WHERE o.{q('pemda_id')} = %s"
+        f"WHERE o.{q(per)} = %s"
     )
 
 
@@ -236,3 +249,17 @@ def sidik_pemda(pemda_id: int, versi: str) -> SidikPemda:
     """The fingerprints at this global data version: read once per version (and pemda), then kept
     in the cache, so a change elsewhere costs each pemda's dashboard one query, not its rows."""
     return dari_cache(f"sidik:{pemda_id}", versi, lambda: hitung_sidik(pemda_id))
+
+
+def sidik_opd(opd_id: int, pemda_id: int) -> str:
+    """One agency's fingerprint, read now (three queries), with what it shares with its pemda
+    (the nomenclature, the pemda's row and emblem): what the agency's LKIP is rendered from, the
+    version of a rendered document (`reports.antrian`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_bersama(connection.vendor), [pemda_id])
+        pemda = cursor.fetchone()
+        cursor.execute(_sql(connection.vendor, "id"), [opd_id])
+        row = cursor.fetchone()
+        cursor.execute(_sql_laporan(connection.vendor, "id"), [opd_id])
+        laporan = sorted(r[1:] for r in cursor.fetchall())
+    return _hash((pemda, row[1:] if row else None, laporan))

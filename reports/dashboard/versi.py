@@ -52,6 +52,7 @@ from lkip.models import (
     PerangkatDaerah,
     SdmKomposisi,
 )
+from reports.dashboard.sasaran import sumber_sasaran
 from reports.models import AngkaTercetak, LaporanTahunan, NarasiLaporan, RiwayatStatus
 from skm.models import PengaturanSurvei, Pengecualian, PeriodeSurvei, Responden, UnitLayanan
 from targets.models import PeriodeTertutup, Realisasi, Renstra, Sasaran, Target, Tujuan
@@ -109,6 +110,9 @@ def _diaudit() -> list:
         PengaturanSurvei,
         Pengecualian,
     ]
+    sumber = sumber_sasaran()  # the RPJMD sasaran and their links (rpjmd), for the filter
+    if sumber is not None:
+        tracked += list(sumber.model)
     User = get_user_model()
     if hasattr(User, "history"):
         tracked.append(User)  # account flags (superuser) and roles are audited too

@@ -23,7 +23,7 @@ from indicators.models import Indikator
 from lkip import formulas
 from lkip.access import get_opd, opd_for_user
 from reports import charts
-from reports.dashboard import export, selectors, struktur, struktur_opd
+from reports.dashboard import export, pemberitahuan, selectors, struktur, struktur_opd
 from reports.dashboard.filters import DasborPemdaFilter
 from reports.dashboard.sidik import sidik_pemda
 from reports.dashboard.tables import OpdTable
@@ -67,7 +67,11 @@ def _halaman(request: HttpRequest, fragmen: Fragmen) -> HttpResponse:
     return render(
         request,
         "reports/dashboard/halaman.html",
-        {"judul": fragmen.judul, "isi": mark_safe(fragmen.isi)},
+        {
+            "judul": fragmen.judul,
+            "isi": mark_safe(fragmen.isi),
+            "pemberitahuan": _pemberitahuan(request),
+        },
         status=fragmen.status,
     )
 
@@ -78,6 +82,15 @@ def _isi(
     return Fragmen(
         judul, render_to_string(f"reports/dashboard/{template}", context, request), status
     )
+
+
+def _pemberitahuan(request: HttpRequest) -> list[pemberitahuan.Pemberitahuan]:
+    """The notices of the apps above (e.g. overdue LHE recommendations) for the page's agency or
+    the user's agencies: read on every request, outside the cached body (one query a source), so
+    they follow the date and every change at once."""
+    kode = request.resolver_match.kwargs.get("kode") if request.resolver_match else None
+    opd = opd_for_user(request.user)
+    return pemberitahuan.untuk(request.user, (opd.filter(kode=kode) if kode else opd).values("pk"))
 
 
 # --- The pemda ---------------------------------------------------------------------------------
@@ -105,7 +118,9 @@ def _pemda_context(request: HttpRequest, versi: str) -> tuple[dict, int]:
     params = request.GET.copy()
     if not params.get("tahun"):
         params["tahun"] = str(meta.tahun_bawaan(visible.values_list("pk", flat=True)))
-    filterset = DasborPemdaFilter(params, queryset=visible, tahun_list=meta.tahun)
+    filterset = DasborPemdaFilter(
+        params, queryset=visible, tahun_list=meta.tahun, pemda_id=meta.pemda_id
+    )
     context = {"meta": meta, "filter": filterset, "kosong": False}
     if not filterset.form.is_valid():
         return context, 400

@@ -32,7 +32,7 @@ from indicators.models import (
 from lkip import formulas
 from lkip.models import PerangkatDaerah
 from reports.health.context import Konteks, muat_konteks
-from reports.models import AngkaTercetak, Besaran
+from reports.models import AngkaTercetak, BagianNarasi, Besaran
 from targets.models import JenisTarget, Periode
 
 KESALAHAN = "kesalahan"
@@ -439,6 +439,37 @@ def _signature_checks(ctx: Konteks) -> list[Temuan]:
     return out
 
 
+#: The report's sections whose body is the planner's narrative alone (or nearly: an agency may
+#: have no table to add), where they stand in the LKIP.
+NARASI_WAJIB = {
+    BagianNarasi.KATA_PENGANTAR: "halaman depan",
+    BagianNarasi.LATAR_BELAKANG: "Bab I, 1.1",
+    BagianNarasi.TUGAS_FUNGSI: "Bab I, 1.2",
+    BagianNarasi.ISU_STRATEGIS: "Bab I, 1.3",
+    BagianNarasi.RENCANA_TINDAK: "Bab IV, 4.2",
+}
+
+
+def _narrative_checks(ctx: Konteks) -> list[Temuan]:
+    """VR-NAR-1: a section the LKIP prints with its heading and nothing under it."""
+    out = []
+    for bagian, tempat in NARASI_WAJIB.items():
+        if bagian in ctx.narasi:
+            continue
+        label = BagianNarasi(bagian).label
+        out.append(
+            Temuan(
+                "VR-NAR-1",
+                PERINGATAN,
+                f"Narasi LKIP {ctx.tahun}: {label} ({tempat})",
+                "bagian ini belum berisi narasi; LKIP mencetak judulnya tanpa isi.",
+                (("Tulis narasi", _url(ctx, "reports:narasi_ubah", ctx.tahun, bagian)),),
+                f"VR-NAR-1|narasi|{bagian}",
+            )
+        )
+    return out
+
+
 def _printed_value(ctx: Konteks, a: AngkaTercetak) -> tuple[str, Decimal | str | None]:
     """(rule, recomputed value) for a printed figure; None when there is nothing to compare."""
     line = ctx.by_kode.get(a.objek)
@@ -651,6 +682,7 @@ def periksa_konteks(ctx: Konteks) -> list[Temuan]:
         + _pair_checks(ctx)
         + _akip_checks(ctx)
         + _signature_checks(ctx)
+        + _narrative_checks(ctx)
         + _printed_checks(ctx)
     )
     return sorted(findings, key=lambda t: (t.tingkat != KESALAHAN, t.aturan, t.lokasi, t.pesan))

@@ -19,7 +19,7 @@ from budget.models import Anggaran, Nomenklatur, TingkatAnggaran
 from indicators.models import EvaluasiAKIP, HasilIKM, Indikator, Tingkat
 from lkip import formulas
 from lkip.models import PerangkatDaerah, SdmKomposisi
-from reports.models import AngkaTercetak
+from reports.models import AngkaTercetak, NarasiLaporan
 from targets.capaian import CapaianTahunan, hitung
 from targets.models import Realisasi, Target
 
@@ -37,8 +37,11 @@ class Konteks:
         ikm: HasilIKM | None,
         sdm: list[SdmKomposisi],
         tercetak: list[AngkaTercetak],
+        narasi: dict[str, str] | None = None,
     ):
         self.opd, self.tahun = opd, tahun
+        #: The report's narrative sections that hold text: {bagian: teks}.
+        self.narasi = narasi or {}
         self.lines = lines
         self.by_kode = {line.kode: line for line in lines}
         self.children: dict[str, list[Anggaran]] = defaultdict(list)
@@ -118,6 +121,12 @@ def muat_konteks(
     ikm = {h.opd_id: h for h in HasilIKM.objects.filter(**scope, tahun=tahun)}
     sdm = _per_opd(SdmKomposisi.objects.filter(**scope, tahun=tahun))
     tercetak = _per_opd(AngkaTercetak.objects.filter(**scope, tahun=tahun))
+    narasi: dict[int, dict[str, str]] = defaultdict(dict)
+    for opd_id, bagian, isi in NarasiLaporan.objects.filter(**scope, tahun=tahun).values_list(
+        "opd_id", "bagian", "teks"
+    ):
+        if isi.strip():
+            narasi[opd_id][bagian] = isi
     by_opd = _per_opd(indikator)
     return [
         Konteks(
@@ -129,6 +138,7 @@ def muat_konteks(
             ikm.get(o.pk),
             sdm.get(o.pk, []),
             tercetak.get(o.pk, []),
+            narasi.get(o.pk, {}),
         )
         for o in opds
     ]

@@ -14,7 +14,9 @@ from reports.laporan.struktur import (
     Laporan,
     Paragraf,
     Penandatangan,
+    Sel,
     Temuan,
+    baris_berjenjang,
     nilai,
     teks,
 )
@@ -300,28 +302,19 @@ def _sistematika_baku(d: DataLaporan) -> tuple:
 def _bab2(d: DataLaporan, n: Penomor) -> Bagian:
     years = d.renstra.tahun_list
     iku = d.iku()
-    rows = []
-    tujuan_seen: set[int] = set()
-    for sasaran in d.sasaran:
-        inds = d.iku_of(sasaran) or [None]
-        tujuan_rows = sum(
-            len(d.iku_of(s) or [None]) for s in d.sasaran if s.tujuan_id == sasaran.tujuan_id
-        )
-        for k, ind in enumerate(inds):
-            row = []
-            if sasaran.tujuan_id not in tujuan_seen:
-                tujuan_seen.add(sasaran.tujuan_id)
-                row += [
-                    teks(str(len(tujuan_seen)), rowspan=tujuan_rows),
-                    teks(sasaran.tujuan.uraian, rowspan=tujuan_rows),
-                ]
-            if k == 0:
-                row.append(teks(sasaran.uraian, rowspan=len(inds)))
-            row.append(teks(ind.uraian if ind else None))
-            for y in years:
-                v, p = d.renstra_target.get(ind.kode, {}).get(y, (None, "")) if ind else (None, "")
-                row.append(nilai_sel(ind, v, p) if ind else teks(None, kelas="angka"))
-            rows.append(tuple(row))
+
+    def indikator_sel(ind) -> list[Sel]:
+        if ind is None:
+            return [teks(None), *(teks(None, kelas="angka") for _ in years)]
+        target = d.renstra_target.get(ind.kode, {})
+        return [teks(ind.uraian), *(nilai_sel(ind, *target.get(y, (None, ""))) for y in years)]
+
+    rows = baris_berjenjang(
+        d.sasaran,
+        d.iku_of,
+        lambda s, no: (teks(str(no)), teks(s.tujuan.uraian)),
+        indikator_sel,
+    )
     t21 = n.tabel(
         f"Tujuan dan Sasaran Jangka Menengah {d.opd.nama} Tahun "
         f"{d.renstra.tahun_awal}–{d.renstra.tahun_akhir}",

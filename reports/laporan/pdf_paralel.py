@@ -38,7 +38,11 @@ from reports.laporan.batas import Saluran, dalam_batas_bersama
 #: Where a part that starts on a new page begins: the elements the stylesheet gives
 #: `break-before: page` (`section.depan, nav.depan, section.bab`), at the top level of the body.
 _AWAL_HALAMAN = re.compile(r'<(?:section|nav) class="(?:depan|bab)\b')
-_TAG_BAGIAN = re.compile(r"<(/?)(?:section|nav)\b")
+#: A section on landscape pages (`page: lanskap`) inside a chapter: the change of page size
+#: starts a new page too, so a chapter is also cut there (Bab III's program tables).
+_AWAL_LANSKAP = re.compile(r'<section class="[^"]*\blanskap\b')
+_TAG_BAGIAN = re.compile(r"<(/?)(section|nav)\b[^>]*>")
+_ID = re.compile(r'\s+id="[^"]*"')
 _DAFTAR_ISI = re.compile(r'<nav class="depan daftar-isi"')
 _JUDUL_BERJALAN = re.compile(r'<div class="judul-berjalan">(.*?)</div>', re.S)
 _TAUTAN_ISI = re.compile(r'<a href="#([^"]+)">')
@@ -56,15 +60,99 @@ class HalamanBergeser(Exception):
 
 @dataclass(frozen=True)
 class Kelompok:
-    """Parts of the report laid out together in one child, as one HTML document."""
+    """Parts of the report laid out together in one child, as one HTML document; `tingkat`: how
+    many sections it continues (opened in an earlier part: its bookmarks go under theirs)."""
 
     html: str
     daftar_isi: bool
+    tingkat: int = 0
+
+
+@dataclass(frozen=True)
+class _Titik:
+    """Where a part starts in the body: the offset, and the sections open there (their tags)."""
+
+    posisi: int
+    terbuka: tuple[str, ...]
+
+
+def _titik_potong(isi: str) -> list[_Titik]:
+    """Every place in the body where a new page starts and the report may be cut."""
+    titik, terbuka = [_Titik(0, ())], []
+    for tag in _TAG_BAGIAN.finditer(isi):
+        if tag[1]:
+            if terbuka:
+                terbuka.pop()
+            continue
+        if tag.start() and (
+            (not terbuka and _AWAL_HALAMAN.match(isi, tag.start()))
+            or (terbuka and _AWAL_LANSKAP.match(isi, tag.start()))
+        ):
+            titik.append(_Titik(tag.start(), tuple(terbuka)))
+        terbuka.append(tag[0])
+    return titik
+
+
+def _potong(isi: str, titik: list[_Titik], a: int, b: int) -> str:
+    """The body from cut `a` to cut `b`: the sections open at `a` opened again (without their
+    ids, which belong to the earlier part), those open at `b` closed."""
+    buka = "".join(_ID.sub("", tag) for tag in titik[a].terbuka)
+    akhir = titik[b].posisi if b < len(titik) else len(isi)
+    tutup = (
+        "".join(f"</{tag[1:].split()[0].rstrip('>')}>" for tag in reversed(titik[b].terbuka))
+        if b < len(titik)
+        else ""
+    )
+    return buka + isi[titik[a].posisi : akhir] + tutup
+
+
+def _kelompokkan(
+    berat: list[int], sendiri: list[bool], proses: int, lanjutan: list[bool] | None = None
+) -> list[tuple[int, int]]:
+    """Consecutive parts in groups, a part marked `sendiri` alone: at most `proses` groups where
+    that can be (else the fewest that can), the heaviest as light as it can be, then as few
+    groups as that allows. [(first, end)] of each group.
+
+    A group that starts with a part marked `lanjutan` (it continues a chapter) holds no later
+    part: its bookmarks all go under that chapter's, which a later chapter's must not."""
+    lanjutan = lanjutan or [False] * len(berat)
+    n = len(berat)
+    tak_hingga = (float("inf"), 0)
+    # terbaik[k][i]: (heaviest group, groups) for parts [0, i) in at most k groups; asal: where
+    # the last of those groups starts
+    terbaik = [[(0, 0)] + [tak_hingga] * n]
+    asal = [[0] * (n + 1)]
+    for k in range(1, n + 1):
+        baris, dari = [(0, 0)] + [tak_hingga] * n, [0] * (n + 1)
+        for i in range(1, n + 1):
+            for j in range(i - 1, -1, -1):  # the last group is [j, i)
+                if i - j > 1 and any(sendiri[j:i]):
+                    break
+                if i - j > 1 and lanjutan[j]:
+                    continue
+                sebelum = terbaik[k - 1][j]
+                calon = (max(sebelum[0], sum(berat[j:i])), sebelum[1] + 1)
+                if calon < baris[i]:
+                    baris[i], dari[i] = calon, j
+        terbaik.append(baris)
+        asal.append(dari)
+        if k >= proses and baris[n] != tak_hingga:
+            break
+    kelompok, i = [], n
+    while i:
+        j = asal[k][i]
+        kelompok.append((j, i))
+        i, k = j, k - 1
+    return kelompok[::-1]
 
 
 def bagi(html: str, proses: int) -> list[Kelompok] | None:
     """The report's HTML cut into at most `proses` documents that each start on a new page, in
-    page order (None when it does not cut into two or more, or `proses` is 1)."""
+    page order (None when it does not cut into two or more, or `proses` is 1).
+
+    The contents' lists are one document of their own (laid out twice, with their numbers); the
+    other parts are grouped so that the heaviest document (by its length) is as light as it can
+    be, since the render waits for it."""
     if proses < 2:
         return None
     buka = re.search(r"<body\b[^>]*>", html)
@@ -72,42 +160,34 @@ def bagi(html: str, proses: int) -> list[Kelompok] | None:
     if not buka or tutup < buka.end():
         return None
     kepala, isi, ekor = html[: buka.end()], html[buka.end() : tutup], html[tutup:]
-    titik, kedalaman = [0], 0
-    for tag in _TAG_BAGIAN.finditer(isi):
-        if tag[1]:
-            kedalaman -= 1
-            continue
-        if kedalaman == 0 and tag.start() and _AWAL_HALAMAN.match(isi, tag.start()):
-            titik.append(tag.start())
-        kedalaman += 1
-    potongan = [isi[a:b] for a, b in zip(titik, [*titik[1:], len(isi)], strict=True)]
-    # (text, is the contents) with the contents' lists kept together, in order
-    bagian: list[list] = []
-    for teks in potongan:
-        isi_daftar = bool(_DAFTAR_ISI.match(teks))
-        if bagian and isi_daftar and bagian[-1][1]:
-            bagian[-1][0] += teks
-        else:
-            bagian.append([teks, isi_daftar])
-    while len(bagian) > proses:  # join the lightest neighbours (never the contents)
-        pasangan = [
-            (len(bagian[i][0]) + len(bagian[i + 1][0]), i)
-            for i in range(len(bagian) - 1)
-            if not bagian[i][1] and not bagian[i + 1][1]
-        ]
-        if not pasangan:
-            break
-        _, i = min(pasangan)
-        bagian[i : i + 2] = [[bagian[i][0] + bagian[i + 1][0], False]]
-    if len(bagian) < 2:
+    titik = _titik_potong(isi)
+    # the contents' lists kept together: a cut between two of them is no cut
+    titik = [
+        t
+        for n, t in enumerate(titik)
+        if not (
+            n and _DAFTAR_ISI.match(isi, t.posisi) and _DAFTAR_ISI.match(isi, titik[n - 1].posisi)
+        )
+    ]
+    akhir = [t.posisi for t in titik[1:]] + [len(isi)]
+    berat = [b - t.posisi for t, b in zip(titik, akhir, strict=True)]
+    daftar = [bool(_DAFTAR_ISI.match(isi, t.posisi)) for t in titik]
+    if len(titik) < 2:
+        return None
+    rentang = _kelompokkan(berat, daftar, proses, [bool(t.terbuka) for t in titik])
+    if len(rentang) < 2:
         return None
     judul = _JUDUL_BERJALAN.search(html)
     # The running header's title, set on the first page of every later document.
     lanjut = kepala.replace("</head>", _gaya_judul(judul[1]) + "</head>", 1) if judul else kepala
-    kelompok = []
-    for n, (teks, isi_daftar) in enumerate(bagian):
-        kelompok.append(Kelompok((lanjut if n else kepala) + teks + ekor, isi_daftar))
-    return kelompok
+    return [
+        Kelompok(
+            (lanjut if a else kepala) + _potong(isi, titik, a, b) + ekor,
+            daftar[a],
+            len(titik[a].terbuka),
+        )
+        for a, b in rentang
+    ]
 
 
 def _gaya_judul(isi_html: str) -> str:
@@ -121,16 +201,31 @@ def _gaya_judul(isi_html: str) -> str:
 
 def proses_sekarang(beban: float | None = None) -> int:
     """How many processes a render may use now: LKIP_PDF_PROSES while at least one core is idle
-    (the load average of the last minute, or `beban`, one below the cores this process may use),
-    else one.
+    (`beban`, else the processes running besides this one now: `procs_running` of /proc/stat,
+    else the load average of the last minute; one below the cores this process may use), else
+    one.
 
     Parallel children only shorten the wait with cores to spare: on a saturated machine they
     share the same CPU time (and under the kernel's autogroup scheduling, the session's share),
-    and splitting adds about a tenth to the CPU a render needs.
+    and splitting adds about a tenth to the CPU a render needs. The load average trails by a
+    minute: after one render on a quiet machine the next would wait alone on one core.
     """
     inti = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    beban = os.getloadavg()[0] if beban is None else beban
+    beban = _beban_sekarang() if beban is None else beban
     return settings.LKIP_PDF_PROSES if beban <= (inti or 1) - 1 else 1
+
+
+def _beban_sekarang() -> float:
+    """Runnable threads on the machine at this instant besides this one (Linux), else the load
+    average of the last minute."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            for baris in stat:
+                if baris.startswith(b"procs_running "):
+                    return max(0, int(baris.split()[1]) - 1)
+    except OSError:
+        pass
+    return os.getloadavg()[0]
 
 
 def render_paralel(html: str, options: dict, proses: int | None = None) -> bytes | None:
@@ -145,7 +240,7 @@ def render_paralel(html: str, options: dict, proses: int | None = None) -> bytes
         hasil = dalam_batas_bersama(tugas, _nomori)
     except HalamanBergeser:
         return None
-    return _gabung(hasil, options)
+    return _gabung(hasil, [k.tingkat for k in kelompok])
 
 
 def _nomori(laporan_anak: list[dict]) -> list[dict]:
@@ -266,9 +361,12 @@ def _dengan_nomor(html: str, target: dict[str, str]) -> str:
 PT_PER_PX = 0.75
 
 
-def _gabung(hasil: list[tuple[bytes, list]], options: dict) -> bytes:
+def _gabung(hasil: list[tuple[bytes, list]], tingkat: list[int]) -> bytes:
     """The children's PDFs as one: pages, bookmarks and named destinations (pypdf), the contents'
-    links to the other parts, and the first part's metadata, language and identifier."""
+    links to the other parts, and the first part's metadata, language and identifier.
+
+    A part that continues a section of an earlier part (`tingkat` > 0) has its bookmarks put
+    under that section's, as one render nests them."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -281,10 +379,12 @@ def _gabung(hasil: list[tuple[bytes, list]], options: dict) -> bytes:
 
     writer = PdfWriter()
     pertama = None
-    for pdf, tautan in hasil:
+    terakhir: list = []  # the last bookmark added at each level
+    for (pdf, tautan), lanjut in zip(hasil, tingkat, strict=True):
         reader = PdfReader(io.BytesIO(pdf))
         awal = len(writer.pages)
-        writer.append(reader)
+        writer.append(reader, import_outline=False)
+        terakhir = _salin_penanda(writer, reader, reader.outline, awal, terakhir[:lanjut])
         if pertama is None:
             pertama = reader
         for indeks, target, (x1, y1, x2, y2), tinggi in tautan:
@@ -319,3 +419,26 @@ def _gabung(hasil: list[tuple[bytes, list]], options: dict) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _salin_penanda(writer, reader, items: list, awal: int, terakhir: list) -> list:
+    """Copy a part's bookmarks (`items`, pypdf's nested outline) into the joined PDF under
+    `terakhir[-1]` (the top level when empty), their pages moved by `awal`; the last bookmark of
+    each level afterwards."""
+    from pypdf.generic import Fit
+
+    tingkat = len(terakhir)
+    for item in items:
+        if isinstance(item, list):  # the children of the bookmark just added
+            terakhir = _salin_penanda(writer, reader, item, awal, terakhir[: tingkat + 1])
+            continue
+        halaman = awal + reader.get_destination_page_number(item)
+        tujuan = Fit.xyz(item.left, item.top, item.zoom) if item.typ == "/XYZ" else Fit.fit()
+        baru = writer.add_outline_item(
+            title=item.title,
+            page_number=halaman,
+            parent=terakhir[tingkat - 1] if tingkat else None,
+            fit=tujuan,
+        )
+        terakhir = [*terakhir[:tingkat], baru]
+    return terakhir

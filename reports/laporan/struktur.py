@@ -3,7 +3,8 @@ queries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
@@ -65,6 +66,38 @@ class Sel:
 
 def teks(value: str | None, **kw) -> Sel:
     return Sel(value, Jenis.TEKS, **kw)
+
+
+def baris_berjenjang(
+    sasaran_list: Sequence,
+    indikator_of: Callable[[object], Sequence],
+    tujuan_sel: Callable[[object, int], Sequence[Sel]],
+    indikator_sel: Callable[[object | None], Sequence[Sel]],
+) -> list[tuple[Sel, ...]]:
+    """The rows of a tujuan › sasaran › indicator table (Tabel 2.1 of the agency's LKIP and of
+    the pemda's): a tujuan's cells span the rows of all its sasaran, a sasaran's cell the rows of
+    its indicators, and a sasaran without an indicator has one row, `indikator_sel(None)`.
+    `tujuan_sel(sasaran, nomor)`: its tujuan's cells (nomor 1, 2, … in order of appearance)."""
+    rows = []
+    tujuan_seen: set[int] = set()
+    for sasaran in sasaran_list:
+        inds = indikator_of(sasaran) or [None]
+        tujuan_rows = sum(
+            len(indikator_of(s) or [None]) for s in sasaran_list if s.tujuan_id == sasaran.tujuan_id
+        )
+        for k, ind in enumerate(inds):
+            row: list[Sel] = []
+            if sasaran.tujuan_id not in tujuan_seen:
+                tujuan_seen.add(sasaran.tujuan_id)
+                row += [
+                    replace(sel, rowspan=tujuan_rows)
+                    for sel in tujuan_sel(sasaran, len(tujuan_seen))
+                ]
+            if k == 0:
+                row.append(teks(sasaran.uraian, rowspan=len(inds)))
+            row += indikator_sel(ind)
+            rows.append(tuple(row))
+    return rows
 
 
 def rp(value: Decimal | int | None, **kw) -> Sel:

@@ -63,3 +63,30 @@ def demo_live(transactional_db):
     result, _users = load_demo()
     assert result.ok, result.errors
     return PerangkatDaerah.objects.get(kode="dinsos-kota-bekasi")
+
+
+@pytest.fixture
+def phone(chromium):
+    """A page 390 px wide, as on a phone."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+def potret(target, path, **options) -> None:
+    """A screenshot of a page or element, to be looked at. Chromium under load now and then
+    answers "Unable to capture screenshot" while a frame is being composed; it is asked again
+    after a pause, and the third refusal fails the test."""
+    from playwright.sync_api import Error
+
+    page = getattr(target, "page", target)
+    for attempt in range(3):
+        try:
+            target.screenshot(path=str(path), **options)
+            return
+        except Error as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(500 * (attempt + 1))

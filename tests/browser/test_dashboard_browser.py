@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 from tests.factories import make_anggaran, make_opd
 
 pytestmark = pytest.mark.browser
@@ -36,19 +36,19 @@ def test_the_inspektorat_goes_from_the_pemda_to_an_iku_and_its_report_and_back(
     page.get_by_role("button", name="Terapkan").click()
     expect(table.locator("tbody tr")).to_have_count(1)
     expect(table).to_contain_text("139,74%")
-    page.screenshot(path=str(SHOTS / "dasbor-pemda.png"), full_page=True)
+    potret(page, path=str(SHOTS / "dasbor-pemda.png"), full_page=True)
 
     page.get_by_role("link", name="Dinas Sosial Kota Bekasi", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Dinas Sosial Kota Bekasi")
     iku = page.locator("#iku tr", has=page.get_by_text("Persentase PPKS binaan yang mandiri"))
     expect(iku).to_contain_text("242,82%")
     expect(iku).to_contain_text("Sangat Tinggi")
-    page.screenshot(path=str(SHOTS / "dasbor-opd.png"), full_page=True)
+    potret(page, path=str(SHOTS / "dasbor-opd.png"), full_page=True)
 
     page.get_by_role("link", name="Persentase PPKS binaan yang mandiri").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Persentase PPKS binaan yang mandiri")
     expect(page.locator("svg[role=img]")).to_have_count(1)
-    page.screenshot(path=str(SHOTS / "dasbor-iku.png"), full_page=True)
+    potret(page, path=str(SHOTS / "dasbor-iku.png"), full_page=True)
 
     page.get_by_role("link", name=re.compile("Analisis di laporan LKIP 2024")).click()
     expect(page).to_have_url(re.compile(r"/laporan/dinsos-kota-bekasi/2024/#iku-iku-3$"))

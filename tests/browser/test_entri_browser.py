@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from targets.models import Realisasi
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
@@ -34,7 +34,7 @@ def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_val
     )
     ikm.get_by_label("Nilai").fill("93.45")  # a dot is a thousands separator in Indonesian notation
     expect(ikm.locator("td.capaian")).to_contain_text("bukan angka yang sah")
-    page.screenshot(path=str(SHOTS / "entri-salah.png"), full_page=False)
+    potret(page, path=str(SHOTS / "entri-salah.png"), full_page=False)
 
     page.get_by_role("button", name=re.compile("Simpan triwulan")).click()
     expect(page.locator(".galat-kotak")).to_contain_text("Tidak ada yang disimpan")
@@ -46,7 +46,7 @@ def test_a_planner_enters_a_quarter_sees_the_capaian_and_corrects_a_rejected_val
     ikm.get_by_label("Nilai").fill("93,45")
     page.get_by_role("button", name=re.compile("Simpan triwulan")).click()
     expect(page.locator("ul.pesan")).to_contain_text("tersimpan")
-    page.screenshot(path=str(SHOTS / "entri-tersimpan.png"), full_page=False)
+    potret(page, path=str(SHOTS / "entri-tersimpan.png"), full_page=False)
     assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=3).nilai == Decimal(
         "93.45"
     )

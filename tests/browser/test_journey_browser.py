@@ -17,7 +17,7 @@ import pytest
 from budget.models import Anggaran
 from reports.models import DokumenTertandatangani, LaporanTahunan, StatusLaporan
 from targets.models import PeriodeTertutup, Realisasi
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots" / "journey"
 KODE = "dinsos-kota-bekasi"
@@ -25,8 +25,9 @@ LAMBAT = 120_000  # rendering and signing the 44-page PDF takes over 30 s on a b
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media(settings):
+    """The demo certificate (load_demo creates it) in the tests' storage, which the background
+    worker that signs reads too."""
     settings.LKIP_SIGNING_P12 = ""
     return settings.MEDIA_ROOT
 
@@ -38,7 +39,7 @@ class Foto:
 
     def __call__(self, name: str) -> None:
         self.n += 1
-        self.page.screenshot(path=str(SHOTS / f"{self.n:02d}-{name}.png"), full_page=True)
+        potret(self.page, path=str(SHOTS / f"{self.n:02d}-{name}.png"), full_page=True)
 
 
 def klik(page, selector: str, timeout: int = 30_000) -> None:
@@ -77,7 +78,7 @@ def simpan_triwulan(page, tw: int, foto) -> None:
         # The line's annual realisation was typed: the page says what will change and waits.
         assert "Belum disimpan" in page.inner_text("#ganti-tahunan")
         assert "129.355.000" in page.inner_text("#ganti-tahunan")
-        page.locator("#ganti-tahunan").screenshot(path=str(SHOTS / "05a-ganti-tahunan.png"))
+        potret(page.locator("#ganti-tahunan"), path=str(SHOTS / "05a-ganti-tahunan.png"))
         page.check("#id_ganti_tahunan")
         klik(page, "#ganti-tahunan button[type=submit]")
     page.wait_for_selector(f"text=Triwulan {'I' * tw if tw < 4 else 'IV'} 2024")
@@ -93,8 +94,10 @@ def konfirmasi_bila_ada(page) -> None:
 @pytest.mark.browser
 class JourneyTests:
     def test_a_year_from_login_to_a_verified_signed_pdf_through_the_screens_alone(
-        self, media, demo, live_server, page, tmp_path
+        self, media, demo, pekerja, live_server, page, tmp_path
     ):
+        # `pekerja` after `demo`: the worker signs; the demo's renders stay in a queue no worker
+        # reads (this journey does not download them).
         foto = Foto(page)
         iku3 = demo.indikator_set.get(kode="IKU-3")
         line = Anggaran.objects.get(opd=demo, tahun=2024, nomenklatur__kode="1.06.02.2.03.0003")
@@ -214,8 +217,8 @@ class JourneyTests:
         page.check("#id_ttd-setuju")
         klik(page, "#aksi-tandatangani button[type=submit]", timeout=LAMBAT)
         konfirmasi_bila_ada(page)
-        page.wait_for_selector(
-            "text=disetujui dan ditandatangani secara elektronik", timeout=LAMBAT
+        page.wait_for_selector(  # queued; the panel reloads itself until it is signed
+            "#penandatanganan:has-text('Penandatanganan terakhir selesai')", timeout=LAMBAT
         )
         assert (
             LaporanTahunan.objects.get(opd=demo, tahun=2024).status == StatusLaporan.DITANDATANGANI

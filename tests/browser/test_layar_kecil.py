@@ -6,19 +6,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 ENTRI = "/data/dinsos-kota-bekasi/entri/2024/tw1/"
-
-
-@pytest.fixture
-def phone(chromium):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
 
 
 @pytest.mark.browser
@@ -44,7 +35,7 @@ def test_the_entry_grid_fits_a_390_px_screen_with_every_input_and_capaian_visibl
     card.locator("input:not([type=hidden])").fill("1.000.000")
     expect(card.locator("td.kumulatif")).not_to_have_text(before)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(SHOTS / "entri-390-kartu.png"))
+    potret(phone, path=str(SHOTS / "entri-390-kartu.png"))
 
 
 @pytest.mark.browser

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
@@ -38,7 +38,7 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
     warga = phone.new_page()
     warga.goto(f"{live_server.url}/s/{tautan.token}/")
     expect(warga.get_by_role("heading", level=1)).to_have_text("Survei Kepuasan Masyarakat")
-    warga.screenshot(path=str(SHOTS / "skm-formulir-ponsel.png"), full_page=True)
+    potret(warga, path=str(SHOTS / "skm-formulir-ponsel.png"), full_page=True)
     # R5 of the worked example: 3 3 4 4 4 3 4 4 3, by keyboard-reachable labels
     for nomor, label in enumerate(
         [
@@ -59,7 +59,7 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
     warga.wait_for_timeout(1200)
     warga.get_by_role("button", name="Kirim jawaban").click()
     expect(warga.get_by_role("heading", level=1)).to_have_text("Terima kasih")
-    warga.screenshot(path=str(SHOTS / "skm-terima-kasih.png"), full_page=True)
+    potret(warga, path=str(SHOTS / "skm-terima-kasih.png"), full_page=True)
     warga.goto(f"{live_server.url}/s/{tautan.token}/")
     expect(warga.get_by_role("heading", level=1)).to_have_text("Anda sudah mengisi survei ini")
     phone.close()
@@ -70,7 +70,7 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
     page.get_by_role("link", name="Hasil survei 2024").click()
     expect(page.locator(".ikm-utama")).to_contain_text("IKM 91,67")
     expect(page.locator(".ikm-utama")).to_contain_text("mutu A")
-    page.screenshot(path=str(SHOTS / "skm-hasil.png"), full_page=True)
+    potret(page, path=str(SHOTS / "skm-hasil.png"), full_page=True)
     page.get_by_role("link", name="Tetapkan sebagai realisasi IKM 2024").click()
     page.get_by_role("button", name="Ya, tetapkan 91,67").click()
     expect(page.locator("ul.pesan")).to_contain_text("ditetapkan 91,67")
@@ -79,8 +79,8 @@ def test_a_citizen_answers_on_a_phone_and_the_ikm_reaches_report_and_dashboard(
     tabel = page.locator("table", has=page.get_by_text("Jumlah responden"))
     expect(tabel).to_contain_text("91,67")
     tabel.scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "skm-laporan.png"))
+    potret(page, path=str(SHOTS / "skm-laporan.png"))
     page.goto(f"{live_server.url}/dasbor/opd/dinsos-kota-bekasi/2024/")
     expect(page.locator(".angka-kartu.skm")).to_contain_text("91,67")
     expect(page.locator(".angka-kartu.skm")).to_contain_text("5 responden")
-    page.screenshot(path=str(SHOTS / "skm-dasbor.png"))
+    potret(page, path=str(SHOTS / "skm-dasbor.png"))

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from exchange.workbook import export_workbook
 from targets.models import Realisasi
-from tests.browser.conftest import login
+from tests.browser.conftest import login, potret
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
@@ -44,7 +44,7 @@ def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_
     page.get_by_role("button", name="Unggah dan lihat pratinjau").click()
     expect(page.get_by_role("heading", name=re.compile(r"Akan diubah \(1\)"))).to_be_visible()
     expect(page.locator("main")).to_contain_text("94,1")
-    page.screenshot(path=str(SHOTS / "impor-pratinjau.png"), full_page=False)
+    potret(page, path=str(SHOTS / "impor-pratinjau.png"), full_page=False)
     # Nothing is written before the planner applies it.
     assert Realisasi.objects.get(indikator__kode="IKU-2", tahun=2024, periode=0).nilai == Decimal(
         "93.45"
@@ -59,4 +59,4 @@ def test_a_planner_uploads_a_workbook_reads_the_preview_applies_it_and_sees_the_
     capaian = page.locator("#tabel-3-1")
     expect(capaian).to_contain_text("94,1")
     expect(capaian).to_contain_text("116,89%")  # 94,10 / 80,50
-    page.screenshot(path=str(SHOTS / "impor-laporan.png"), full_page=False)
+    potret(page, path=str(SHOTS / "impor-laporan.png"), full_page=False)

@@ -213,3 +213,24 @@ class CityTests:
         laporan = build_laporan(kode_opd(kota_data.muat().opd[0]), 2024)
         html = render_html(laporan)
         assert "Dinas Pendidikan Kota Bekasi" in html and "Angka Partisipasi Murni" in html
+
+
+class KotaPemdaTests:
+    def test_the_generated_city_has_its_own_lkip_built_from_its_agencies(self, demo):
+        from rpjmd.laporan import build_laporan_pemda
+        from rpjmd.models import RealisasiPemda, TautanSasaran
+
+        result = buat_kota(4, 2, seed=1, rincian=1)
+        assert result.pemda
+        kode = demo.pemda.kode
+        laporan = build_laporan_pemda(kode, 2025)
+        html = render_html(laporan)
+        assert "Indeks Pembangunan Manusia" in html and "belum tersedia" in html
+        assert not RealisasiPemda.objects.get(indikator__kode="IKU-3", tahun=2025).tersedia
+        assert TautanSasaran.objects.filter(sasaran__rpjmd__pemda=demo.pemda).count() == 4
+        anggaran = next(t for t in laporan.semua_tabel() if t.judul.startswith("Pagu dan"))
+        assert len(anggaran.baris) == 4 + 2 + 1  # the agencies, two recap rows, the total
+        sumber = {r[5].teks for r in anggaran.baris[:-1]}
+        assert sumber == {"baris anggaran perangkat daerah", "rekap anggaran pemda"}
+        # growing the city later writes the pemda's data only once
+        assert not buat_kota(1, 2, seed=1, rincian=1, mulai=4).pemda

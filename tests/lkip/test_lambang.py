@@ -144,6 +144,22 @@ class LambangUploadTests:
         with pdfplumber.open(io.BytesIO(render_pdf(laporan))) as pdf:
             assert pdf.pages[0].images
 
+    def test_a_replaced_emblem_leaves_only_the_new_file_in_storage(
+        self, demo, client, media_sementara, django_capture_on_commit_callbacks
+    ):
+        from django.core.files.storage import default_storage
+
+        with django_capture_on_commit_callbacks(execute=True):
+            upload(admin_pemda_client(client), demo.pemda, "lambang.png", png())
+        old = Pemda.objects.get(pk=demo.pemda.pk).lambang.name
+        assert default_storage.exists(old)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = upload(admin_pemda_client(client), demo.pemda, "lambang.svg", SVG)
+        assert response.status_code == 302
+        new = Pemda.objects.get(pk=demo.pemda.pk).lambang.name
+        assert new != old and default_storage.exists(new)
+        assert not default_storage.exists(old)
+
     def test_an_svg_emblem_is_drawn_on_the_pdf_cover(self, demo, client, media_sementara):
         upload(admin_pemda_client(client), demo.pemda, "lambang.svg", SVG)
         laporan = build_laporan(demo.kode, 2024)

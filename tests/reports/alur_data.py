@@ -22,8 +22,9 @@ from lkip import penyimpanan
 from lkip.models import Penugasan, PerangkatDaerah
 from lkip.roles import ROLE_GROUPS
 from reports.health import ERROR, periksa
+from reports.health.checks import NARASI_WAJIB
 from reports.health.pengakuan import akui, penghalang
-from reports.models import AngkaTercetak, LaporanTahunan
+from reports.models import AngkaTercetak, LaporanTahunan, NarasiLaporan
 from reports.signing import NAMA_SERTIFIKAT_DEMO, p12_demo
 from tests.factories import make_indikator, make_opd, make_pemda, make_realisasi, make_target
 
@@ -86,6 +87,8 @@ def make_opd_bersih(
     make_target(ind, 80)
     make_realisasi(ind, 85)
     LaporanTahunan.objects.create(opd=opd, tahun=2024)
+    for bagian in NARASI_WAJIB:
+        NarasiLaporan.objects.create(opd=opd, tahun=2024, bagian=bagian, teks=f"Narasi {bagian}.")
     assert not penghalang(opd, 2024)
     return opd
 

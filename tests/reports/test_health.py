@@ -3,8 +3,11 @@
 import pytest
 
 from indicators.models import EvaluasiAKIP
-from reports.health import muat_konteks, periksa, periksa_konteks
-from reports.models import AngkaTercetak
+from reports.health import muat_konteks
+from reports.health import periksa as periksa_semua
+from reports.health import periksa_konteks as periksa_konteks_semua
+from reports.health.checks import NARASI_WAJIB
+from reports.models import AngkaTercetak, BagianNarasi, NarasiLaporan
 from tests.factories import (
     make_anggaran,
     make_indikator,
@@ -15,6 +18,16 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def periksa(opd, tahun):
+    """The findings about the data: these agencies are built without the report's narrative,
+    whose own findings (VR-NAR-1) NarrativeHealthTests checks."""
+    return [t for t in periksa_semua(opd, tahun) if t.aturan != "VR-NAR-1"]
+
+
+def periksa_konteks(konteks):
+    return [t for t in periksa_konteks_semua(konteks) if t.aturan != "VR-NAR-1"]
 
 
 def rules(findings, tingkat=None):
@@ -194,3 +207,30 @@ class HealthContextTests:
             muat_konteks(2024)
         with pytest.raises(ValueError, match="tepat satu lingkup"):
             muat_konteks(2024, opd=opd, pemda_id=opd.pemda_id)
+
+
+class NarrativeHealthTests:
+    def test_a_section_printed_with_its_heading_alone_is_a_warning_linking_to_its_form(self):
+        opd = make_opd()
+        for bagian in NARASI_WAJIB:
+            if bagian != BagianNarasi.RENCANA_TINDAK:
+                NarasiLaporan.objects.create(opd=opd, tahun=2024, bagian=bagian, teks="Isi.")
+        NarasiLaporan.objects.create(  # only spaces: nothing printed
+            opd=opd, tahun=2024, bagian=BagianNarasi.RENCANA_TINDAK, teks="  \n "
+        )
+        (temuan,) = [t for t in periksa_semua(opd, 2024) if t.aturan == "VR-NAR-1"]
+        assert temuan.tingkat == "peringatan"
+        assert temuan.lokasi == "Narasi LKIP 2024: Rencana Tindak (Bab IV, 4.2)"
+        assert temuan.pesan == "bagian ini belum berisi narasi; LKIP mencetak judulnya tanpa isi."
+        assert temuan.tautan == (
+            ("Tulis narasi", f"/laporan/{opd.kode}/2024/narasi/rencana_tindak/"),
+        )
+
+    def test_an_agency_without_narrative_has_one_warning_per_section_of_the_year_only(self):
+        opd = make_opd()
+        NarasiLaporan.objects.create(  # last year's text is not this year's
+            opd=opd, tahun=2023, bagian=BagianNarasi.LATAR_BELAKANG, teks="2023."
+        )
+        lokasi = [t.lokasi for t in periksa_semua(opd, 2024) if t.aturan == "VR-NAR-1"]
+        assert len(lokasi) == len(NARASI_WAJIB) == 5
+        assert "Narasi LKIP 2024: Kata Pengantar (halaman depan)" in lokasi

@@ -27,11 +27,13 @@ from reports.models import (
     DokumenTertandatangani,
     LaporanTahunan,
     NarasiLaporan,
+    PenandatangananLaporan,
     RiwayatStatus,
     StatusLaporan,
 )
 from reports.workflow import AlurDitolak
 from targets.models import Realisasi
+from tests.antrian import kerjakan_antrian
 from tests.berkas import hanya_pemilik
 from tests.reports.alur_data import make_opd_bersih, make_user, perbaiki_data_demo
 
@@ -141,7 +143,7 @@ class CertificateTests:
         assert (
             sertifikat.demo
             and sertifikat.penerbit
-            == "SERTIFIKAT DEMO — BUKAN UNTUK PENGGUNAAN RESMI (Dinas Sosial Kota Bekasi)"
+            == "SERTIFIKAT DEMO — BUKAN UNTUK PENGGUNAAN RESMI (Pemerintah Kota Bekasi)"
         )
         from cryptography import x509
 
@@ -231,7 +233,14 @@ class SigningTests:
             and "Centang pernyataan persetujuan" in response.content.decode()
         )
         response = client.post(url, {"konfirmasi": "ya", "ttd-setuju": "on"})
-        assert response.status_code == 302
+        assert response.status_code == 302  # queued: the request does not wait for the signing
+        assert not DokumenTertandatangani.objects.exists()
+        panel = client.get(response["Location"])
+        assert "Penandatanganan sedang diproses" in panel.content.decode()
+        assert panel["Refresh"] == "3"  # reloads itself until it is done
+        assert kerjakan_antrian() == 1  # the worker's task, here in the test's transaction
+        panel = client.get(response["Location"]).content.decode()
+        assert "Penandatanganan terakhir selesai" in panel and "revisi 0" in panel
         dokumen = DokumenTertandatangani.objects.get()
         pdf = bytes(dokumen.pdf)
 
@@ -646,3 +655,55 @@ class CommandTests:
                 "--output",
                 str(tmp_path / "x.xlsx"),
             )
+
+
+class BackgroundSigningTests:
+    def test_asking_twice_queues_one_signing_and_running_it_twice_makes_one_revision(
+        self, client, opd_bersih, pelaku, sertifikat_demo
+    ):
+        from django_tasks_db.models import DBTaskResult
+
+        from reports.antrian.tandatangan import tandatangani_laporan
+
+        workflow.ajukan(lap_of(opd_bersih), pelaku.perencana)
+        client.force_login(pelaku.kepala)
+        url = reverse("reports:alur_tandatangani", args=[opd_bersih.kode, 2024])
+        for _ in range(2):
+            assert client.post(url, {"konfirmasi": "ya", "ttd-setuju": "on"}).status_code == 302
+        assert DBTaskResult.objects.count() == 1  # the second waited for the first
+        row = PenandatangananLaporan.objects.get()
+        tandatangani_laporan.call(row.pk)
+        tandatangani_laporan.call(row.pk)  # a task run twice (or a second worker) signs nothing
+        assert DokumenTertandatangani.objects.count() == 1
+        assert PenandatangananLaporan.objects.get().revisi == 0
+
+    def test_a_failed_signing_shows_its_reason_and_coba_lagi_signs(
+        self, client, opd_bersih, pelaku, sertifikat_demo
+    ):
+        workflow.ajukan(lap_of(opd_bersih), pelaku.perencana)
+        penyimpanan.hapus(
+            signing.NAMA_SERTIFIKAT_DEMO
+        )  # the certificate is gone when the worker signs
+        client.force_login(pelaku.kepala)
+        alur = reverse("reports:alur", args=[opd_bersih.kode, 2024])
+        client.post(
+            reverse("reports:alur_tandatangani", args=[opd_bersih.kode, 2024]),
+            {"konfirmasi": "ya", "ttd-setuju": "on"},
+        )
+        kerjakan_antrian()
+        panel = client.get(alur)
+        html = panel.content.decode()
+        assert (
+            "Penandatanganan gagal." in html and "Sertifikat penandatanganan belum diatur" in html
+        )
+        assert "Coba lagi" in html and "Refresh" not in panel
+        assert not DokumenTertandatangani.objects.exists()
+
+        penyimpanan.simpan_sekali(signing.NAMA_SERTIFIKAT_DEMO, sertifikat_demo)
+        again = client.post(
+            reverse("reports:alur_tandatangani_ulang", args=[opd_bersih.kode, 2024])
+        )
+        assert again.status_code == 302
+        kerjakan_antrian()
+        assert DokumenTertandatangani.objects.get().revisi == 0
+        assert "Penandatanganan gagal." not in client.get(alur).content.decode()

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from demo.opd import DEMO_PASSWORD
 from lkip.models import Pemda, Penugasan
 from tests import berkas
+from tests.antrian import kerjakan_antrian
 from tests.factories import make_opd
 
 pytestmark = pytest.mark.django_db
@@ -63,24 +64,32 @@ class ReportViewTests:
 
     def test_the_xlsx_download_is_a_workbook_of_the_reports_tables(self, demo, client):
         login(client, "kepala.dinsos")
+        client.get(URL + "lkip.xlsx")  # queued
+        kerjakan_antrian()
         response = client.get(URL + "lkip.xlsx")
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
         wb = load_workbook(io.BytesIO(response.content))
         assert "3.1 Capaian Kinerja" in wb.sheetnames
 
-    def test_the_pdf_download_is_rendered_once_and_then_served_from_the_cache(
-        self, demo, client, settings, tmp_path
+    def test_the_pdf_download_says_it_is_being_prepared_until_the_worker_has_rendered_it(
+        self, demo, client, django_capture_on_commit_callbacks
     ):
-        settings.MEDIA_ROOT = tmp_path
         login(client, "kepala.dinsos")
+        before = set(berkas.semua(f"render/{demo.pk}/2024"))  # of earlier tests, rolled back
+        waiting = client.get(URL + "lkip.pdf")
+        assert waiting.status_code == 200 and waiting["Content-Type"].startswith("text/html")
+        assert "PDF laporan sedang disiapkan" in waiting.text
+        assert waiting["Refresh"] == "3"  # reloads itself: no script (the CSP stays)
+        assert "<script" not in waiting.text
+        with django_capture_on_commit_callbacks(execute=True):
+            assert kerjakan_antrian() == 1  # one render of the agency-year, all three formats
         first = client.get(URL + "lkip.pdf")
         assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
         assert first.content.startswith(b"%PDF")
-        cached = berkas.semua("cache/pdf")
-        assert len(cached) == 1 and cached[0].endswith(".pdf")
-        second = client.get(URL + "lkip.pdf")
-        assert second.content == first.content
+        assert "Refresh" not in first
+        assert client.get(URL + "lkip.pdf").content == first.content
+        assert len(set(berkas.semua(f"render/{demo.pk}/2024")) - before) == 3  # pdf, xlsx, docx
 
 
 class NarasiEditTests:
@@ -124,9 +133,9 @@ class ReportCacheTests:
         kosongkan_lokal()  # as seen from another worker process: the shared cache still has it
         with CaptureQueriesContext(connection) as queries:
             assert "242,82%" in client.get(URL).text
-        assert (
-            len(queries) <= 8
-        )  # session, user, assignment, agency, 2 × permissions, data version, cache
+        # Session, user, assignment, agency, 2 × permissions, data version, cache; the PDF's state:
+        # its render row, the agency's fingerprint (3), its place in the queue.
+        assert len(queries) <= 14
 
         client.post(
             URL + "narasi/latar_belakang/",
@@ -139,34 +148,54 @@ class ReportCacheTests:
         real.save()
         assert "242,82%" not in client.get(URL).text
 
-    def test_an_unchanged_pdf_is_served_without_building_the_report_and_a_change_renders_anew(
-        self, demo, client, settings, tmp_path
+    def test_a_ready_pdf_is_served_without_building_the_report_and_a_change_renders_anew(
+        self, demo, client, django_capture_on_commit_callbacks
     ):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from reports.dashboard.versi import kosongkan_lokal
         from targets.models import Realisasi
 
-        settings.MEDIA_ROOT = tmp_path
         login(client, "kepala.dinsos")
-        with CaptureQueriesContext(connection) as built:
-            first = client.get(URL + "lkip.pdf")
-        kosongkan_lokal()  # as seen from another worker process: the shared cache still has it
+        before = set(berkas.semua(f"render/{demo.pk}/2024"))  # of earlier tests, rolled back
+        client.get(URL + "lkip.pdf")
+        with django_capture_on_commit_callbacks(execute=True):
+            kerjakan_antrian()
         with CaptureQueriesContext(connection) as queries:
-            second = client.get(URL + "lkip.pdf")
-        assert second.content == first.content
-        # Session, data version and user (login), agency, data version, the shared cache; building
-        # the report runs a few dozen (see ReportQueryTests).
-        assert len(queries) <= 6, [q["sql"][:80] for q in queries.captured_queries]
-        assert len(built) > 20
+            first = client.get(URL + "lkip.pdf")
+        assert first["Content-Type"] == "application/pdf"
+        # Session, data version and user (login), agency, its Renstra, the render row, the
+        # agency's fingerprint (3): no report is built.
+        assert len(queries) <= 10, [q["sql"][:80] for q in queries.captured_queries]
 
         real = Realisasi.objects.get(indikator__kode="IKU-3", tahun=2024, periode=0)
         real.pembilang *= 2
         real.save()
+        stale = client.get(URL + "lkip.pdf")  # never the old file as if it were fresh
+        assert "sedang disiapkan" in stale.text
+        with django_capture_on_commit_callbacks(execute=True):
+            kerjakan_antrian()
         third = client.get(URL + "lkip.pdf")
         assert third.status_code == 200 and third.content != first.content
-        assert len(berkas.semua("cache/pdf")) == 2
+        # The superseded files are gone: one file per format, however often it is rendered.
+        assert len(set(berkas.semua(f"render/{demo.pk}/2024")) - before) == 3
+
+    def test_a_published_file_removed_from_the_storage_is_rendered_again_not_a_500(
+        self, demo, client, django_capture_on_commit_callbacks
+    ):
+        from lkip import penyimpanan
+        from reports.models import FormatLaporan, RenderLaporan
+
+        login(client, "kepala.dinsos")
+        client.get(URL + "lkip.xlsx")
+        with django_capture_on_commit_callbacks(execute=True):
+            kerjakan_antrian()
+        row = RenderLaporan.objects.get(opd=demo, tahun=2024, jenis=FormatLaporan.XLSX)
+        penyimpanan.hapus(row.berkas)
+        assert "XLSX laporan sedang disiapkan" in client.get(URL + "lkip.xlsx").text
+        with django_capture_on_commit_callbacks(execute=True):
+            assert kerjakan_antrian() == 1
+        assert client.get(URL + "lkip.xlsx")["Content-Disposition"].startswith("attachment")
 
     def test_the_narrative_link_is_only_in_the_page_of_those_who_may_edit(self, demo, client):
         login(client, "perencana.dinsos")
@@ -177,6 +206,8 @@ class ReportCacheTests:
 
     def test_the_docx_download_is_the_editable_word_draft(self, demo, client):
         login(client, "inspektorat.bekasi")
+        client.get(URL + "lkip.docx")  # queued
+        kerjakan_antrian()
         response = client.get(URL + "lkip.docx")
         assert response.status_code == 200
         assert response["Content-Type"] == (
@@ -187,3 +218,12 @@ class ReportCacheTests:
         )
         document = Document(io.BytesIO(response.content))
         assert "draf yang dapat diubah" in document.core_properties.comments
+
+
+def test_the_agency_lkip_page_leads_back_to_the_agency_page(demo, client):
+    assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+    page = client.get("/laporan/dinsos-kota-bekasi/2024/").content.decode()
+    remah = page[page.index('<nav class="remah"') :]
+    remah = remah[: remah.index("</nav>")]
+    assert '<a href="/data/dinsos-kota-bekasi/">Dinas Sosial Kota Bekasi</a>' in remah
+    assert "LKIP tahun 2024" in remah

@@ -305,6 +305,8 @@ class PanelTests:
         client.force_login(make_user("perencana.lain", "perencana", demo))
         html = client.get(url("alur", demo)).content.decode()
         assert 'id="aksi-ajukan"' in html
+        # Blocked: what blocks it and where to follow it up, but no Ajukan to be refused.
+        assert f'action="{url("alur_ajukan", demo)}"' not in html
         assert (
             "Belum dapat diajukan: 2 kesalahan harus diperbaiki dan 17 peringatan belum "
             "ditinjau." in html

@@ -86,7 +86,9 @@ class SelfPromotionTests:
         from django.contrib.auth import get_user_model
 
         me = get_user_model().objects.get(pk=me.pk)
-        assert not _kepala_sendiri(me, world["dinsos"])
+        from reports.models import LaporanTahunan
+
+        assert not _kepala_sendiri(me, LaporanTahunan(opd=world["dinsos"], tahun=2024))
 
 
 class RoleAssignmentTests:

@@ -15,7 +15,8 @@ from exchange.importer import impor
 from reports.laporan import build_laporan, render_pdf
 from reports.laporan.batas import RenderTerlaluBerat, dalam_batas, dalam_batas_bersama
 from reports.laporan.render import pecah_kata_panjang
-from reports.models import NARASI_MAKS, NarasiLaporan
+from reports.models import NARASI_MAKS, FormatLaporan, NarasiLaporan, RenderLaporan, StatusRender
+from tests.antrian import kerjakan_antrian
 
 pytestmark = pytest.mark.django_db
 NARASI = "/laporan/dinsos-kota-bekasi/2024/narasi/kesimpulan/"
@@ -73,11 +74,15 @@ class DataLimitTests:
             and not f.max_length
             and not m._meta.label.startswith(("reports.Historical", "targets.Historical"))
         ]
-        # The workflow's reasons and comments are bounded by their forms and are not in the report.
+        # The workflow's reasons and comments are bounded by their forms and are not in the report;
+        # the background work's messages are written by the application, not typed.
         assert set(unbounded) <= {
             "reports.RiwayatStatus.alasan",
             "reports.KomentarReviu.teks",
             "reports.DokumenTertandatangani.alasan_revisi",
+            "reports.PenandatangananLaporan.alasan_revisi",
+            "reports.PenandatangananLaporan.galat",
+            "reports.RenderLaporan.galat",
         }, unbounded
 
 
@@ -100,44 +105,49 @@ class LayoutTests:
         html = "<p>Mempertanggungjawabkan pelaksanaan kegiatan pemerintahan.</p>"
         assert pecah_kata_panjang(html) == html
 
-    def test_the_report_with_the_longest_storable_word_breaks_it_and_renders_in_under_15_s(
+    def test_the_report_with_the_longest_storable_word_breaks_it_and_renders_within_the_limit(
         self, perencana, demo
     ):
+        # Unbroken, such a word took WeasyPrint over ten minutes: it would pass the worker's
+        # limit and the download below would be the limit's message. How long the render takes
+        # is bench/report.py's to measure, not a test's.
         word = "A" * NARASI_MAKS
         assert perencana.post(NARASI, {"judul": "Kesimpulan", "teks": word}).status_code == 302
-        start = time.monotonic()
+        perencana.get(PDF)  # queued; the worker's task runs here (the test's own transaction)
+        kerjakan_antrian()
+        render = RenderLaporan.objects.get(opd=demo, tahun=2024, jenis=FormatLaporan.PDF)
+        assert render.status != StatusRender.GAGAL and render.berkas, render.galat
         response = perencana.get(PDF)
-        elapsed = time.monotonic() - start
-        assert response.status_code == 200
-        assert elapsed < 15, f"{elapsed:.1f} s"
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         runs = _runs_of_a(response.content)
         assert sum(runs) >= NARASI_MAKS and max(runs) < 200  # broken over lines, all of it
 
 
 class RendererLimitTests:
-    def test_the_renderer_lays_out_a_100000_character_word_in_under_15_s(self, demo):
+    def test_the_renderer_breaks_a_100000_character_word_over_lines(self, demo, settings):
         NarasiLaporan.objects.update_or_create(  # past the forms: the renderer's own defence
             opd=demo, tahun=2024, bagian="kesimpulan", defaults={"teks": "A" * 100_000}
         )
-        laporan = build_laporan(demo.kode, 2024)
-        start = time.monotonic()
-        pdf = render_pdf(laporan)
-        elapsed = time.monotonic() - start
-        assert elapsed < 15, f"{elapsed:.1f} s"
-        assert sum(_runs_of_a(pdf)) >= 100_000
+        # Far above a render of the demo on a busy machine, far below the word laid out unbroken
+        # (over ten minutes): a lost defence ends in RenderTerlaluBerat here.
+        settings.LKIP_PDF_BATAS_DETIK = 150
+        runs = _runs_of_a(render_pdf(build_laporan(demo.kode, 2024)))
+        assert sum(runs) >= 100_000 and max(runs) < 200
 
     def test_a_render_past_its_time_limit_ends_in_a_message_not_a_500_nor_a_hung_worker(
         self, perencana, demo, settings
     ):
-        settings.LKIP_PDF_BATAS_DETIK = 1  # the demo takes about 5 s
-        start = time.monotonic()
+        perencana.get(PDF)  # queued; the worker's task runs here (the test's own transaction)
+        kerjakan_antrian(batas_detik=1)  # the demo takes about 5 s: XLSX and DOCX rendered, the
+        # PDF stopped at its limit, nothing hung
         response = perencana.get(PDF)
-        assert time.monotonic() - start < 5
         assert response.status_code == 503
         assert "tidak selesai disusun dalam batas waktu 1 detik" in response.text
-        start = time.monotonic()  # asked again: refused at once, no second child
+        assert "Coba lagi" in response.text
+        # Asked again: the same message, no render queued (the same input would only pass its
+        # limit again).
         assert perencana.get(PDF).status_code == 503
-        assert time.monotonic() - start < 1
+        assert kerjakan_antrian() == 0
 
     def test_a_render_past_its_memory_limit_is_stopped_with_a_message(self):
         with pytest.raises(RenderTerlaluBerat, match="batas memori 64 MB"):
@@ -182,7 +192,7 @@ class ParallelRenderLimitTests:
             dalam_batas_bersama(
                 [(_pid_lalu_tidur, ()), (_pid_lalu_tidur, ())], antara, detik=2, mb=256
             )
-        assert time.monotonic() - start < 5
+        assert time.monotonic() - start < 300  # ended at the limit, not when they would (600 s)
         assert len(pids) == 2
         for pid in pids:
             with pytest.raises(ProcessLookupError):
@@ -206,7 +216,7 @@ def _boros_setelah_tukar(saluran, mb: int) -> int:
 
 def _pid_lalu_tidur(saluran) -> None:
     saluran.tukar(os.getpid())
-    time.sleep(60)
+    time.sleep(600)
 
 
 def _gagal_bersama(saluran) -> None:

@@ -21,6 +21,7 @@ SEMUA = [
     "Dasbor",
     "Audit",
     "Survei",
+    "Evaluasi AKIP",
 ]
 TANPA_IMPOR = [m for m in SEMUA if m != "Impor Excel"]
 
@@ -36,8 +37,8 @@ DI_DATA = {
 DI_BERANDA = {
     "perencana.dinsos": SEMUA,
     "kepala.dinsos": TANPA_IMPOR,
-    "inspektorat.bekasi": ["Beranda", "Dasbor"],
-    "admin.pemda": ["Beranda", "Dasbor"],
+    "inspektorat.bekasi": ["Beranda", "Dasbor", "Evaluasi AKIP"],
+    "admin.pemda": ["Beranda", "Dasbor", "Evaluasi AKIP"],
 }
 
 
@@ -56,14 +57,14 @@ def test_each_roles_menu_holds_exactly_what_it_may_open_and_every_entry_answers_
         menu = menu_of(client, path)
         assert [label for label, _ in menu] == expected, (role, path)
         for label, href in menu:
-            assert client.get(href).status_code == 200, (role, label, href)
+            assert client.get(href, follow=True).status_code == 200, (role, label, href)
 
 
 def test_the_planners_home_page_leads_to_the_quarterly_entry_and_the_agencys_data(demo, client):
     assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
     html = client.get("/").content.decode()
     menu = dict(baca(html).menu)
-    assert menu["Entri triwulan"] == f"/data/{OPD}/entri/2024/tw1/"
+    assert menu["Entri triwulan"] == f"/data/{OPD}/entri/2024/"
     assert menu["Data"] == f"/data/{OPD}/"
     assert menu["Impor Excel"] == f"/impor/{OPD}/"
     assert menu["Audit"] == f"/data/{OPD}/audit/"
@@ -88,3 +89,24 @@ def test_the_report_page_carries_each_users_own_menu_though_the_page_is_cached(d
     assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
     html = client.get(f"/laporan/{OPD}/2024/").content.decode()
     assert "Impor Excel" not in html and "Persetujuan" in html
+
+
+def test_the_quarterly_entry_opens_on_the_first_quarter_still_open(demo, client):
+    from django.contrib.auth.models import User
+
+    from targets.models import Periode, PeriodeTertutup
+
+    assert client.login(username="perencana.dinsos", password=DEMO_PASSWORD)
+    entri = dict(menu_of(client, "/"))["Entri triwulan"]
+    assert client.get(entri).url == f"/data/{OPD}/entri/2024/tw1/"
+    planner = User.objects.get(username="perencana.dinsos")
+    for tw in (Periode.TW1, Periode.TW2):
+        PeriodeTertutup.objects.create(opd=demo, tahun=2024, periode=tw, ditutup_oleh=planner)
+    assert client.get(entri).url == f"/data/{OPD}/entri/2024/tw3/"
+    PeriodeTertutup.objects.create(
+        opd=demo, tahun=2024, periode=Periode.TAHUNAN, ditutup_oleh=planner
+    )
+    assert client.get(entri).url == f"/data/{OPD}/entri/2024/tw4/"
+    # On a quarter's page the menu marks the entry as the current screen.
+    html = client.get(f"/data/{OPD}/entri/2024/tw2/").text
+    assert f'<a href="{entri}" aria-current="page">Entri triwulan</a>' in html

@@ -33,8 +33,9 @@ def cetak_pratinjau(out, result: HasilImpor, *, semua: bool = False) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Mengimpor workbook pertukaran (.xlsx) satu perangkat daerah: semua atau tidak sama "
-        "sekali. Mencetak pratinjau (baru, diubah lama → baru, tidak berubah) dan setiap "
+        "Mengimpor workbook pertukaran (.xlsx) satu perangkat daerah, atau tingkat pemda bila "
+        "sheet pertamanya Pemda: semua atau tidak sama sekali. Mencetak pratinjau (baru, "
+        "diubah lama → baru, tidak berubah) dan setiap "
         "kesalahan; keluar dengan kode 1 bila ada kesalahan."
     )
 
@@ -82,4 +83,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Pratinjau saja (--dry-run): tidak ada yang disimpan.")
         else:
-            self.stdout.write(f"Impor diterapkan untuk perangkat daerah '{result.opd_kode}'.")
+            if result.pemda_kode:
+                self.stdout.write(f"Impor diterapkan untuk pemda '{result.pemda_kode}'.")
+            else:
+                self.stdout.write(f"Impor diterapkan untuk perangkat daerah '{result.opd_kode}'.")

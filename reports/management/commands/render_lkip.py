@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lkip.models import PerangkatDaerah
+from lkip.models import Pemda, PerangkatDaerah
+from reports.aturan_pemda import aturan_pemda
 from reports.laporan import (
     LaporanTidakDitemukan,
     build_laporan,
@@ -17,15 +18,15 @@ from reports.models import DokumenTertandatangani
 
 class Command(BaseCommand):
     help = (
-        "Membuat LKIP satu perangkat daerah untuk satu tahun sebagai HTML, PDF, XLSX atau DOCX "
+        "Membuat LKIP satu perangkat daerah (--org) atau LKIP pemda sendiri (--pemda, LKIP "
+        "kepala daerah) untuk satu tahun sebagai HTML, PDF, XLSX atau DOCX "
         "(draf Word yang dapat diubah); dengan --signed menulis PDF tertandatangani revisi "
         "terakhir persis seperti tersimpan."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--org", required=True, help="kode perangkat daerah, mis. dinsos-kota-bekasi"
-        )
+        parser.add_argument("--org", help="kode perangkat daerah, mis. dinsos-kota-bekasi")
+        parser.add_argument("--pemda", help="kode pemda: LKIP pemda sendiri (kepala daerah)")
         parser.add_argument("--year", required=True, help="tahun laporan, mis. 2024")
         parser.add_argument(
             "--format",
@@ -46,7 +47,8 @@ class Command(BaseCommand):
     def handle(
         self,
         *args,
-        org: str,
+        org: str | None,
+        pemda: str | None,
         year: str,
         fmt: str | None,
         output: str,
@@ -56,11 +58,13 @@ class Command(BaseCommand):
     ) -> None:
         if not year.isdigit() or len(year) != 4:
             raise CommandError(f"Tahun '{year}' tidak sah: gunakan empat angka, mis. 2024.")
+        if bool(org) == bool(pemda):
+            raise CommandError("Sebutkan tepat satu: --org <kode> atau --pemda <kode>.")
         target = Path(output)
         if not target.parent.exists():
             raise CommandError(f"Folder '{target.parent}' tidak ada.")
         if signed:
-            self._signed(org, int(year), fmt, target)
+            self._signed(org, pemda, int(year), fmt, target)
             return
         if fmt is None:
             raise CommandError(
@@ -68,7 +72,14 @@ class Command(BaseCommand):
                 "tertandatangani)."
             )
         try:
-            laporan = build_laporan(org, int(year))
+            if pemda:
+                aturan = aturan_pemda()
+                try:
+                    laporan = aturan.bangun_draf(pemda, int(year))
+                except aturan.tidak_ditemukan as exc:
+                    raise CommandError(str(exc)) from exc
+            else:
+                laporan = build_laporan(org, int(year))
         except LaporanTidakDitemukan as exc:
             raise CommandError(str(exc)) from exc
         if fmt == "html":
@@ -87,16 +98,25 @@ class Command(BaseCommand):
             f"{laporan.judul}: {target} ({target.stat().st_size:,} bita).".replace(",", ".")
         )
 
-    def _signed(self, org: str, year: int, fmt: str | None, target: Path) -> None:
+    def _signed(
+        self, org: str | None, pemda: str | None, year: int, fmt: str | None, target: Path
+    ) -> None:
         if fmt not in (None, "pdf"):
             raise CommandError(
                 "--signed hanya menghasilkan PDF: hapus --format atau gunakan --format pdf."
             )
-        opd = PerangkatDaerah.objects.filter(kode=org).first()
-        if opd is None:
-            raise CommandError(f"Perangkat daerah dengan kode '{org}' tidak ditemukan.")
+        if pemda:
+            opd = Pemda.objects.filter(kode=pemda).first()
+            if opd is None:
+                raise CommandError(f"Pemda dengan kode '{pemda}' tidak ditemukan.")
+            laporan = {"laporan__pemda": opd, "laporan__opd__isnull": True}
+        else:
+            opd = PerangkatDaerah.objects.filter(kode=org).first()
+            if opd is None:
+                raise CommandError(f"Perangkat daerah dengan kode '{org}' tidak ditemukan.")
+            laporan = {"laporan__opd": opd}
         dokumen = (
-            DokumenTertandatangani.objects.filter(laporan__opd=opd, laporan__tahun=year)
+            DokumenTertandatangani.objects.filter(**laporan, laporan__tahun=year)
             .order_by("-revisi")
             .first()
         )
