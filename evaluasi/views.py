@@ -4,6 +4,7 @@ criteria (self-assessment and evaluation side by side), evidence, and the steps.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
@@ -165,6 +166,19 @@ def buka_tahun(request: HttpRequest) -> HttpResponse:
         request, f"Evaluasi AKIP {d['tahun']} dibuka untuk {baru} perangkat daerah baru."
     )
     return redirect("evaluasi:beranda")
+
+
+def _lakukan(
+    request: HttpRequest, evaluasi: Evaluasi, langkah: Callable[[], object], berhasil: str
+) -> HttpResponse:
+    """One step of the evaluation's flow, confirmed: its message, or the service's refusal,
+    and back to the worksheet."""
+    try:
+        langkah()
+        messages.success(request, berhasil)
+    except Ditolak as exc:
+        messages.error(request, str(exc))
+    return redirect(_kembali(evaluasi.opd.kode, evaluasi.tahun))
 
 
 def _peran(request: HttpRequest, evaluasi: Evaluasi) -> dict:
@@ -481,12 +495,12 @@ def ajukan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             opd=evaluasi.opd,
             remah=remah(evaluasi),
         )
-    try:
-        services.ajukan_mandiri(evaluasi)
-        messages.success(request, "Penilaian mandiri diajukan ke Inspektorat.")
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    return redirect(_kembali(kode, tahun))
+    return _lakukan(
+        request,
+        evaluasi,
+        lambda: services.ajukan_mandiri(evaluasi),
+        "Penilaian mandiri diajukan ke Inspektorat.",
+    )
 
 
 @login_required
@@ -521,12 +535,12 @@ def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             opd=evaluasi.opd,
             remah=remah(evaluasi),
         )
-    try:
-        services.finalkan(evaluasi, request.user, nomor_lhe=nomor, tanggal_lhe=tanggal)
-        messages.success(request, "Evaluasi difinalkan.")
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    return redirect(_kembali(kode, tahun))
+    return _lakukan(
+        request,
+        evaluasi,
+        lambda: services.finalkan(evaluasi, request.user, nomor_lhe=nomor, tanggal_lhe=tanggal),
+        "Evaluasi difinalkan.",
+    )
 
 
 @login_required
@@ -534,16 +548,19 @@ def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @izin_wajib("evaluasi.reviu_evaluasi")
 def reviu(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     evaluasi = _evaluasi(request, kode, tahun)
-    try:
-        if request.POST.get("aksi") == "setujui":
-            services.setujui_reviu(evaluasi, request.user)
-            messages.success(request, "Nilai disetujui; evaluasi final.")
-        else:
-            services.kembalikan_reviu(evaluasi, request.POST.get("alasan", ""))
-            messages.success(request, "Dikembalikan ke evaluator.")
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    return redirect(_kembali(kode, tahun))
+    if request.POST.get("aksi") == "setujui":
+        return _lakukan(
+            request,
+            evaluasi,
+            lambda: services.setujui_reviu(evaluasi, request.user),
+            "Nilai disetujui; evaluasi final.",
+        )
+    return _lakukan(
+        request,
+        evaluasi,
+        lambda: services.kembalikan_reviu(evaluasi, request.POST.get("alasan", "")),
+        "Dikembalikan ke evaluator.",
+    )
 
 
 @login_required
@@ -564,12 +581,12 @@ def buka_kembali(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             opd=evaluasi.opd,
             remah=remah(evaluasi),
         )
-    try:
-        services.buka_kembali(evaluasi, alasan)
-        messages.success(request, "Evaluasi dibuka kembali untuk penilaian.")
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    return redirect(_kembali(kode, tahun))
+    return _lakukan(
+        request,
+        evaluasi,
+        lambda: services.buka_kembali(evaluasi, alasan),
+        "Evaluasi dibuka kembali untuk penilaian.",
+    )
 
 
 @login_required
