@@ -35,6 +35,7 @@ from rpjmd.models import (
     TujuanPemda,
 )
 
+KEPALA_DAERAH = "walikota.bekasi"  # the demo pemda's Wali Kota (signs its LKIP)
 TUJUAN = (
     ("T1", "Meningkatkan kualitas sumber daya manusia dan kesejahteraan warga"),
     ("T2", "Mewujudkan perekonomian kota yang tumbuh dan inklusif"),
@@ -135,11 +136,36 @@ def tulis_pemda(
     tahun_data: list[int],
     seed,
     pemda_ke: int,
+    *,
+    tautan: dict[str, str] | None = None,
 ) -> bool:
-    """Write the pemda-level data once (False when the pemda already has an RPJMD)."""
-    if Rpjmd.objects.filter(pemda=pemda).exists():
-        return False
-    rng = random.Random(f"pemda/{seed}")
+    """Write what the pemda-level data lacks for these years and agencies (False when nothing was
+    missing): the RPJMD once, then per year of data its PK targets, realisations, pembiayaan and
+    recap rows, and links for every agency whose IKU are not linked yet: `tautan` (IKU kode →
+    sasaran kode), or the agency's first IKU to a sasaran drawn from the seed. So the demo agency's
+    pemda (load_demo, 2024) and a city grown later in the same pemda share one RPJMD, and each
+    figure is the same whichever wrote it first (one random stream per indicator and year)."""
+    rpjmd = Rpjmd.objects.filter(pemda=pemda).first()
+    ditulis = rpjmd is None
+    if rpjmd is None:
+        rpjmd = _rpjmd(pemda, tahun_rpjmd, pemda_ke)
+    years = [y for y in tahun_data if rpjmd.tahun_awal <= y <= rpjmd.tahun_akhir]
+    ada = set(
+        TargetPemda.objects.filter(indikator__rpjmd=rpjmd, jenis=JenisTarget.PK).values_list(
+            "tahun", flat=True
+        )
+    )
+    baru = [y for y in years if y not in ada]
+    if baru:
+        _tahun_data(pemda, rpjmd, baru, seed, terakhir=max(years))
+        ditulis = True
+    ditulis |= _tautan(rpjmd, opds, seed, tautan)
+    _kepala_daerah(pemda, pemda_ke)
+    return ditulis
+
+
+def _rpjmd(pemda: Pemda, tahun_rpjmd: tuple[int, int], pemda_ke: int) -> Rpjmd:
+    """The RPJMD with its tujuan, sasaran, the Kepala Daerah's IKU and their RPJMD targets."""
     changed = []
     if not pemda.jenis:
         pemda.jenis = JenisPemda.KOTA
@@ -169,9 +195,7 @@ def tulis_pemda(
         )
         for i, (kode, t, uraian) in enumerate(SASARAN, start=1)
     }
-    targets, reals = [], []
-    years = list(range(awal, akhir + 1))
-    terakhir = tahun_data[-1]
+    targets = []
     for i, (kode, s, uraian, satuan, jenis, pol, start, step, lebar, acuan) in enumerate(
         IKU, start=1
     ):
@@ -189,32 +213,48 @@ def tulis_pemda(
             sumber_data="KemenPANRB" if jenis == JenisNilai.PREDIKAT else "BPS",
             urutan=i,
         )
+        targets += [
+            _target(ind, y, JenisTarget.RPJMD, start, step, lebar, awal)
+            for y in range(awal, akhir + 1)
+        ]
+    TargetPemda.objects.bulk_create(targets)
+    return rpjmd
+
+
+def _target(ind, y: int, jenis_t, start, step, lebar, awal: int) -> TargetPemda:
+    t = Decimal(start) + Decimal(step) * (y - awal)
+    if lebar is None:
+        predikat = ind.predikat(t) or "" if ind.skala else ""
+        return TargetPemda(indikator=ind, tahun=y, jenis=jenis_t, nilai=_d(t), predikat=predikat)
+    return TargetPemda(
+        indikator=ind,
+        tahun=y,
+        jenis=jenis_t,
+        nilai_bawah=_d(t),
+        nilai_atas=_d(t + Decimal(lebar)),
+    )
+
+
+def _tahun_data(pemda: Pemda, rpjmd: Rpjmd, years: list[int], seed, *, terakhir: int) -> None:
+    """The PK targets and realisations of these years (and of the year before the RPJMD, once),
+    the pembiayaan and the recap rows of the agencies the city does not hold."""
+    awal = rpjmd.tahun_awal
+    indikator = {i.kode: i for i in IndikatorPemda.objects.filter(rpjmd=rpjmd)}
+    sudah = set(
+        RealisasiPemda.objects.filter(indikator__rpjmd=rpjmd).values_list(
+            "indikator__kode", "tahun"
+        )
+    )
+    targets, reals = [], []
+    for kode, _s, _u, _sat, _j, _p, start, step, lebar, _a in IKU:
+        ind = indikator.get(kode)
+        if ind is None:
+            continue
         for y in years:
-            t = Decimal(start) + Decimal(step) * (y - awal)
-            for jenis_t in (JenisTarget.RPJMD, JenisTarget.PK):
-                if jenis_t == JenisTarget.PK and y not in tahun_data:
-                    continue
-                if lebar is None:
-                    targets.append(
-                        TargetPemda(
-                            indikator=ind,
-                            tahun=y,
-                            jenis=jenis_t,
-                            nilai=_d(t),
-                            predikat=ind.predikat(t) or "" if ind.skala else "",
-                        )
-                    )
-                else:
-                    targets.append(
-                        TargetPemda(
-                            indikator=ind,
-                            tahun=y,
-                            jenis=jenis_t,
-                            nilai_bawah=_d(t),
-                            nilai_atas=_d(t + Decimal(lebar)),
-                        )
-                    )
-        for y in [awal - 1, *tahun_data]:
+            targets.append(_target(ind, y, JenisTarget.PK, start, step, lebar, awal))
+        for y in [awal - 1, *years]:
+            if (kode, y) in sudah:
+                continue
             base = Decimal(start) + Decimal(step) * (y - awal)
             if kode == "IKU-3" and y == terakhir:  # Sakernas August: not yet published
                 reals.append(
@@ -226,6 +266,7 @@ def tulis_pemda(
                     )
                 )
                 continue
+            rng = random.Random(f"pemda/{seed}/{kode}/{y}")
             nilai = _d(base * Decimal(str(rng.uniform(0.97, 1.03))))
             reals.append(
                 RealisasiPemda(
@@ -238,7 +279,8 @@ def tulis_pemda(
     TargetPemda.objects.bulk_create(targets)
     RealisasiPemda.objects.bulk_create(reals)
     pembiayaan, anggaran = [], []
-    for y in tahun_data:
+    for y in years:
+        rng = random.Random(f"pemda/{seed}/pembiayaan/{y}")
         silpa = Decimal(rng.randrange(300, 900)) * 1_000_000_000
         pembiayaan += [
             Pembiayaan(
@@ -274,25 +316,51 @@ def tulis_pemda(
             )
     Pembiayaan.objects.bulk_create(pembiayaan)
     AnggaranPerangkatDaerah.objects.bulk_create(anggaran)
-    pertama = {}
-    for ind in Indikator.objects.filter(opd__in=opds, tingkat=Tingkat.IKU).order_by(
-        "opd_id", "urutan", "kode"
-    ):
-        pertama.setdefault(ind.opd_id, ind)
-    kode_s = list(sasaran)
-    TautanSasaran.objects.bulk_create(
-        [
-            TautanSasaran(indikator=ind, sasaran=sasaran[kode_s[rng.randrange(len(kode_s) - 1)]])
+
+
+def _tautan(rpjmd: Rpjmd, opds: list[PerangkatDaerah], seed, tautan: dict[str, str] | None) -> bool:
+    """Links from the agencies' IKU to the RPJMD sasaran they support, for agencies with none
+    yet: the IKU named in `tautan`, or each agency's first IKU to one of the first three sasaran
+    drawn from the seed (the fourth, reformasi birokrasi, is left to the agencies' own links)."""
+    tertaut = set(
+        TautanSasaran.objects.filter(sasaran__rpjmd=rpjmd).values_list(
+            "indikator__opd_id", flat=True
+        )
+    )
+    sasaran = {s.kode: s for s in SasaranPemda.objects.filter(rpjmd=rpjmd).order_by("urutan")}
+    acak = list(sasaran.values())[:3]
+    iku = (
+        Indikator.objects.filter(
+            opd__in=[o for o in opds if o.pk not in tertaut], tingkat=Tingkat.IKU
+        )
+        .select_related("opd")
+        .order_by("opd_id", "urutan", "kode")
+    )
+    baru = []
+    if tautan:
+        baru = [
+            TautanSasaran(indikator=ind, sasaran=sasaran[tautan[ind.kode]])
+            for ind in iku
+            if ind.kode in tautan
+        ]
+    else:
+        pertama = {}
+        for ind in iku:
+            pertama.setdefault(ind.opd_id, ind)
+        baru = [
+            TautanSasaran(
+                indikator=ind,
+                sasaran=acak[random.Random(f"pemda/{seed}/tautan/{ind.opd.kode}").randrange(3)],
+            )
             for ind in pertama.values()
         ]
-    )
-    _kepala_daerah(pemda, pemda_ke)
-    return True
+    TautanSasaran.objects.bulk_create(baru)
+    return bool(baru)
 
 
 def _kepala_daerah(pemda: Pemda, pemda_ke: int) -> None:
     User = get_user_model()
-    username = "walikota.bekasi" if pemda_ke == 1 else f"walikota.{pemda_ke:02d}"
+    username = KEPALA_DAERAH if pemda_ke == 1 else f"walikota.{pemda_ke:02d}"
     if User.objects.filter(username=username).exists():
         return
     first, _, last = (pemda.kepala_daerah_nama or "Wali Kota").partition(" ")

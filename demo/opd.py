@@ -51,11 +51,31 @@ def load_demo() -> tuple[HasilImpor, list[DemoUser]]:
         opd = PerangkatDaerah.objects.get(kode=DEMO_OPD)
         _report_settings(opd)
         users = [_demo_user(row, opd) for row in sheets.get("Pengguna", [])]
+        users.append(_pemda(opd))
     if not settings.LKIP_SIGNING_P12:
         # Self-signed, marked SERTIFIKAT DEMO, kept if it exists; one for the server, so it names
         # the pemda (it signs the pemda's LKIP and the Inspektorat's LHE too), not the agency.
         buat_sertifikat_demo(opd.pemda.nama)
     return result, users
+
+
+def _pemda(opd: PerangkatDaerah) -> DemoUser:
+    """The pemda's own level, so its LKIP can be prepared, reviewed and signed on a first run: the
+    RPD 2024–2026 of the synthetic city (demo.kota_pemda) with its data for the demo year, the
+    agency's IKU on PPKS linked to the sasaran on poverty and its AKIP score to the one on
+    bureaucratic reform, and the Wali Kota's account. Nothing is written twice;
+    generate_demo_city later fills the other years and agencies in."""
+    from demo.kota_pemda import KEPALA_DAERAH, tulis_pemda  # it imports this module's password
+
+    User = get_user_model()
+    ada = User.objects.filter(username=KEPALA_DAERAH).exists()
+    tulis_pemda(
+        opd.pemda, [opd], (2024, 2026), [DEMO_TAHUN], 1, 1, tautan={"IKU-3": "S2", "IKU-1": "S4"}
+    )
+    user = User.objects.get(username=KEPALA_DAERAH)
+    return DemoUser(
+        user.username, ROLE_GROUPS["kepala_daerah"], user.get_full_name(), created=not ada
+    )
 
 
 def _demo_user(row: dict, opd: PerangkatDaerah) -> DemoUser:

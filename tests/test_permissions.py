@@ -252,8 +252,8 @@ def world(demo, settings, tmp_path, django_user_model):
 
 
 def rpjmd_uji(pemda):
-    """One IKU of the Kepala Daerah with a range target and a realisation, for the pemda's
-    screens."""
+    """An RPJMD with one IKU of the Kepala Daerah, a range target and a realisation, for the
+    pemda's screens, unless the pemda has one."""
     from decimal import Decimal
 
     from rpjmd.models import (
@@ -265,6 +265,8 @@ def rpjmd_uji(pemda):
         TujuanPemda,
     )
 
+    if Rpjmd.objects.filter(pemda=pemda).exists():  # the demo's (load_demo)
+        return pemda
     rpjmd = Rpjmd.objects.create(pemda=pemda, tahun_awal=2024, tahun_akhir=2026)
     tujuan = TujuanPemda.objects.create(rpjmd=rpjmd, kode="T1", uraian="Tujuan")
     sasaran = SasaranPemda.objects.create(rpjmd=rpjmd, tujuan=tujuan, kode="S1", uraian="Sasaran")

@@ -218,7 +218,7 @@ class CityTests:
 class KotaPemdaTests:
     def test_the_generated_city_has_its_own_lkip_built_from_its_agencies(self, demo):
         from rpjmd.laporan import build_laporan_pemda
-        from rpjmd.models import RealisasiPemda, TautanSasaran
+        from rpjmd.models import Pembiayaan, RealisasiPemda, Rpjmd, TargetPemda, TautanSasaran
 
         result = buat_kota(4, 2, seed=1, rincian=1)
         assert result.pemda
@@ -227,10 +227,14 @@ class KotaPemdaTests:
         html = render_html(laporan)
         assert "Indeks Pembangunan Manusia" in html and "belum tersedia" in html
         assert not RealisasiPemda.objects.get(indikator__kode="IKU-3", tahun=2025).tersedia
-        assert TautanSasaran.objects.filter(sasaran__rpjmd__pemda=demo.pemda).count() == 4
+        # the demo agency's two links (load_demo) and each generated agency's first IKU
+        assert TautanSasaran.objects.filter(sasaran__rpjmd__pemda=demo.pemda).count() == 2 + 4
         anggaran = next(t for t in laporan.semua_tabel() if t.judul.startswith("Pagu dan"))
         assert len(anggaran.baris) == 4 + 2 + 1  # the agencies, two recap rows, the total
         sumber = {r[5].teks for r in anggaran.baris[:-1]}
         assert sumber == {"baris anggaran perangkat daerah", "rekap anggaran pemda"}
-        # growing the city later writes the pemda's data only once
-        assert not buat_kota(1, 2, seed=1, rincian=1, mulai=4).pemda
+        # growing the city later links the new agency and writes nothing twice
+        jumlah = {m: m.objects.count() for m in (Rpjmd, TargetPemda, RealisasiPemda, Pembiayaan)}
+        assert buat_kota(1, 2, seed=1, rincian=1, mulai=4).pemda
+        assert TautanSasaran.objects.filter(sasaran__rpjmd__pemda=demo.pemda).count() == 2 + 5
+        assert {m: m.objects.count() for m in jumlah} == jumlah

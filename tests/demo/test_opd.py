@@ -43,6 +43,29 @@ class DemoLoadTests:
         assert "sudah ada; tidak dimuat ulang" in out.getvalue()
         assert demo.indikator_set.get(kode="IKU-3").uraian == "Diubah oleh pengguna demo"
 
+    def test_the_demo_pemda_has_its_own_level_so_its_lkip_can_be_signed_on_a_first_run(
+        self, demo, client
+    ):
+        from rpjmd.laporan import build_laporan_pemda
+        from rpjmd.models import RealisasiPemda, TautanSasaran
+
+        tautan = TautanSasaran.objects.filter(indikator__opd=demo).select_related("sasaran")
+        assert {(t.indikator.kode, t.sasaran.kode) for t in tautan} == {
+            ("IKU-3", "S2"),
+            ("IKU-1", "S4"),
+        }
+        assert not RealisasiPemda.objects.get(indikator__kode="IKU-3", tahun=2024).tersedia
+        teks = {t.judul: t for t in build_laporan_pemda(demo.pemda.kode, 2024).semua_tabel()}
+        dukungan = next(t for judul, t in teks.items() if "Sasaran S2" in judul)
+        assert "Persentase PPKS binaan yang mandiri" in str(dukungan.baris)
+        assert client.login(username="walikota.bekasi", password=DEMO_PASSWORD)
+        beranda = client.get("/").content.decode()
+        assert f"LKIP {demo.pemda.nama}" in beranda
+        # loading again writes no second RPJMD year, link or account
+        jumlah = (TautanSasaran.objects.count(), RealisasiPemda.objects.count())
+        load_demo()
+        assert (TautanSasaran.objects.count(), RealisasiPemda.objects.count()) == jumlah
+
     def test_the_demo_users_can_log_in_with_the_documented_password(self, demo, client):
         assert client.login(username="kepala.dinsos", password=DEMO_PASSWORD)
 

@@ -546,6 +546,8 @@ def _wipe() -> None:
         "targets.Renstra",
         "reports.LaporanTahunan",
         "lkip.Penugasan",
+        "rpjmd.IndikatorPemda",  # it protects its sasaran; then the RPJMD (load_demo's)
+        "rpjmd.Rpjmd",
         PerangkatDaerah,
         Pemda,
     ):
