@@ -10,6 +10,7 @@ worker reads, and cost nothing.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -51,6 +52,7 @@ class Pekerja:
             [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2",
              "--no-startup-delay", "--queue-name", self.antrian],
             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+            start_new_session=True,  # a process group of its own, as a service has
         )  # fmt: skip
 
     def kosongkan(self, detik: float = 120) -> None:
@@ -78,6 +80,25 @@ class Pekerja:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+    def anak(self) -> list[int]:
+        """The copies of itself it forked (a PDF render's children), not the programs it runs
+        (a library lookup's gcc)."""
+        found: list[int] = []
+        for task in Path(f"/proc/{self.proc.pid}/task").iterdir():
+            for pid in (task / "children").read_text().split():
+                try:
+                    if b"db_worker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                        found.append(int(pid))
+                except FileNotFoundError:  # ended meanwhile
+                    pass
+        return found
+
+    def hentikan_layanan(self) -> None:
+        """SIGTERM to its whole process group, as systemd stops a service: the worker and the
+        render child it forked both receive it."""
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=120)
 
     def bunuh(self) -> None:
         """Kill it at once (SIGKILL: no cleanup), as the kernel's OOM killer would."""

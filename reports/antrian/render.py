@@ -42,7 +42,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
-from reports.laporan.batas import RenderTerlaluBerat
+from reports.laporan.batas import RenderTerlaluBerat, RenderTerputus
 from reports.laporan.struktur import Laporan
 from reports.models import FormatLaporan, RenderLaporan, StatusRender
 
@@ -280,6 +280,11 @@ def _kerjakan(claimed: str, opd_id: int, tahun: int, token: str, paksa: bool) ->
         mulai = time.monotonic()
         try:
             data = _RENDER[format](laporan)
+        except RenderTerputus:
+            # The worker is being stopped: no failure to tell the reader. The lease lapses and
+            # the render is taken up again (pulihkan_sewa_habis).
+            logger.warning("Render LKIP %s %s %s dihentikan dari luar", opd.kode, tahun, format)
+            raise
         except RenderTerlaluBerat as exc:
             logger.warning("Render LKIP %s %s %s: %s", opd.kode, tahun, format, exc.pesan)
             _gagal(row, token, versi, exc.pesan)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from reports import workflow
 from reports.antrian.sewa import PerpanjangSewa, ambil_lagi_bila_terkunci, sewa
+from reports.laporan.batas import RenderTerputus
 from reports.models import LaporanTahunan, PenandatangananLaporan, StatusTandaTangan
 
 logger = logging.getLogger("lkip.antrian")
@@ -89,6 +90,10 @@ def tandatangani_laporan(penandatanganan_id: int) -> str:
         except workflow.AlurDitolak as exc:
             logger.warning("Penandatanganan %s ditolak: %s", row.pk, exc.pesan)
             return _selesai(row, StatusTandaTangan.GAGAL, galat=exc.pesan)
+        except RenderTerputus:
+            # The worker is being stopped: the lease lapses and the signing is taken up again.
+            logger.warning("Penandatanganan %s dihentikan dari luar", row.pk)
+            raise
         except Exception:
             logger.exception("Penandatanganan %s gagal", row.pk)
             return _selesai(

@@ -37,6 +37,29 @@ class RenderTerlaluBerat(Exception):
         self.pesan = pesan
 
 
+class RenderTerputus(Exception):
+    """The render's process was stopped from outside (a signal to stop: the server or the worker
+    shutting down), so nothing is known of this content's weight: it is not remembered as past a
+    limit, and its caller leaves the work to be taken up again rather than report a limit."""
+
+
+# Signals that stop a process on request; a child ended by one of them did not pass a limit.
+_DIHENTIKAN = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT)
+
+
+def _tanpa_jawaban(status: int, detik: float, mb: int) -> Exception:
+    """What a child that died without answering ran into: a stop from outside, the CPU limit
+    (time), or — killed by the kernel or by an allocation failing in the layout's C libraries
+    under the address-space limit — memory."""
+    if os.WIFSIGNALED(status):
+        sinyal = os.WTERMSIG(status)
+        if sinyal in _DIHENTIKAN:
+            return RenderTerputus(f"Penyusunan PDF dihentikan dari luar (sinyal {sinyal}).")
+        if sinyal in (signal.SIGXCPU, signal.SIGALRM):
+            return RenderTerlaluBerat(_pesan_waktu(detik))
+    return RenderTerlaluBerat(_pesan_memori(mb))
+
+
 def _pesan_waktu(detik: float) -> str:
     return (
         f"PDF laporan tidak selesai disusun dalam batas waktu {detik:g} detik, sehingga "
@@ -178,11 +201,7 @@ def _di_anak(fn: Callable, args: tuple, detik: float, mb: int) -> Any:
     try:
         jenis, nilai = pickle.loads(b"".join(potongan))
     except (pickle.UnpicklingError, EOFError, ValueError):
-        # Killed before it could answer: the CPU limit (time), or the kernel or an allocation
-        # that failed in the layout's C libraries under the address-space limit (memory).
-        if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGALRM):
-            raise RenderTerlaluBerat(_pesan_waktu(detik)) from None
-        raise RenderTerlaluBerat(_pesan_memori(mb)) from None
+        raise _tanpa_jawaban(status, detik, mb) from None
     if jenis == "memori":
         raise RenderTerlaluBerat(_pesan_memori(mb))
     if jenis == "galat":
@@ -335,13 +354,7 @@ def _layani(anak: list[dict], antara, akhir: float, detik: float, mb: int) -> li
                 a["pid"] = 0
                 if i in hasil:
                     continue
-                # Died without a result: a limit in C code or the kernel.
-                if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (
-                    signal.SIGXCPU,
-                    signal.SIGALRM,
-                ):
-                    raise RenderTerlaluBerat(_pesan_waktu(detik))
-                raise RenderTerlaluBerat(_pesan_memori(mb))
+                raise _tanpa_jawaban(status, detik, mb)
             a["buf"] += chunk
             while len(a["buf"]) >= 8:
                 n = int.from_bytes(a["buf"][:8], "big")

@@ -171,6 +171,39 @@ class FaultTests:
         row = RenderLaporan.objects.get(opd=opd, tahun=tahun, jenis=FormatLaporan.PDF)
         assert row.percobaan == 2  # the killed attempt, then the one that finished
 
+    def test_a_worker_stopped_as_a_service_mid_pdf_reports_no_limit_and_the_render_is_retried(
+        self, pekerja, admin_client, settings, _media_root, tmp_path
+    ):
+        # A deploy stops the worker (SIGTERM to its process group): the PDF's child dies of it.
+        # That is no memory limit — the reader was told so before — and the render is resumed.
+        from django.db import connection
+
+        berhenti = Pekerja(
+            url_basis_data(connection.settings_dict),
+            _media_root,
+            tmp_path / "berhenti.log",
+            LKIP_RENDER_SEWA_DETIK="2",
+            LKIP_PDF_PROSES="1",
+        )
+        berhenti.prefix = pekerja.prefix
+        settings.LKIP_ANTRIAN = berhenti.antrian
+        try:
+            kode, tahun = import_agency("dinkes")
+            xlsx = RenderLaporan.objects.filter(  # rendered first, then the PDF's child forks
+                opd__kode=kode, tahun=tahun, jenis=FormatLaporan.XLSX, status=StatusRender.SIAP
+            )
+            tunggu(lambda: xlsx.exists() and berhenti.anak(), pesan="anak penyusun PDF berjalan")
+            berhenti.hentikan_layanan()
+        finally:
+            berhenti.hentikan()
+        row = RenderLaporan.objects.get(opd__kode=kode, tahun=tahun, jenis=FormatLaporan.PDF)
+        assert row.status == StatusRender.BERJALAN and not row.galat and not row.berkas
+        assert "dihentikan dari luar" in berhenti.log.read_text()
+        settings.LKIP_ANTRIAN = pekerja.antrian  # the session's worker takes it up
+        assert "sedang disiapkan" in _unduh(admin_client, kode, tahun).text
+        fresh = tunggu(lambda: _siap(admin_client, kode, tahun), pesan="render dilanjutkan")
+        assert fresh.content.startswith(b"%PDF")
+
     def test_a_failed_render_says_why_in_indonesian_and_coba_lagi_renders_it_again(
         self, pekerja, pekerja_gagal, admin_client, settings
     ):

@@ -5,6 +5,7 @@ import copy
 import io
 import os
 import re
+import signal
 import time
 
 import pytest
@@ -13,7 +14,12 @@ from pypdf import PdfReader
 from demo.opd import demo_sheets
 from exchange.importer import impor
 from reports.laporan import build_laporan, render_pdf
-from reports.laporan.batas import RenderTerlaluBerat, dalam_batas, dalam_batas_bersama
+from reports.laporan.batas import (
+    RenderTerlaluBerat,
+    RenderTerputus,
+    dalam_batas,
+    dalam_batas_bersama,
+)
 from reports.laporan.render import pecah_kata_panjang
 from reports.models import NARASI_MAKS, FormatLaporan, NarasiLaporan, RenderLaporan, StatusRender
 from tests.antrian import kerjakan_antrian
@@ -153,6 +159,15 @@ class RendererLimitTests:
         with pytest.raises(RenderTerlaluBerat, match="batas memori 64 MB"):
             dalam_batas(_boros, 512, detik=20, mb=64)
 
+    def test_a_render_stopped_from_outside_is_no_limit_and_is_not_refused_when_asked_again(self):
+        # The worker or the server shutting down (SIGTERM to its process group) ends the child:
+        # the reader must not be told of a memory limit, nor the same content refused later.
+        for _ in range(2):
+            with pytest.raises(RenderTerputus):
+                dalam_batas(_berhenti, signal.SIGTERM, detik=20, mb=256)
+        with pytest.raises(RenderTerlaluBerat, match="batas memori"):
+            dalam_batas(_berhenti, signal.SIGKILL, detik=20, mb=256)  # the kernel's OOM killer
+
     def test_the_child_hands_back_its_result_and_its_errors(self):
         assert dalam_batas(_boros, 1, detik=20, mb=256) == 1024 * 1024
         with pytest.raises(ValueError, match="tidak ditemukan"):
@@ -198,6 +213,15 @@ class ParallelRenderLimitTests:
             with pytest.raises(ProcessLookupError):
                 os.kill(pid, 0)
 
+    def test_a_child_stopped_from_outside_stops_the_render_as_interrupted(self):
+        with pytest.raises(RenderTerputus):
+            dalam_batas_bersama(
+                [(_tukar, (1,)), (_berhenti_setelah_tukar, (signal.SIGINT,))],
+                lambda pesan: pesan,
+                detik=20,
+                mb=256,
+            )
+
     def test_an_error_in_a_child_reaches_the_caller(self):
         with pytest.raises(ValueError, match="tidak ditemukan"):
             dalam_batas_bersama(
@@ -207,6 +231,16 @@ class ParallelRenderLimitTests:
 
 def _tukar(saluran, n: int) -> int:
     return saluran.tukar(n)
+
+
+def _berhenti(sinyal: int) -> None:
+    os.kill(os.getpid(), sinyal)
+    time.sleep(30)
+
+
+def _berhenti_setelah_tukar(saluran, sinyal: int) -> None:
+    saluran.tukar(0)
+    _berhenti(sinyal)
 
 
 def _boros_setelah_tukar(saluran, mb: int) -> int:
