@@ -6,7 +6,6 @@ Build, then render: `bangun_lhe` runs every query; `render_lhe_pdf` only lays ou
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,7 +25,13 @@ from reports.laporan.batas import dalam_batas
 from reports.laporan.pdf_siap import font_config
 from reports.laporan.render import PT_PER_PX, KotakTandaTangan, render_stempel
 from reports.laporan.struktur import TandaTanganElektronik
-from reports.signing import muat_sertifikat, qr_svg, tandatangani_pdf, waktu_teks
+from reports.signing import (
+    kolom_tanda_tangan,
+    muat_sertifikat,
+    qr_svg,
+    tandatangani_pdf,
+    waktu_teks,
+)
 
 
 @dataclass(frozen=True)
@@ -243,16 +248,7 @@ def tandatangani_lhe(evaluasi: Evaluasi, user) -> LHETertandatangani:
         id=dokumen_id,
         evaluasi=evaluasi,
         revisi=revisi,
-        pdf=signed,
-        sha256=hashlib.sha256(signed).hexdigest(),
-        penandatangan=user,
-        nama_penandatangan=nama,
-        jabatan_penandatangan=lhe.penandatangan_jabatan,
-        sertifikat_subjek=sertifikat.subjek,
-        sertifikat=sertifikat.der,
-        sertifikat_sha256=sertifikat.sha256,
-        sertifikat_demo=sertifikat.demo,
         nilai=formulas.bulatkan(total, 2),
         predikat=lke.predikat_lke(total),
-        ditandatangani=waktu,
+        **kolom_tanda_tangan(signed, user, nama, lhe.penandatangan_jabatan, sertifikat, waktu),
     )

@@ -3,7 +3,6 @@ the LHE and the follow-up of its recommendations."""
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from lkip.fields import TeksField
 from lkip.formulas import lke
 from lkip.models import Pemda, PerangkatDaerah
+from reports.models import BerkasTertandatangani
 
 
 class ModelPenilaian(models.TextChoices):
@@ -375,26 +375,12 @@ class Rekomendasi(models.Model):
         return f"Rekomendasi {self.nomor}: {self.teks[:60]}"
 
 
-class LHETertandatangani(models.Model):
+class LHETertandatangani(BerkasTertandatangani):
     """A signed LHE PDF, written once (a reopened and refinalised evaluation gets a revision)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.PROTECT, related_name="lhe_set")
-    revisi = models.PositiveSmallIntegerField(default=0)
-    pdf = models.BinaryField()
-    sha256 = models.CharField(max_length=64, unique=True)
-    penandatangan = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    nama_penandatangan = models.CharField(max_length=200)
-    jabatan_penandatangan = models.CharField(max_length=200)
-    sertifikat_subjek = models.CharField(max_length=500)
-    sertifikat = models.BinaryField()
-    sertifikat_sha256 = models.CharField(max_length=64, db_index=True)
-    sertifikat_demo = models.BooleanField(default=False)
     nilai = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal(0))
     predikat = models.CharField(max_length=2, blank=True)
-    ditandatangani = models.DateTimeField()
 
     class Meta:
         verbose_name = "LHE tertandatangani"
@@ -406,11 +392,6 @@ class LHETertandatangani(models.Model):
 
     def __str__(self) -> str:
         return f"LHE {self.evaluasi} revisi {self.revisi}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ValueError("LHE tertandatangani tidak dapat diubah; buat revisi baru.")
-        super().save(*args, **kwargs)
 
     @property
     def nama_berkas(self) -> str:

@@ -355,16 +355,13 @@ class DokumenQuerySet(models.QuerySet):
         )
 
 
-class DokumenTertandatangani(models.Model):
-    """One signed revision of an LKIP year: the frozen snapshot, the signed PDF and its hash."""
+class BerkasTertandatangani(models.Model):
+    """A signed PDF, written once, with who signed it and with which certificate: an LKIP's
+    revision (an agency's or the pemda's) or an Inspektorat's LHE. A correction is a new
+    revision, never an update."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    laporan = models.ForeignKey(
-        LaporanTahunan, on_delete=models.PROTECT, related_name="dokumen_set"
-    )
     revisi = models.PositiveSmallIntegerField(default=0)
-    alasan_revisi = models.TextField(blank=True)
-    snapshot = models.JSONField()
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64, unique=True)
     penandatangan = models.ForeignKey(
@@ -379,6 +376,26 @@ class DokumenTertandatangani(models.Model):
     sertifikat_demo = models.BooleanField(default=False)
     ditandatangani = models.DateTimeField()
 
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError(
+                f"{self._meta.verbose_name.capitalize()} tidak dapat diubah; buat revisi baru."
+            )
+        super().save(*args, **kwargs)
+
+
+class DokumenTertandatangani(BerkasTertandatangani):
+    """One signed revision of an LKIP year: the frozen snapshot, the signed PDF and its hash."""
+
+    laporan = models.ForeignKey(
+        LaporanTahunan, on_delete=models.PROTECT, related_name="dokumen_set"
+    )
+    alasan_revisi = models.TextField(blank=True)
+    snapshot = models.JSONField()
+
     objects = DokumenQuerySet.as_manager()
 
     class Meta:
@@ -391,14 +408,6 @@ class DokumenTertandatangani(models.Model):
 
     def __str__(self) -> str:
         return f"{self.laporan} revisi {self.revisi}"
-
-    def save(self, *args, **kwargs) -> None:
-        """A signed revision is written once; a correction is a new revision, never an update."""
-        if not self._state.adding:
-            raise ValueError(
-                "Dokumen LKIP yang sudah ditandatangani tidak dapat diubah; buat revisi baru."
-            )
-        super().save(*args, **kwargs)
 
     @property
     def nama_berkas(self) -> str:

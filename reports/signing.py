@@ -300,6 +300,26 @@ def tandatangani_pdf(
         return pdf_signer.sign_pdf(writer).getvalue()
 
 
+def kolom_tanda_tangan(
+    signed: bytes, user, nama: str, jabatan: str, sertifikat: Sertifikat, waktu: datetime
+) -> dict:
+    """The fields every signed file stores (models.BerkasTertandatangani): the PDF and its hash,
+    who signed, and the certificate."""
+    return {
+        "pdf": signed,
+        "sha256": hashlib.sha256(signed).hexdigest(),
+        "penandatangan": user,
+        "nama_penandatangan": nama,
+        "jabatan_penandatangan": jabatan,
+        "sertifikat_subjek": sertifikat.subjek,
+        "sertifikat_penerbit": sertifikat.penerbit,
+        "sertifikat": sertifikat.der,
+        "sertifikat_sha256": sertifikat.sha256,
+        "sertifikat_demo": sertifikat.demo,
+        "ditandatangani": waktu,
+    }
+
+
 def bekukan(lap: LaporanTahunan) -> Laporan:
     """The year's data and narrative as the final report (no draft marks, no data-health
     appendix)."""
@@ -375,15 +395,5 @@ def buat_dokumen(
         revisi=revisi,
         alasan_revisi=alasan_revisi if revisi else "",
         snapshot=snapshot,
-        pdf=signed,
-        sha256=hashlib.sha256(signed).hexdigest(),
-        penandatangan=user,
-        nama_penandatangan=nama,
-        jabatan_penandatangan=jabatan,
-        sertifikat_subjek=sertifikat.subjek,
-        sertifikat_penerbit=sertifikat.penerbit,
-        sertifikat=sertifikat.der,
-        sertifikat_sha256=sertifikat.sha256,
-        sertifikat_demo=sertifikat.demo,
-        ditandatangani=waktu,
+        **kolom_tanda_tangan(signed, user, nama, jabatan, sertifikat, waktu),
     )
