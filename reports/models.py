@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 from lkip.fields import TeksField
@@ -382,7 +383,7 @@ class BerkasTertandatangani(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:
             raise ValueError(
-                f"{self._meta.verbose_name.capitalize()} tidak dapat diubah; buat revisi baru."
+                f"{capfirst(self._meta.verbose_name)} tidak dapat diubah; buat revisi baru."
             )
         super().save(*args, **kwargs)
 
