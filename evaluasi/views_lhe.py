@@ -29,6 +29,7 @@ from lkip.access import get_opd, izin_wajib, opd_for_user
 from lkip.forms import BUKTI_MAKS, BuktiField
 from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.uploads import tolak_terlalu_besar, upload_limit
+from reports.laporan.batas import TANPA_PDF
 from reports.signing import waktu_teks
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -107,7 +108,11 @@ def lhe_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     if dok is not None and evaluasi.adalah_final:
         pdf, nama = bytes(dok.pdf), dok.nama_berkas
     else:
-        pdf = lhe_mod.render_lhe_pdf(lhe_mod.bangun_lhe(evaluasi))
+        try:
+            pdf = lhe_mod.render_lhe_pdf(lhe_mod.bangun_lhe(evaluasi))
+        except TANPA_PDF as exc:
+            messages.error(request, f"PDF LHE tidak tersusun. {exc.pesan}")
+            return redirect(_kembali(kode, tahun))
         nama = f"lhe-{kode}-{tahun}-draf.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{nama}"'
@@ -142,6 +147,8 @@ def tandatangani(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         messages.success(request, "LHE ditandatangani secara elektronik.")
     except Ditolak as exc:
         messages.error(request, str(exc))
+    except TANPA_PDF as exc:
+        messages.error(request, f"LHE belum ditandatangani. {exc.pesan}")
     return redirect(_kembali(kode, tahun))
 
 

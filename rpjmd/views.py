@@ -22,7 +22,7 @@ from lkip.crud import ikut_terhapus
 from lkip.konfirmasi import dikonfirmasi, minta_konfirmasi
 from lkip.models import Pemda
 from reports.laporan import render_docx, render_html, render_pdf, render_xlsx
-from reports.laporan.batas import RenderTerlaluBerat
+from reports.laporan.batas import TANPA_PDF
 from reports.laporan.struktur import Laporan
 from rpjmd.laporan import LaporanPemdaTidakDitemukan, build_laporan_pemda
 from rpjmd.models import AnggaranPerangkatDaerah, IndikatorPemda, Rpjmd, TautanSasaran
@@ -94,7 +94,7 @@ def laporan_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pemda = get_pemda(request.user, kode)
     try:
         pdf = pdf_tersimpan(_laporan(pemda, tahun))
-    except RenderTerlaluBerat as exc:
+    except TANPA_PDF as exc:
         context = {"pemda_kode": pemda.kode, "tahun": tahun, "pesan": exc.pesan}
         return render(request, "rpjmd/pdf_gagal.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -35,7 +35,10 @@ def url_basis_data(settings_dict: dict) -> str:
 class Pekerja:
     """A db_worker process: its queue, its storage prefix, its log."""
 
-    def __init__(self, database_url: str, media_root: Path, log: Path, **extra: str) -> None:
+    def __init__(
+        self, database_url: str, media_root: Path, log: Path, *, grup: bool = False, **extra: str
+    ) -> None:
+        """`grup`: in a process group of its own, as a service runs (hentikan_layanan)."""
         self.antrian = f"uji-{uuid.uuid4().hex[:12]}"
         self.prefix = f"uji/pekerja-{uuid.uuid4().hex}" if os.environ.get("LKIP_S3_BUCKET") else ""
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_ALLOW")}
@@ -52,7 +55,7 @@ class Pekerja:
             [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2",
              "--no-startup-delay", "--queue-name", self.antrian],
             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-            start_new_session=True,  # a process group of its own, as a service has
+            start_new_session=grup,
         )  # fmt: skip
 
     def kosongkan(self, detik: float = 120) -> None:
@@ -86,11 +89,15 @@ class Pekerja:
         (a library lookup's gcc)."""
         found: list[int] = []
         for task in Path(f"/proc/{self.proc.pid}/task").iterdir():
-            for pid in (task / "children").read_text().split():
+            try:
+                pids = (task / "children").read_text().split()
+            except (FileNotFoundError, ProcessLookupError):  # the thread ended meanwhile
+                continue
+            for pid in pids:
                 try:
                     if b"db_worker" in Path(f"/proc/{pid}/cmdline").read_bytes():
                         found.append(int(pid))
-                except FileNotFoundError:  # ended meanwhile
+                except (FileNotFoundError, ProcessLookupError):  # ended meanwhile
                     pass
         return found
 

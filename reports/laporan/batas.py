@@ -40,8 +40,14 @@ class RenderTerlaluBerat(Exception):
 class RenderTerputus(Exception):
     """The render's process was stopped from outside (a signal to stop: the server or the worker
     shutting down), so nothing is known of this content's weight: it is not remembered as past a
-    limit, and its caller leaves the work to be taken up again rather than report a limit."""
+    limit, and its caller leaves the work to be taken up again rather than report a limit.
+    `pesan` is for a reader who was waiting."""
 
+    pesan = "Penyusunan PDF terhenti karena server sedang dimulai ulang. Coba lagi sebentar lagi."
+
+
+#: A render that gave no PDF, each with `pesan` for the reader: past a limit, or stopped.
+TANPA_PDF = (RenderTerlaluBerat, RenderTerputus)
 
 # Signals that stop a process on request; a child ended by one of them did not pass a limit.
 _DIHENTIKAN = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT)
@@ -113,7 +119,7 @@ def _turunkan(jenis: int, nilai: int) -> None:
 def _anak(tulis: int, fn: Callable, args: tuple, detik: float, mb: int) -> None:
     """In the child: limit, run, send (kind, value) through the pipe, leave without cleanup."""
     try:
-        for sinyal in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM, signal.SIGXCPU):
+        for sinyal in (*_DIHENTIKAN, signal.SIGALRM, signal.SIGXCPU):
             signal.signal(sinyal, signal.SIG_DFL)  # whatever the parent (server) set: they end it
         try:
             _batasi(detik, mb)
@@ -256,7 +262,7 @@ def _anak_bersama(
     """In a child of `dalam_batas_bersama`: like `_anak`, with a channel for the halfway
     exchange; every message is framed (length, pickle)."""
     try:
-        for sinyal in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM, signal.SIGXCPU):
+        for sinyal in (*_DIHENTIKAN, signal.SIGALRM, signal.SIGXCPU):
             signal.signal(sinyal, signal.SIG_DFL)
         try:
             _batasi(detik, mb)

@@ -182,6 +182,7 @@ class FaultTests:
             url_basis_data(connection.settings_dict),
             _media_root,
             tmp_path / "berhenti.log",
+            grup=True,
             LKIP_RENDER_SEWA_DETIK="2",
             LKIP_PDF_PROSES="1",
         )

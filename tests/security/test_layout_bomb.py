@@ -6,6 +6,7 @@ import io
 import os
 import re
 import signal
+import sys
 import time
 
 import pytest
@@ -167,6 +168,16 @@ class RendererLimitTests:
                 dalam_batas(_berhenti, signal.SIGTERM, detik=20, mb=256)
         with pytest.raises(RenderTerlaluBerat, match="batas memori"):
             dalam_batas(_berhenti, signal.SIGKILL, detik=20, mb=256)  # the kernel's OOM killer
+
+    def test_a_stop_signal_the_server_handles_itself_still_ends_the_child_as_stopped(self):
+        # gunicorn's workers exit on SIGQUIT through a Python handler; inherited by the child, it
+        # ended it with status 0 and no answer, reported as the memory limit.
+        lama = signal.signal(signal.SIGQUIT, lambda *_: sys.exit(0))
+        try:
+            with pytest.raises(RenderTerputus):
+                dalam_batas(_berhenti, signal.SIGQUIT, detik=20, mb=256)
+        finally:
+            signal.signal(signal.SIGQUIT, lama)
 
     def test_the_child_hands_back_its_result_and_its_errors(self):
         assert dalam_batas(_boros, 1, detik=20, mb=256) == 1024 * 1024

@@ -12,7 +12,7 @@ from reports.laporan import (
     render_pdf,
     render_xlsx,
 )
-from reports.laporan.batas import RenderTerlaluBerat
+from reports.laporan.batas import TANPA_PDF
 from reports.models import DokumenTertandatangani
 
 
@@ -87,7 +87,7 @@ class Command(BaseCommand):
         elif fmt == "pdf":
             try:
                 pdf = render_pdf(laporan, pdf_variant="pdf/a-3b" if pdfa else None)
-            except RenderTerlaluBerat as exc:
+            except TANPA_PDF as exc:
                 raise CommandError(exc.pesan) from exc
             target.write_bytes(pdf)
         elif fmt == "docx":

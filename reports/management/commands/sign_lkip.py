@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lkip.models import PerangkatDaerah
 from reports import workflow
+from reports.laporan.batas import RenderTerputus
 from reports.signing import url_verifikasi
 
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
             )
         try:
             dokumen = workflow.setujui_dan_tandatangani(lap, user, alasan)
+        except RenderTerputus as exc:
+            raise CommandError(exc.pesan) from exc
         except workflow.AlurDitolak as exc:
             raise CommandError(exc.pesan) from exc
         self.stdout.write(
