@@ -36,6 +36,9 @@ from rpjmd.models import (
 )
 
 KEPALA_DAERAH = "walikota.bekasi"  # the demo pemda's Wali Kota (signs its LKIP)
+TAHUN_DASAR = 2024  # the year the IKU's start values belong to (targets grow by step a year)
+CATATAN_NA = "Angka Sakernas Agustus belum dirilis BPS."
+PENYERTAAN = "Penyertaan modal Perumda Tirta Patriot"
 TUJUAN = (
     ("T1", "Meningkatkan kualitas sumber daya manusia dan kesejahteraan warga"),
     ("T2", "Mewujudkan perekonomian kota yang tumbuh dan inklusif"),
@@ -144,20 +147,24 @@ def tulis_pemda(
     recap rows, and links for every agency whose IKU are not linked yet: `tautan` (IKU kode →
     sasaran kode), or the agency's first IKU to a sasaran drawn from the seed. So the demo agency's
     pemda (load_demo, 2024) and a city grown later in the same pemda share one RPJMD, and each
-    figure is the same whichever wrote it first (one random stream per indicator and year)."""
+    figure is the same whichever wrote it first (one random stream per indicator and year, the
+    RPJMD's period widened to the years asked for, the figures of the year in progress — an
+    unpublished TPT, a payment not yet made — moved on when a later year is written)."""
     rpjmd = Rpjmd.objects.filter(pemda=pemda).first()
     ditulis = rpjmd is None
     if rpjmd is None:
         rpjmd = _rpjmd(pemda, tahun_rpjmd, pemda_ke)
-    years = [y for y in tahun_data if rpjmd.tahun_awal <= y <= rpjmd.tahun_akhir]
+    ditulis |= _perluas(rpjmd, tahun_data)
     ada = set(
         TargetPemda.objects.filter(indikator__rpjmd=rpjmd, jenis=JenisTarget.PK).values_list(
             "tahun", flat=True
         )
     )
-    baru = [y for y in years if y not in ada]
+    baru = [y for y in tahun_data if y not in ada]
     if baru:
-        _tahun_data(pemda, rpjmd, baru, seed, terakhir=max(years))
+        terakhir = max([*ada, *baru])
+        _tahun_data(pemda, rpjmd, baru, seed, terakhir=terakhir)
+        _bukan_lagi_terakhir(pemda, rpjmd, seed, terakhir)
         ditulis = True
     ditulis |= _tautan(rpjmd, opds, seed, tautan)
     _kepala_daerah(pemda, pemda_ke)
@@ -214,15 +221,14 @@ def _rpjmd(pemda: Pemda, tahun_rpjmd: tuple[int, int], pemda_ke: int) -> Rpjmd:
             urutan=i,
         )
         targets += [
-            _target(ind, y, JenisTarget.RPJMD, start, step, lebar, awal)
-            for y in range(awal, akhir + 1)
+            _target(ind, y, JenisTarget.RPJMD, start, step, lebar) for y in range(awal, akhir + 1)
         ]
     TargetPemda.objects.bulk_create(targets)
     return rpjmd
 
 
-def _target(ind, y: int, jenis_t, start, step, lebar, awal: int) -> TargetPemda:
-    t = Decimal(start) + Decimal(step) * (y - awal)
+def _target(ind, y: int, jenis_t, start, step, lebar) -> TargetPemda:
+    t = Decimal(start) + Decimal(step) * (y - TAHUN_DASAR)
     if lebar is None:
         predikat = ind.predikat(t) or "" if ind.skala else ""
         return TargetPemda(indikator=ind, tahun=y, jenis=jenis_t, nilai=_d(t), predikat=predikat)
@@ -251,23 +257,21 @@ def _tahun_data(pemda: Pemda, rpjmd: Rpjmd, years: list[int], seed, *, terakhir:
         if ind is None:
             continue
         for y in years:
-            targets.append(_target(ind, y, JenisTarget.PK, start, step, lebar, awal))
+            targets.append(_target(ind, y, JenisTarget.PK, start, step, lebar))
         for y in [awal - 1, *years]:
             if (kode, y) in sudah:
                 continue
-            base = Decimal(start) + Decimal(step) * (y - awal)
             if kode == "IKU-3" and y == terakhir:  # Sakernas August: not yet published
                 reals.append(
                     RealisasiPemda(
                         indikator=ind,
                         tahun=y,
                         tersedia=False,
-                        catatan="Angka Sakernas Agustus belum dirilis BPS.",
+                        catatan=CATATAN_NA,
                     )
                 )
                 continue
-            rng = random.Random(f"pemda/{seed}/{kode}/{y}")
-            nilai = _d(base * Decimal(str(rng.uniform(0.97, 1.03))))
+            nilai = _realisasi(seed, kode, y, start, step)
             reals.append(
                 RealisasiPemda(
                     indikator=ind,
@@ -279,6 +283,10 @@ def _tahun_data(pemda: Pemda, rpjmd: Rpjmd, years: list[int], seed, *, terakhir:
     TargetPemda.objects.bulk_create(targets)
     RealisasiPemda.objects.bulk_create(reals)
     pembiayaan, anggaran = [], []
+    ada_pembiayaan = set(Pembiayaan.objects.filter(pemda=pemda).values_list("tahun", "uraian"))
+    ada_rekap = set(
+        AnggaranPerangkatDaerah.objects.filter(pemda=pemda).values_list("tahun", "perangkat_daerah")
+    )
     for y in years:
         rng = random.Random(f"pemda/{seed}/pembiayaan/{y}")
         silpa = Decimal(rng.randrange(300, 900)) * 1_000_000_000
@@ -296,7 +304,7 @@ def _tahun_data(pemda: Pemda, rpjmd: Rpjmd, years: list[int], seed, *, terakhir:
                 pemda=pemda,
                 tahun=y,
                 jenis=JenisPembiayaan.PENGELUARAN,
-                uraian="Penyertaan modal Perumda Tirta Patriot",
+                uraian=PENYERTAAN,
                 anggaran=Decimal(25_000_000_000),
                 realisasi=Decimal(25_000_000_000 if y != terakhir else 0),
                 urutan=1,
@@ -314,8 +322,59 @@ def _tahun_data(pemda: Pemda, rpjmd: Rpjmd, years: list[int], seed, *, terakhir:
                     urutan=k,
                 )
             )
-    Pembiayaan.objects.bulk_create(pembiayaan)
-    AnggaranPerangkatDaerah.objects.bulk_create(anggaran)
+    Pembiayaan.objects.bulk_create(
+        [p for p in pembiayaan if (p.tahun, p.uraian) not in ada_pembiayaan]
+    )
+    AnggaranPerangkatDaerah.objects.bulk_create(
+        [a for a in anggaran if (a.tahun, a.perangkat_daerah) not in ada_rekap]
+    )
+
+
+def _realisasi(seed, kode: str, y: int, start, step) -> Decimal:
+    base = Decimal(start) + Decimal(step) * (y - TAHUN_DASAR)
+    return _d(base * Decimal(str(random.Random(f"pemda/{seed}/{kode}/{y}").uniform(0.97, 1.03))))
+
+
+def _perluas(rpjmd: Rpjmd, years: list[int]) -> bool:
+    """The RPJMD's period widened to cover `years`, with its targets for the years added."""
+    awal, akhir = min(rpjmd.tahun_awal, *years), max(rpjmd.tahun_akhir, *years)
+    if (awal, akhir) == (rpjmd.tahun_awal, rpjmd.tahun_akhir):
+        return False
+    lama = range(rpjmd.tahun_awal, rpjmd.tahun_akhir + 1)
+    indikator = {i.kode: i for i in IndikatorPemda.objects.filter(rpjmd=rpjmd)}
+    TargetPemda.objects.bulk_create(
+        [
+            _target(indikator[kode], y, JenisTarget.RPJMD, start, step, lebar)
+            for kode, _s, _u, _sat, _j, _p, start, step, lebar, _a in IKU
+            if kode in indikator
+            for y in range(awal, akhir + 1)
+            if y not in lama
+        ]
+    )
+    rpjmd.tahun_awal, rpjmd.tahun_akhir = awal, akhir
+    rpjmd.dasar = f"Perda RPJMD {awal}–{akhir}"
+    rpjmd.save(update_fields=["tahun_awal", "tahun_akhir", "dasar"])
+    return True
+
+
+def _bukan_lagi_terakhir(pemda: Pemda, rpjmd: Rpjmd, seed, terakhir: int) -> None:
+    """A year written as the one in progress, now followed by a later one: its TPT published and
+    its payment made, as the year would have been written had it not been the last."""
+    ind = IndikatorPemda.objects.filter(rpjmd=rpjmd, kode="IKU-3").first()
+    _k, _s, _u, _sat, _j, _p, start, step, _l, _a = next(i for i in IKU if i[0] == "IKU-3")
+    if ind is not None:
+        for real in RealisasiPemda.objects.filter(
+            indikator=ind, tahun__lt=terakhir, tersedia=False, catatan=CATATAN_NA
+        ):
+            real.nilai, real.tersedia, real.catatan = (
+                _realisasi(seed, "IKU-3", real.tahun, start, step),
+                True,
+                "",
+            )
+            real.save(update_fields=["nilai", "tersedia", "catatan"])
+    Pembiayaan.objects.filter(
+        pemda=pemda, tahun__lt=terakhir, uraian=PENYERTAAN, realisasi=0
+    ).update(realisasi=Decimal(25_000_000_000))
 
 
 def _tautan(rpjmd: Rpjmd, opds: list[PerangkatDaerah], seed, tautan: dict[str, str] | None) -> bool:
@@ -341,7 +400,7 @@ def _tautan(rpjmd: Rpjmd, opds: list[PerangkatDaerah], seed, tautan: dict[str, s
         baru = [
             TautanSasaran(indikator=ind, sasaran=sasaran[tautan[ind.kode]])
             for ind in iku
-            if ind.kode in tautan
+            if tautan.get(ind.kode) in sasaran  # an RPJMD of the user's own may lack it
         ]
     else:
         pertama = {}

@@ -216,6 +216,43 @@ class CityTests:
 
 
 class KotaPemdaTests:
+    def test_a_city_of_more_years_widens_the_demos_rpjmd_and_its_last_year_moves_on(self, demo):
+        from rpjmd.laporan import build_laporan_pemda
+        from rpjmd.models import Pembiayaan, RealisasiPemda, Rpjmd
+
+        # load_demo wrote the RPJMD 2024–2026 with 2024 as the year in progress
+        buat_kota(1, 5, seed=1, rincian=1)  # 2024–2028
+        rpjmd = Rpjmd.objects.get(pemda=demo.pemda)
+        assert (rpjmd.tahun_awal, rpjmd.tahun_akhir) == (2024, 2028)
+        assert "Indeks Pembangunan Manusia" in render_html(
+            build_laporan_pemda(demo.pemda.kode, 2028)
+        )
+        tpt = dict(
+            RealisasiPemda.objects.filter(indikator__kode="IKU-3").values_list("tahun", "tersedia")
+        )
+        assert [y for y, ada in sorted(tpt.items()) if not ada] == [2028]  # not 2024 any more
+        dibayar = Pembiayaan.objects.filter(pemda=demo.pemda, uraian__startswith="Penyertaan")
+        assert [p.tahun for p in dibayar.filter(realisasi=0)] == [2028]
+
+    def test_a_pembiayaan_row_entered_by_hand_is_kept_when_the_city_is_generated(self, demo):
+        from decimal import Decimal
+
+        from rpjmd.models import JenisPembiayaan, Pembiayaan
+
+        Pembiayaan.objects.create(
+            pemda=demo.pemda,
+            tahun=2025,
+            jenis=JenisPembiayaan.PENERIMAAN,
+            uraian="Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya",
+            anggaran=Decimal(1),
+            realisasi=Decimal(1),
+            urutan=1,
+        )
+        buat_kota(1, 2, seed=1, rincian=1)
+        silpa = Pembiayaan.objects.get(pemda=demo.pemda, tahun=2025, uraian__startswith="Sisa")
+        assert silpa.anggaran == 1
+        assert Pembiayaan.objects.filter(pemda=demo.pemda, tahun=2025).count() == 2
+
     def test_the_generated_city_has_its_own_lkip_built_from_its_agencies(self, demo):
         from rpjmd.laporan import build_laporan_pemda
         from rpjmd.models import Pembiayaan, RealisasiPemda, Rpjmd, TargetPemda, TautanSasaran
