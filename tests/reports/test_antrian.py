@@ -190,10 +190,19 @@ class FaultTests:
         settings.LKIP_ANTRIAN = berhenti.antrian
         try:
             kode, tahun = import_agency("dinkes")
-            xlsx = RenderLaporan.objects.filter(  # rendered first, then the PDF's child forks
-                opd__kode=kode, tahun=tahun, jenis=FormatLaporan.XLSX, status=StatusRender.SIAP
-            )
-            tunggu(lambda: xlsx.exists() and berhenti.anak(), pesan="anak penyusun PDF berjalan")
+            rows = RenderLaporan.objects.filter(opd__kode=kode, tahun=tahun)
+
+            def pdf_ini_berjalan() -> bool:
+                # This year's XLSX is written first, then its PDF's child forks (another year's
+                # render has children too: only while this PDF is under way is it this one's).
+                status = dict(rows.values_list("jenis", "status"))
+                return (
+                    status.get(FormatLaporan.XLSX) == StatusRender.SIAP
+                    and status.get(FormatLaporan.PDF) == StatusRender.BERJALAN
+                    and bool(berhenti.anak())
+                )
+
+            tunggu(pdf_ini_berjalan, pesan="anak penyusun PDF tahun ini berjalan")
             berhenti.hentikan_layanan()
         finally:
             berhenti.hentikan()
